@@ -1,0 +1,43 @@
+/// @file
+/// @brief `csc::add_months`: calendar-month arithmetic that clamps to the end
+/// of the target month (counting-rules.md section 0), and day arithmetic.
+#ifndef CSC_CALENDAR_ADD_MONTHS_HPP
+#define CSC_CALENDAR_ADD_MONTHS_HPP
+
+#include <csc/calendar/date_traits.hpp>
+
+namespace csc {
+
+/// @brief The same day of the month @p n months later (earlier for n < 0),
+/// clamped to the last day of the target month.
+///
+/// Rule (counting-rules.md section 0): 2019-01-31 + 1 = 2019-02-28,
+/// 2020-02-29 + 12 = 2021-02-28, 2020-03-31 - 1 = 2020-02-29,
+/// 2019-02-28 + 12 = 2020-02-28. Unlike Boost's `gregorian::months`, a month
+/// end is never "snapped" to the next month end (2019-04-30 + 1 = 2019-05-30).
+/// Docs: docs/rules/add-months.md. Tests: tests/calendar/add_months_test.cpp.
+template <class D>
+constexpr D add_months(const D& date, int n) {
+  const civil_date c = to_civil(date);
+  const long long total = static_cast<long long>(c.year) * 12 + (c.month - 1) + n;  // months since year 0
+  const long long year = (total >= 0 ? total : total - 11) / 12;                     // floor division
+  const unsigned month = static_cast<unsigned>(total - year * 12) + 1;
+  const unsigned last = last_day_of_month(static_cast<int>(year), month);
+  return from_civil<D>(civil_date{static_cast<int>(year), month, c.day < last ? c.day : last});
+}
+
+/// @brief The date @p n days after @p date (before it for n < 0).
+template <class D>
+constexpr D add_days(const D& date, int n) {
+  return from_serial<D>(to_serial(date) + n);
+}
+
+/// @brief Exact number of days from @p from to @p to (negative if @p to is earlier).
+template <class D>
+constexpr int days_between(const D& from, const D& to) {
+  return static_cast<int>(to_serial(to)) - static_cast<int>(to_serial(from));
+}
+
+}  // namespace csc
+
+#endif  // CSC_CALENDAR_ADD_MONTHS_HPP

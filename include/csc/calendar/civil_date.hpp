@@ -1,0 +1,146 @@
+/// @file
+/// @brief `csc::civil_date`: a proleptic Gregorian calendar date (year, month,
+/// day) without time, with exact conversion to and from a serial day number.
+#ifndef CSC_CALENDAR_CIVIL_DATE_HPP
+#define CSC_CALENDAR_CIVIL_DATE_HPP
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace csc {
+
+/// @brief Serial day number: days since 1970-01-01 (which is day 0).
+///
+/// Every date type the library accepts is reduced to this for ordering and for
+/// differences in days; `serial_day(b) - serial_day(a)` is the exact number of
+/// days from `a` to `b`.
+using serial_day = std::int32_t;
+
+/// @brief True iff @p year is a Gregorian leap year (divisible by 4, except
+/// centuries not divisible by 400).
+constexpr bool is_leap_year(int year) noexcept {
+  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
+/// @brief Number of days in @p month (1-12) of @p year; 0 for a month out of range.
+constexpr unsigned last_day_of_month(int year, unsigned month) noexcept {
+  constexpr unsigned char days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return month == 2 && is_leap_year(year) ? 29u : days[month - 1];
+}
+
+/// @brief A calendar date: year, month (1-12) and day of month.
+///
+/// A plain value with exact comparison. It does not validate on construction
+/// (so it can be used in constant expressions and aggregate-initialised); call
+/// ok() where the parts come from outside. The library's own dates always come
+/// out ok().
+struct civil_date {
+  int year = 1970;       ///< Gregorian year (may be negative in principle).
+  unsigned month = 1;    ///< Month of the year, 1 = January.
+  unsigned day = 1;      ///< Day of the month, 1-based.
+
+  /// @brief True iff month is 1-12 and day is within that month of that year.
+  constexpr bool ok() const noexcept {
+    return month >= 1 && month <= 12 && day >= 1 && day <= last_day_of_month(year, month);
+  }
+
+  /// @brief Chronological comparison (year, then month, then day).
+  friend constexpr bool operator==(const civil_date& a, const civil_date& b) noexcept {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  /// @brief Negation of operator==.
+  friend constexpr bool operator!=(const civil_date& a, const civil_date& b) noexcept {
+    return !(a == b);
+  }
+  /// @brief True iff @p a is an earlier day than @p b.
+  friend constexpr bool operator<(const civil_date& a, const civil_date& b) noexcept {
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month != b.month) return a.month < b.month;
+    return a.day < b.day;
+  }
+  /// @brief True iff @p a is a later day than @p b.
+  friend constexpr bool operator>(const civil_date& a, const civil_date& b) noexcept { return b < a; }
+  /// @brief True iff @p a is not later than @p b.
+  friend constexpr bool operator<=(const civil_date& a, const civil_date& b) noexcept { return !(b < a); }
+  /// @brief True iff @p a is not earlier than @p b.
+  friend constexpr bool operator>=(const civil_date& a, const civil_date& b) noexcept { return !(a < b); }
+};
+
+/// @brief Serial day of a valid civil date (days since 1970-01-01).
+///
+/// Counts in 400-year eras of 146097 days, with years starting on 1 March so
+/// that the leap day is the last day of the counting year.
+constexpr serial_day to_serial_day(const civil_date& d) noexcept {
+  const int y = static_cast<int>(d.year) - (d.month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int year_of_era = y - era * 400;                                  // [0, 399]
+  const int month_from_march = static_cast<int>(d.month) + (d.month > 2 ? -3 : 9);  // [0, 11]
+  const int day_of_year = (153 * month_from_march + 2) / 5 + static_cast<int>(d.day) - 1;
+  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;  // 719468 = days from 0000-03-01 to 1970-01-01
+}
+
+/// @brief Civil date of a serial day; the exact inverse of to_serial_day().
+constexpr civil_date from_serial_day(serial_day s) noexcept {
+  const int z = s + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int day_of_era = z - era * 146097;                                           // [0, 146096]
+  const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int month_from_march = (5 * day_of_year + 2) / 153;                          // [0, 11]
+  const unsigned day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  const unsigned month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+  const int year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  return civil_date{year, month, day};
+}
+
+/// @brief Parses exactly `YYYY-MM-DD` (ISO 8601 calendar date, four-digit
+/// year, two-digit month and day) into a valid date.
+///
+/// Returns std::nullopt for anything else: other lengths or separators,
+/// surrounding spaces, signs, or a day that does not exist (2019-02-29,
+/// 2020-04-31). Callers turn nullopt into an error naming the record and field.
+constexpr std::optional<civil_date> parse_iso_date(std::string_view text) noexcept {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8};
+  const int lengths[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 0; i < lengths[p]; ++i) {
+      const char c = text[static_cast<std::size_t>(starts[p] + i)];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  }
+  const civil_date d{parts[0], static_cast<unsigned>(parts[1]), static_cast<unsigned>(parts[2])};
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+/// @brief Formats a date as `YYYY-MM-DD` (years outside 0-9999 keep their digits and sign).
+inline std::string to_iso_string(const civil_date& d) {
+  std::string out;
+  int y = d.year;
+  if (y < 0) { out += '-'; y = -y; }
+  const std::string digits = std::to_string(y);
+  if (digits.size() < 4) out.append(4 - digits.size(), '0');
+  out += digits;
+  out += '-';
+  out += static_cast<char>('0' + d.month / 10);
+  out += static_cast<char>('0' + d.month % 10);
+  out += '-';
+  out += static_cast<char>('0' + d.day / 10);
+  out += static_cast<char>('0' + d.day % 10);
+  return out;
+}
+
+/// @brief Writes the date as `YYYY-MM-DD`.
+inline std::ostream& operator<<(std::ostream& os, const civil_date& d) { return os << to_iso_string(d); }
+
+}  // namespace csc
+
+#endif  // CSC_CALENDAR_CIVIL_DATE_HPP

@@ -1,0 +1,162 @@
+/// @file
+/// @brief `csc::date_traits<D>`: the one place where a date type is plugged
+/// into csc-metrics, with specialisations for csc::civil_date,
+/// boost::gregorian::date and (C++20) std::chrono::year_month_day.
+#ifndef CSC_CALENDAR_DATE_TRAITS_HPP
+#define CSC_CALENDAR_DATE_TRAITS_HPP
+
+#include <csc/calendar/civil_date.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#if __cplusplus >= 202002L && __has_include(<chrono>)
+#include <chrono>
+#endif
+
+namespace csc {
+
+/// @brief Customisation point: how csc-metrics reads and makes dates of type @p D.
+///
+/// The primary template is deliberately undefined. A specialisation provides:
+/// - `static civil_date to_civil(const D&)`: the calendar date of a value; it
+///   throws `std::invalid_argument` for a value that is not a date (a "null"
+///   or special value), never returns a made-up date;
+/// - `static D from_civil(const civil_date&)`: a value for a valid date.
+///
+/// It may also provide `static serial_day to_serial(const D&)` as a faster
+/// route to the serial day number (used when present; it must agree with
+/// `to_serial_day(to_civil(d))`).
+///
+/// Example, for a host struct of three ints:
+/// @code
+/// struct host_date { int y, m, d; };
+/// template <> struct csc::date_traits<host_date> {
+///   static constexpr csc::civil_date to_civil(const host_date& h) {
+///     return {h.y, static_cast<unsigned>(h.m), static_cast<unsigned>(h.d)};
+///   }
+///   static constexpr host_date from_civil(const csc::civil_date& c) {
+///     return {c.year, static_cast<int>(c.month), static_cast<int>(c.day)};
+///   }
+/// };
+/// @endcode
+template <class D, class Enable = void>
+struct date_traits;
+
+/// @brief Identity traits: csc::civil_date is its own calendar date.
+template <>
+struct date_traits<civil_date> {
+  /// @brief Returns @p d.
+  static constexpr civil_date to_civil(const civil_date& d) noexcept { return d; }
+  /// @brief Returns @p d.
+  static constexpr civil_date from_civil(const civil_date& d) noexcept { return d; }
+};
+
+/// @brief Traits for boost::gregorian::date (the library's default date type).
+///
+/// Special values (not_a_date_time, +/-infinity) are rejected with
+/// std::invalid_argument: they are not calendar dates.
+template <>
+struct date_traits<boost::gregorian::date> {
+  /// @brief Year, month, day of @p d; throws std::invalid_argument for a special value.
+  static civil_date to_civil(const boost::gregorian::date& d) {
+    if (d.is_special()) throw std::invalid_argument("csc: boost::gregorian::date is a special value, not a calendar date");
+    const auto ymd = d.year_month_day();
+    return civil_date{static_cast<int>(ymd.year), static_cast<unsigned>(ymd.month), static_cast<unsigned>(ymd.day)};
+  }
+  /// @brief Serial day straight from Boost's day number (no year/month/day split).
+  static serial_day to_serial(const boost::gregorian::date& d) {
+    if (d.is_special()) throw std::invalid_argument("csc: boost::gregorian::date is a special value, not a calendar date");
+    return static_cast<serial_day>(static_cast<long long>(d.day_number()) - 2440588LL);  // JDN of 1970-01-01
+  }
+  /// @brief The Boost date for @p c (throws Boost's out-of-range errors outside 1400-9999).
+  static boost::gregorian::date from_civil(const civil_date& c) {
+    return boost::gregorian::date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
+                                  static_cast<unsigned short>(c.day));
+  }
+};
+
+#if defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L
+/// @brief Traits for std::chrono::year_month_day (C++20 builds only).
+///
+/// A value that is not ok() (e.g. 2019-02-30) is rejected with
+/// std::invalid_argument rather than normalised.
+template <>
+struct date_traits<std::chrono::year_month_day> {
+  /// @brief Year, month, day of @p d; throws std::invalid_argument if `!d.ok()`.
+  static constexpr civil_date to_civil(const std::chrono::year_month_day& d) {
+    if (!d.ok()) throw std::invalid_argument("csc: std::chrono::year_month_day is not a valid date");
+    return civil_date{static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())};
+  }
+  /// @brief The year_month_day for @p c.
+  static constexpr std::chrono::year_month_day from_civil(const civil_date& c) {
+    return std::chrono::year_month_day{std::chrono::year{c.year}, std::chrono::month{c.month}, std::chrono::day{c.day}};
+  }
+};
+#endif
+
+namespace detail {
+template <class D, class = void>
+struct has_date_traits : std::false_type {};
+template <class D>
+struct has_date_traits<D, std::void_t<decltype(date_traits<D>::to_civil(std::declval<const D&>())),
+                                      decltype(date_traits<D>::from_civil(std::declval<const civil_date&>()))>>
+    : std::true_type {};
+
+template <class D, class = void>
+struct has_fast_serial : std::false_type {};
+template <class D>
+struct has_fast_serial<D, std::void_t<decltype(date_traits<D>::to_serial(std::declval<const D&>()))>> : std::true_type {};
+}  // namespace detail
+
+/// @brief True iff csc::date_traits<D> is specialised with `to_civil` and `from_civil`.
+template <class D>
+inline constexpr bool is_date_v = detail::has_date_traits<std::remove_cv_t<std::remove_reference_t<D>>>::value;
+
+/// @brief The calendar date of @p d through csc::date_traits.
+template <class D>
+constexpr civil_date to_civil(const D& d) {
+  static_assert(is_date_v<D>,
+                "csc: no csc::date_traits<D> specialisation for this date type; specialise "
+                "csc::date_traits with to_civil() and from_civil() (see docs/custom-date-type.md)");
+  return date_traits<D>::to_civil(d);
+}
+
+/// @brief A value of date type @p D for the valid civil date @p c.
+template <class D>
+constexpr D from_civil(const civil_date& c) {
+  static_assert(is_date_v<D>,
+                "csc: no csc::date_traits<D> specialisation for this date type; specialise "
+                "csc::date_traits with to_civil() and from_civil() (see docs/custom-date-type.md)");
+  return date_traits<D>::from_civil(c);
+}
+
+/// @brief Serial day number of @p d (days since 1970-01-01), using the
+/// traits' `to_serial` fast path when there is one.
+template <class D>
+constexpr serial_day to_serial(const D& d) {
+  if constexpr (detail::has_fast_serial<D>::value) {
+    return date_traits<D>::to_serial(d);
+  } else {
+    return to_serial_day(to_civil(d));
+  }
+}
+
+/// @brief A value of date type @p D for serial day @p s.
+template <class D>
+constexpr D from_serial(serial_day s) {
+  return from_civil<D>(from_serial_day(s));
+}
+
+/// @brief Formats any supported date as `YYYY-MM-DD`.
+template <class D>
+std::string to_iso_string(const D& d) {
+  return to_iso_string(to_civil(d));
+}
+
+}  // namespace csc
+
+#endif  // CSC_CALENDAR_DATE_TRAITS_HPP

@@ -1,0 +1,17 @@
+/// @file
+/// @brief Umbrella header: every public csc-metrics header.
+#ifndef CSC_METRICS_HPP
+#define CSC_METRICS_HPP
+
+#include <csc/calendar/add_months.hpp>
+#include <csc/calendar/age.hpp>
+#include <csc/calendar/civil_date.hpp>
+#include <csc/calendar/date_traits.hpp>
+#include <csc/calendar/periods.hpp>
+#include <csc/calendar/window.hpp>
+#include <csc/episode/interval.hpp>
+#include <csc/finding.hpp>
+#include <csc/measure/rereferrals.hpp>
+#include <csc/report/percent.hpp>
+
+#endif  // CSC_METRICS_HPP

@@ -1,0 +1,33 @@
+/// @file
+/// @brief Percentages: exact in the API, rounded half away from zero to one
+/// decimal place for presentation (counting-rules.md section 5).
+#ifndef CSC_REPORT_PERCENT_HPP
+#define CSC_REPORT_PERCENT_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace csc {
+
+/// @brief 100 * @p part / @p whole as an unrounded number; std::nullopt when
+/// @p whole is 0 (the JSON output writes `null`).
+constexpr std::optional<double> percent(std::size_t part, std::size_t whole) noexcept {
+  if (whole == 0) return std::nullopt;
+  return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+/// @brief 100 * @p part / @p whole rounded half away from zero to one decimal
+/// place, computed in integer arithmetic so that exact halves (1/16 = 6.25%)
+/// always round up ("6.3"); "" when @p whole is 0.
+inline std::string format_percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return std::string();
+  const unsigned long long p = part;
+  const unsigned long long w = whole;
+  const unsigned long long tenths = (2000ULL * p + w) / (2ULL * w);  // round(1000 p / w), halves up
+  return std::to_string(tenths / 10) + '.' + static_cast<char>('0' + tenths % 10);
+}
+
+}  // namespace csc
+
+#endif  // CSC_REPORT_PERCENT_HPP
