@@ -1,0 +1,96 @@
+// Reading the referrals CSV of csc-report (CIN census item names).
+#ifndef CSC_EXAMPLES_REFERRALS_INPUT_HPP
+#define CSC_EXAMPLES_REFERRALS_INPUT_HPP
+
+#include <csc/episode/interval.hpp>
+#include <csc/io/cin_codes.hpp>
+#include <csc/io/csv.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace csc_report {
+
+using date = boost::gregorian::date;
+
+/// One referral (CIN episode) as read from the CSV.
+struct referral_row {
+  std::string child;                 // LAchildID
+  csc::interval<date> episode;       // CINreferralDate .. CINclosureDate (open if empty)
+  std::string source;                // ReferralSource ("" if the column is absent or empty)
+  std::optional<bool> nfa;           // ReferralNFA (nullopt if the column is absent)
+  std::string reason_for_closure;    // ReasonForClosure
+  std::size_t line;                  // line in the file
+
+  const date& referral_date() const { return episode.first(); }
+};
+
+struct referral_input {
+  std::string file;
+  std::vector<referral_row> rows;
+  bool has_nfa_column = false;
+  std::size_t blank_lines = 0;
+};
+
+/// Reads `LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure]`
+/// (any order, extra columns ignored). Every malformed value throws csc::io::parse_error
+/// naming file, line and field.
+inline referral_input read_referrals(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open file");
+  csc::io::csv_reader csv(in, path);
+  const std::size_t child_col = csv.require_column("LAchildID");
+  const std::size_t date_col = csv.require_column("CINreferralDate");
+  const auto source_col = csv.column("ReferralSource");
+  const auto nfa_col = csv.column("ReferralNFA");
+  const auto closure_col = csv.column("CINclosureDate");
+  const auto reason_col = csv.column("ReasonForClosure");
+
+  referral_input out;
+  out.file = path;
+  out.has_nfa_column = nfa_col.has_value();
+  while (csv.next()) {
+    const std::string_view child = csv.field(child_col);
+    if (child.empty()) csv.fail(child_col, "empty child id");
+    const csc::civil_date referral = csv.date_field(date_col);
+    const std::optional<csc::civil_date> closure = closure_col ? csv.optional_date_field(*closure_col) : std::nullopt;
+    if (closure && *closure < referral) {
+      csv.fail(*closure_col, csc::to_iso_string(*closure) + " is before CINreferralDate " +
+                                 csc::to_iso_string(referral) + " (DfE rule 8630)");
+    }
+    std::string source;
+    if (source_col && !csv.field(*source_col).empty()) {
+      source = std::string(csv.field(*source_col));
+      if (!csc::io::is_referral_source_code(source)) csv.fail(*source_col, "unknown ReferralSource code '" + source + "'");
+    }
+    std::optional<bool> nfa;
+    if (nfa_col) {
+      nfa = csc::io::parse_cin_boolean(csv.field(*nfa_col));
+      if (!nfa) {
+        csv.fail(*nfa_col, "'" + std::string(csv.field(*nfa_col)) + "' is not a boolean (true/false/1/0)");
+      }
+    }
+    std::string reason;
+    if (reason_col && !csv.field(*reason_col).empty()) {
+      reason = std::string(csv.field(*reason_col));
+      if (!csc::io::is_reason_for_closure_code(reason)) {
+        csv.fail(*reason_col, "unknown ReasonForClosure code '" + reason + "'");
+      }
+    }
+    const auto to_date = [](const csc::civil_date& c) { return csc::from_civil<date>(c); };
+    out.rows.push_back(referral_row{std::string(child),
+                                    csc::interval<date>(to_date(referral), closure ? std::optional<date>(to_date(*closure))
+                                                                                   : std::nullopt),
+                                    std::move(source), nfa, std::move(reason), csv.line()});
+  }
+  out.blank_lines = csv.blank_lines();
+  return out;
+}
+
+}  // namespace csc_report
+
+#endif

@@ -1,0 +1,211 @@
+/// @file
+/// @brief `csc::io::csv_reader`: a strict CSV reader (RFC 4180 quoting) with
+/// header lookup and errors that name the file, line and field.
+#ifndef CSC_IO_CSV_HPP
+#define CSC_IO_CSV_HPP
+
+#include <csc/calendar/civil_date.hpp>
+
+#include <cstddef>
+#include <istream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace csc::io {
+
+/// @brief An input error: names the source (file), the 1-based line and,
+/// where there is one, the field (column name).
+class parse_error : public std::runtime_error {
+ public:
+  /// @brief Builds the message "source:line: field 'F': what" (field part omitted when empty).
+  parse_error(std::string source, std::size_t line, std::string field, const std::string& what)
+      : std::runtime_error(source + ':' + std::to_string(line) + ": " +
+                           (field.empty() ? std::string() : "field " + field + ": ") + what),
+        source_(std::move(source)), line_(line), field_(std::move(field)) {}
+  /// @brief The file (or stream) name.
+  const std::string& source() const noexcept { return source_; }
+  /// @brief The 1-based line of the record (the header is line 1).
+  std::size_t line() const noexcept { return line_; }
+  /// @brief The column name, or "" when the error is about the whole line.
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string source_;
+  std::size_t line_;
+  std::string field_;
+};
+
+/// @brief Reads a CSV stream with a header line, one record at a time.
+///
+/// Rules: fields separated by commas; a field may be quoted with `"` (a
+/// doubled `""` inside is a quote, and commas and line breaks inside quotes
+/// are data); CRLF or LF line ends; a UTF-8 byte-order mark before the header
+/// is ignored. Every record must have exactly as many fields as the header,
+/// otherwise parse_error. Blank lines (no characters at all) are not records:
+/// they are skipped and counted in blank_lines(), never silently.
+class csv_reader {
+ public:
+  /// @brief Reads the header line from @p in; @p source names the input in errors.
+  /// @throws parse_error if the stream is empty or the header has a duplicate column.
+  csv_reader(std::istream& in, std::string source) : in_(in), source_(std::move(source)) {
+    if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
+    if (!fields_.empty() && fields_[0].size() >= 3 && fields_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      fields_[0].erase(0, 3);
+    }
+    header_ = fields_;
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (header_[i] == header_[j]) throw parse_error(source_, 1, header_[i], "column appears twice in the header");
+      }
+    }
+  }
+
+  /// @brief The column names from the header line.
+  const std::vector<std::string>& header() const noexcept { return header_; }
+  /// @brief The input name used in errors.
+  const std::string& source() const noexcept { return source_; }
+
+  /// @brief Index of column @p name, or nullopt if the header has no such column.
+  std::optional<std::size_t> column(std::string_view name) const {
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      if (header_[i] == name) return i;
+    }
+    return std::nullopt;
+  }
+
+  /// @brief Index of column @p name.
+  /// @throws parse_error on line 1 naming the missing column.
+  std::size_t require_column(std::string_view name) const {
+    if (auto c = column(name)) return *c;
+    throw parse_error(source_, 1, std::string(name), "required column is missing from the header");
+  }
+
+  /// @brief Advances to the next record; false at the end of the input.
+  /// @throws parse_error for a wrong number of fields or an unterminated quote.
+  bool next() {
+    for (;;) {
+      if (!read_record()) return false;
+      if (blank_) {
+        ++blank_lines_;
+        continue;
+      }
+      if (fields_.size() != header_.size()) {
+        throw parse_error(source_, line_, "",
+                          "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
+                              std::to_string(fields_.size()));
+      }
+      return true;
+    }
+  }
+
+  /// @brief Field @p column of the current record.
+  std::string_view field(std::size_t column) const { return fields_.at(column); }
+  /// @brief The line on which the current record starts (1-based; header = 1).
+  std::size_t line() const noexcept { return line_; }
+  /// @brief Blank lines skipped so far.
+  std::size_t blank_lines() const noexcept { return blank_lines_; }
+
+  /// @brief Throws parse_error for the current record, naming column @p column.
+  [[noreturn]] void fail(std::size_t column, const std::string& what) const {
+    throw parse_error(source_, line_, header_.at(column), what);
+  }
+
+  /// @brief Field @p column as a `YYYY-MM-DD` date.
+  /// @throws parse_error naming the field if it is not a valid date.
+  civil_date date_field(std::size_t column) const {
+    const std::string_view text = field(column);
+    if (auto d = parse_iso_date(text)) return *d;
+    fail(column, "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+  }
+
+  /// @brief Field @p column as an optional `YYYY-MM-DD` date: empty means none.
+  /// @throws parse_error naming the field if it is not empty and not a valid date.
+  std::optional<civil_date> optional_date_field(std::size_t column) const {
+    if (field(column).empty()) return std::nullopt;
+    return date_field(column);
+  }
+
+ private:
+  // Reads one record (possibly spanning lines inside quotes) into fields_.
+  bool read_record() {
+    fields_.clear();
+    blank_ = false;
+    int c = in_.get();
+    if (c == std::char_traits<char>::eof()) return false;
+    line_ = next_line_;
+    if (c == '\n' || c == '\r') {
+      if (c == '\r' && in_.peek() == '\n') in_.get();
+      ++next_line_;
+      blank_ = true;
+      return true;
+    }
+    std::string field;
+    bool quoted = false;       // inside a quoted section
+    bool was_quoted = false;   // the field began with a quote
+    for (;; c = in_.get()) {
+      if (c == std::char_traits<char>::eof()) {
+        if (quoted) throw parse_error(source_, line_, column_name(fields_.size()), "unterminated quoted field");
+        fields_.push_back(std::move(field));
+        ++next_line_;
+        return true;
+      }
+      const char ch = static_cast<char>(c);
+      if (quoted) {
+        if (ch == '"') {
+          if (in_.peek() == '"') {
+            in_.get();
+            field += '"';
+          } else {
+            quoted = false;
+          }
+        } else {
+          if (ch == '\n') ++next_line_;
+          field += ch;
+        }
+        continue;
+      }
+      if (ch == ',') {
+        fields_.push_back(std::move(field));
+        field.clear();
+        was_quoted = false;
+      } else if (ch == '\n' || ch == '\r') {
+        if (ch == '\r' && in_.peek() == '\n') in_.get();
+        fields_.push_back(std::move(field));
+        ++next_line_;
+        return true;
+      } else if (ch == '"') {
+        if (!field.empty() || was_quoted) {
+          throw parse_error(source_, line_, column_name(fields_.size()),
+                            "quote inside an unquoted field (quote the whole field and double inner quotes)");
+        }
+        quoted = true;
+        was_quoted = true;
+      } else {
+        if (was_quoted) {
+          throw parse_error(source_, line_, column_name(fields_.size()), "characters after a closing quote");
+        }
+        field += ch;
+      }
+    }
+  }
+
+  std::string column_name(std::size_t i) const {
+    return i < header_.size() ? header_[i] : "#" + std::to_string(i + 1);
+  }
+
+  std::istream& in_;
+  std::string source_;
+  std::vector<std::string> header_;
+  std::vector<std::string> fields_;
+  std::size_t line_ = 1;
+  std::size_t next_line_ = 1;
+  std::size_t blank_lines_ = 0;
+  bool blank_ = false;
+};
+
+}  // namespace csc::io
+
+#endif  // CSC_IO_CSV_HPP
