@@ -1,0 +1,74 @@
+// Tests for include/csc/calendar/date_traits.hpp: Boost dates, a host's own
+// date struct, and std::chrono::year_month_day in C++20 builds.
+#include <csc/calendar/add_months.hpp>
+#include <csc/calendar/window.hpp>
+
+#include "../support/test_dates.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <stdexcept>
+
+namespace host {
+struct ymd {
+  int y, m, d;
+};
+}  // namespace host
+
+template <>
+struct csc::date_traits<host::ymd> {
+  static constexpr csc::civil_date to_civil(const host::ymd& h) {
+    return {h.y, static_cast<unsigned>(h.m), static_cast<unsigned>(h.d)};
+  }
+  static constexpr host::ymd from_civil(const csc::civil_date& c) {
+    return {c.year, static_cast<int>(c.month), static_cast<int>(c.day)};
+  }
+};
+
+static_assert(csc::is_date_v<host::ymd> && csc::is_date_v<boost::gregorian::date> && csc::is_date_v<csc::civil_date>);
+static_assert(!csc::is_date_v<int>);
+// A host date with constexpr traits is usable at compile time.
+static_assert(csc::add_months(host::ymd{2020, 2, 29}, 12).d == 28);
+static_assert(csc::within_months(host::ymd{2019, 2, 28}, host::ymd{2020, 2, 29}, 12));
+
+BOOST_AUTO_TEST_SUITE(date_traits_test)
+
+BOOST_AUTO_TEST_CASE(boost_dates_convert_exactly) {
+  BOOST_TEST(csc::to_civil(csc_test::bd("2020-02-29")) == csc_test::cd("2020-02-29"));
+  BOOST_TEST(csc::to_serial(csc_test::bd("2020-02-29")) == csc::to_serial_day(csc_test::cd("2020-02-29")));
+  BOOST_TEST(csc::to_serial(csc_test::bd("1970-01-01")) == 0);
+  BOOST_TEST(csc::from_civil<boost::gregorian::date>(csc_test::cd("2019-04-01")) == csc_test::bd("2019-04-01"));
+}
+
+BOOST_AUTO_TEST_CASE(boost_special_values_are_rejected_not_guessed) {
+  const boost::gregorian::date nadt(boost::date_time::not_a_date_time);
+  BOOST_CHECK_THROW(csc::to_civil(nadt), std::invalid_argument);
+  BOOST_CHECK_THROW(csc::to_serial(nadt), std::invalid_argument);
+  BOOST_CHECK_THROW(csc::add_months(boost::gregorian::date(boost::date_time::pos_infin), 1), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(host_date_struct_through_traits) {
+  const host::ymd d = csc::add_months(host::ymd{2019, 1, 31}, 1);
+  BOOST_TEST(d.y == 2019);
+  BOOST_TEST(d.m == 2);
+  BOOST_TEST(d.d == 28);
+  BOOST_TEST(csc::to_iso_string(host::ymd{2019, 4, 1}) == "2019-04-01");
+  BOOST_TEST(csc::days_between(host::ymd{2019, 3, 31}, host::ymd{2020, 3, 31}) == 366);
+}
+
+#if defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L
+BOOST_AUTO_TEST_CASE(std_chrono_year_month_day_in_cxx20) {
+  using namespace std::chrono;
+  constexpr year_month_day leap{year{2020}, February, day{29}};
+  static_assert(csc::add_months(leap, 12) == year_month_day{year{2021}, February, day{28}});
+  static_assert(csc::within_months(year_month_day{year{2019}, March, day{31}}, year_month_day{year{2020}, March, day{31}}, 12));
+  BOOST_TEST(csc::to_serial(leap) == sys_days{leap}.time_since_epoch().count());
+  BOOST_CHECK_THROW(csc::to_civil(year_month_day{year{2019}, February, day{29}}), std::invalid_argument);
+}
+#else
+BOOST_AUTO_TEST_CASE(std_chrono_year_month_day_in_cxx20) {
+  BOOST_TEST_MESSAGE("C++17 build: std::chrono calendar types are not available; the C++20 builds run this test");
+}
+#endif
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,198 @@
+// Randomized differential test: csc::classify_rereferrals / measure_rereferrals
+// against a deliberately naive O(n^2) reference written here from the text of
+// counting-rules.md section 2, on thousands of children with dates clustered
+// near month ends, 29 February and exact 12-month gaps.
+#include <csc/measure/rereferrals.hpp>
+
+#include "../support/test_dates.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <random>
+#include <set>
+#include <vector>
+
+namespace {
+using boost::gregorian::date;
+
+// --- Naive reference, independent of the library's calendar code -----------
+// add_months: step the month, then clamp the day to the month's length (Boost's
+// end_of_month_day), never Boost's snapping month arithmetic.
+date naive_add_months(date d, int n) {
+  int y = d.year();
+  int m = d.month();
+  while (n > 0) { if (++m == 13) { m = 1; ++y; } --n; }
+  while (n < 0) { if (--m == 0) { m = 12; --y; } ++n; }
+  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                          static_cast<unsigned short>(m));
+  return date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+              static_cast<unsigned short>(std::min<int>(d.day(), last)));
+}
+struct naive_window {
+  bool months;
+  int n;
+  // "within": earlier <= later && earlier >= add_months(later, -n) (or later - earlier <= n days).
+  bool within(date earlier, date later) const {
+    if (earlier > later) return false;
+    return months ? earlier >= naive_add_months(later, -n) : (later - earlier).days() <= n;
+  }
+  date first_day(date later) const { return months ? naive_add_months(later, -n) : later - boost::gregorian::days(n); }
+};
+
+struct referral {
+  int child;
+  date day;
+};
+
+struct naive_result {
+  bool rereferral;
+  csc::referral_type type;
+  std::size_t previous;  // latest earlier date; ties: last in input order
+  bool duplicate;
+};
+
+std::vector<naive_result> naive_classify(const std::vector<referral>& v, date horizon, naive_window w,
+                                         bool later_same_day_is_rereferral) {
+  std::vector<naive_result> out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    naive_result r{false, csc::referral_type::initial_not_rereferred, csc::no_record, false};
+    // "R is a re-referral iff it has a previous referral P (same child, strictly earlier date) with within(P, R)".
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      if (j == i || v[j].child != v[i].child) continue;
+      if (v[j].day == v[i].day) r.duplicate = true;
+      if (v[j].day < v[i].day) {
+        if (w.within(v[j].day, v[i].day)) r.rereferral = true;
+        if (r.previous == csc::no_record || v[j].day > v[r.previous].day ||
+            (v[j].day == v[r.previous].day && j > r.previous)) {
+          r.previous = j;
+        }
+      }
+    }
+    if (later_same_day_is_rereferral) {  // policy: the same-day referral just before in input order
+      for (std::size_t j = i; j-- > 0;) {
+        if (v[j].child == v[i].child && v[j].day == v[i].day) {
+          r.rereferral = true;
+          r.previous = j;
+          break;
+        }
+      }
+    }
+    if (r.rereferral) {
+      r.type = csc::referral_type::rereferral;
+    } else {
+      // next later-dated referral N of the child
+      std::size_t next = csc::no_record;
+      for (std::size_t j = 0; j < v.size(); ++j) {
+        if (v[j].child == v[i].child && v[j].day > v[i].day && (next == csc::no_record || v[j].day < v[next].day)) next = j;
+      }
+      if (next != csc::no_record && w.within(v[i].day, v[next].day)) {
+        r.type = csc::referral_type::initial_later_rereferred;
+      } else if (w.first_day(horizon + boost::gregorian::days(1)) > v[i].day) {
+        r.type = csc::referral_type::initial_not_rereferred;
+      } else {
+        r.type = csc::referral_type::initial_follow_up_incomplete;
+      }
+    }
+    out[i] = r;
+  }
+  return out;
+}
+
+// Dates clustered where the rules have edges.
+date random_date(std::mt19937& rng) {
+  static const date anchors[] = {date(2019, 2, 28), date(2020, 2, 29), date(2020, 2, 28), date(2019, 3, 31),
+                                 date(2020, 3, 31), date(2019, 4, 1),  date(2018, 12, 31), date(2021, 2, 28),
+                                 date(2019, 8, 31), date(2020, 4, 30)};
+  std::uniform_int_distribution<int> pick(0, 9);
+  const int kind = pick(rng);
+  if (kind < 4) {  // near an anchor, shifted by whole years
+    std::uniform_int_distribution<int> a(0, 9), shift(-2, 2), years(-1, 1);
+    return naive_add_months(anchors[a(rng)], 12 * years(rng)) + boost::gregorian::days(shift(rng));
+  }
+  std::uniform_int_distribution<int> any(0, 4 * 365);
+  return date(2017, 6, 1) + boost::gregorian::days(any(rng));
+}
+
+void run_round(std::mt19937& rng, naive_window w, bool same_day_policy) {
+  std::vector<referral> v;
+  std::uniform_int_distribution<int> per_child(1, 6), kind(0, 3), small(-1, 1);
+  for (int child = 0; child < 600; ++child) {
+    const int k = per_child(rng);
+    date last = random_date(rng);
+    for (int j = 0; j < k; ++j) {
+      v.push_back({child, last});
+      // next one: often exactly 12 months (+-1 day) later, sometimes the same day, else random
+      switch (kind(rng)) {
+        case 0: last = naive_add_months(last, w.months ? w.n : 12) + boost::gregorian::days(small(rng)); break;
+        case 1: break;  // same day
+        default: last = random_date(rng);
+      }
+    }
+  }
+  std::shuffle(v.begin(), v.end(), rng);
+  std::uniform_int_distribution<int> h(0, 3 * 365);
+  const date horizon = date(2019, 1, 1) + boost::gregorian::days(h(rng));
+
+  csc::rereferral_policy policy;
+  policy.look_back = w.months ? csc::window::months(w.n) : csc::window::days(w.n);
+  if (same_day_policy) policy.same_day = csc::same_day_referrals::later_in_input_is_rereferral;
+  const auto c = csc::classify_rereferrals(v, &referral::child, &referral::day, horizon, policy);
+  const auto ref = naive_classify(v, horizon, w, same_day_policy);
+
+  std::size_t duplicates = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    duplicates += ref[i].duplicate;
+    if (c[i].is_rereferral() != ref[i].rereferral || c[i].type != ref[i].type || c[i].previous != ref[i].previous ||
+        c[i].duplicate_date != ref[i].duplicate ||
+        (ref[i].previous != csc::no_record && c[i].gap_days != (v[i].day - v[ref[i].previous].day).days())) {
+      BOOST_FAIL("mismatch on child " << v[i].child << " referral " << v[i].day << " (" << csc::to_string(c[i].type)
+                                      << " vs " << csc::to_string(ref[i].type) << ")");
+    }
+  }
+  BOOST_TEST(c.findings().size() == duplicates);
+
+  // Period measures over random periods, against counting from the reference.
+  for (int p = 0; p < 20; ++p) {
+    std::uniform_int_distribution<int> start(0, 3 * 365), len(0, 500);
+    const date from = date(2017, 6, 1) + boost::gregorian::days(start(rng));
+    const date to = from + boost::gregorian::days(len(rng));
+    const auto m = csc::measure_rereferrals(c, csc::interval<date>(from, to));
+    std::size_t referrals = 0, rereferrals = 0;
+    std::set<int> children, rechildren;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (v[i].day < from || v[i].day > to) continue;
+      ++referrals;
+      children.insert(v[i].child);
+      if (ref[i].rereferral) {
+        ++rereferrals;
+        rechildren.insert(v[i].child);
+      }
+    }
+    BOOST_TEST(m.referral_count == referrals);
+    BOOST_TEST(m.rereferral_count == rereferrals);
+    BOOST_TEST(m.referral_child_count == children.size());
+    BOOST_TEST(m.rereferral_child_count == rechildren.size());
+  }
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rereferrals_differential_test)
+
+BOOST_AUTO_TEST_CASE(library_agrees_with_naive_reference_12_months) {
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 4; ++round) run_round(rng, naive_window{true, 12}, false);
+}
+
+BOOST_AUTO_TEST_CASE(library_agrees_with_naive_reference_same_day_policy) {
+  std::mt19937 rng(777);
+  for (int round = 0; round < 2; ++round) run_round(rng, naive_window{true, 12}, true);
+}
+
+BOOST_AUTO_TEST_CASE(library_agrees_with_naive_reference_other_windows) {
+  std::mt19937 rng(4242);
+  run_round(rng, naive_window{false, 365}, false);
+  run_round(rng, naive_window{true, 6}, false);
+  run_round(rng, naive_window{true, 24}, false);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

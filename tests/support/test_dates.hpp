@@ -1,0 +1,39 @@
+// Test helpers: short date literals and readable printing in Boost.Test.
+#ifndef CSC_TESTS_TEST_DATES_HPP
+#define CSC_TESTS_TEST_DATES_HPP
+
+#include <csc/calendar/civil_date.hpp>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+namespace csc_test {
+
+// "2019-02-28" -> civil_date; throws on a bad literal so a typo cannot pass.
+inline csc::civil_date cd(const char* iso) {
+  const auto d = csc::parse_iso_date(iso);
+  if (!d) throw std::invalid_argument(std::string("bad test date literal ") + iso);
+  return *d;
+}
+
+// "2019-02-28" -> boost::gregorian::date.
+inline boost::gregorian::date bd(const char* iso) {
+  const csc::civil_date c = cd(iso);
+  return boost::gregorian::date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
+                                static_cast<unsigned short>(c.day));
+}
+
+}  // namespace csc_test
+
+namespace std {
+// Lets Boost.Test print optional values in failure messages.
+inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<int>& v) {
+  return v ? os << *v : os << "nullopt";
+}
+}  // namespace std
+
+#endif
