@@ -1,0 +1,118 @@
+// Benchmark: re-referral classification and C1 measures on synthetic data.
+//
+// Reports, for each size, the median wall time of several runs and ratios
+// against baselines measured in the same run:
+//   baseline_sort   std::sort of an index by (child id, date) alone: the
+//                   unavoidable cost of any exact method on unsorted input;
+//   unsorted        classify_rereferrals on shuffled input (sorts internally);
+//   sorted          classify_rereferrals on input sorted by child and date
+//                   (detected: the O(n) path);
+//   measures        measure_rereferrals for one financial year.
+// Usage: csc-rereferrals-bench [--sizes 10000,100000,650000] [--repeat 5] [--smoke]
+#include <csc/calendar/periods.hpp>
+#include <csc/measure/rereferrals.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+struct referral {
+  std::string child;
+  csc::civil_date date;
+};
+
+std::vector<referral> make_data(std::size_t n, std::mt19937& rng) {
+  // About 1.3 referrals per child, re-referrals clustered after the first.
+  std::vector<referral> v;
+  v.reserve(n);
+  std::uniform_int_distribution<int> day(0, 5 * 365), gap(1, 500), extra(0, 9);
+  std::size_t child = 0;
+  while (v.size() < n) {
+    const std::string id = "LA" + std::to_string(1000000 + child++);
+    csc::serial_day d = csc::to_serial_day({2016, 4, 1}) + day(rng);
+    v.push_back({id, csc::from_serial_day(d)});
+    for (int k = extra(rng); k >= 7 && v.size() < n; --k) {
+      d += gap(rng);
+      v.push_back({id, csc::from_serial_day(d)});
+    }
+  }
+  return v;
+}
+
+template <class F>
+double median_seconds(int repeat, F&& f) {
+  std::vector<double> t;
+  for (int i = 0; i < repeat; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+volatile std::size_t sink = 0;  // keeps results alive
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::size_t> sizes = {10000, 100000, 650000};
+  int repeat = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--smoke") {
+      sizes = {2000};
+      repeat = 1;
+    } else if (a == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--sizes" && i + 1 < argc) {
+      sizes.clear();
+      std::stringstream ss(argv[++i]);
+      for (std::string part; std::getline(ss, part, ',');) sizes.push_back(std::stoul(part));
+    } else {
+      std::fprintf(stderr, "usage: %s [--sizes N,N,...] [--repeat R] [--smoke]\n", argv[0]);
+      return 2;
+    }
+  }
+  std::printf("| referrals | baseline_sort (s) | unsorted (s) | sorted (s) | measures FY (s) | unsorted/baseline | "
+              "sorted/unsorted | ns per referral (unsorted) |\n");
+  std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::mt19937 rng(2024);
+  for (const std::size_t n : sizes) {
+    std::vector<referral> data = make_data(n, rng);
+    std::shuffle(data.begin(), data.end(), rng);
+    std::vector<referral> sorted = data;
+    std::sort(sorted.begin(), sorted.end(), [](const referral& a, const referral& b) {
+      return a.child != b.child ? a.child < b.child : a.date < b.date;
+    });
+    const double t_base = median_seconds(repeat, [&] {
+      std::vector<std::size_t> idx(data.size());
+      std::iota(idx.begin(), idx.end(), std::size_t{0});
+      std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        return data[a].child != data[b].child ? data[a].child < data[b].child : data[a].date < data[b].date;
+      });
+      sink = sink + idx[0];
+    });
+    const double t_unsorted = median_seconds(repeat, [&] {
+      sink = sink + csc::classify_rereferrals(data, &referral::child, &referral::date).size();
+    });
+    const double t_sorted = median_seconds(repeat, [&] {
+      const auto c = csc::classify_rereferrals(sorted, &referral::child, &referral::date);
+      if (!c.input_was_sorted()) std::abort();
+      sink = sink + c.size();
+    });
+    const auto classified = csc::classify_rereferrals(data, &referral::child, &referral::date);
+    const double t_measures = median_seconds(repeat, [&] {
+      sink = sink + csc::measure_rereferrals(classified, csc::financial_year<csc::civil_date>(2019)).referral_count;
+    });
+    std::printf("| %zu | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.0f |\n", n, t_base, t_unsorted, t_sorted,
+                t_measures, t_unsorted / t_base, t_sorted / t_unsorted, 1e9 * t_unsorted / static_cast<double>(n));
+  }
+  return 0;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and runs every test with g++ and clang++, as C++17 and as C++20
+# (-Wall -Wextra -Wpedantic -Werror), then builds and smoke-runs the benchmarks.
+# Installs missing Debian packages first. Usage: bash tests/run_all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/install-deps
+jobs=$(nproc 2>/dev/null || echo 2)
+for compiler in g++ clang++; do
+  for std in 17 20; do
+    dir="build-test/${compiler}-cxx${std}"
+    echo "=== ${compiler} C++${std} ==="
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_CXX_STANDARD="$std" \
+      -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_CXX_EXTENSIONS=OFF -DCSC_BUILD_TESTS=ON -DCSC_BUILD_EXAMPLES=ON \
+      -DCSC_BUILD_BENCHMARKS=ON > /dev/null
+    cmake --build "$dir" -j "$jobs"
+    ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+  done
+done
+echo "all tests passed (g++ and clang++, C++17 and C++20)"
