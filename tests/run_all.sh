@@ -17,4 +17,10 @@ for compiler in g++ clang++; do
     ctest --test-dir "$dir" --output-on-failure -j "$jobs"
   done
 done
-echo "all tests passed (g++ and clang++, C++17 and C++20)"
+
+echo "=== Doxygen API reference (warnings are errors) ==="
+cmake -S . -B build-test/docs -DCSC_BUILD_DOCS=ON -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF \
+  -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
+cmake --build build-test/docs --target docs > build-test/docs/doxygen.log 2>&1 || { cat build-test/docs/doxygen.log; exit 1; }
+echo "docs built"
+echo "all tests passed (g++ and clang++, C++17 and C++20) and docs built"
