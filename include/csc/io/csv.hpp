@@ -193,7 +193,10 @@ class csv_reader {
   }
 
   std::string column_name(std::size_t i) const {
-    return i < header_.size() ? header_[i] : "#" + std::to_string(i + 1);
+    if (i < header_.size()) return header_[i];
+    std::string name(1, '#');
+    name.append(std::to_string(i + 1));
+    return name;
   }
 
   std::istream& in_;
