@@ -13,8 +13,22 @@
 #include <string>
 #include <type_traits>
 
-#if __cplusplus >= 202002L && __has_include(<chrono>)
+#if __cplusplus >= 202002L
 #include <chrono>
+#endif
+
+/// @brief 1 when std::chrono::year_month_day is available and csc::date_traits
+/// supports it (C++20 with the calendar types), else 0.
+///
+/// Library feature macros lag behind: libstdc++ 11-13 ship the C++20 calendar
+/// types but report `__cpp_lib_chrono` 201611, so their release is checked too.
+#if __cplusplus >= 202002L &&                                                    \
+    ((defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L) ||               \
+     (defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE >= 11) ||                    \
+     (defined(_LIBCPP_VERSION) && _LIBCPP_VERSION >= 170000))
+#define CSC_HAS_CHRONO_CALENDAR 1
+#else
+#define CSC_HAS_CHRONO_CALENDAR 0
 #endif
 
 namespace csc {
@@ -79,7 +93,7 @@ struct date_traits<boost::gregorian::date> {
   }
 };
 
-#if defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L
+#if CSC_HAS_CHRONO_CALENDAR
 /// @brief Traits for std::chrono::year_month_day (C++20 builds only).
 ///
 /// A value that is not ok() (e.g. 2019-02-30) is rejected with
