@@ -130,21 +130,27 @@ struct has_fast_serial<D, std::void_t<decltype(date_traits<D>::to_serial(std::de
 template <class D>
 inline constexpr bool is_date_v = detail::has_date_traits<std::remove_cv_t<std::remove_reference_t<D>>>::value;
 
-/// @brief The calendar date of @p d through csc::date_traits.
+namespace detail {
+// The one place that explains a missing date_traits specialisation.
 template <class D>
-constexpr civil_date to_civil(const D& d) {
+constexpr void require_date_traits() {
   static_assert(is_date_v<D>,
                 "csc: no csc::date_traits<D> specialisation for this date type; specialise "
                 "csc::date_traits with to_civil() and from_civil() (see docs/custom-date-type.md)");
+}
+}  // namespace detail
+
+/// @brief The calendar date of @p d through csc::date_traits.
+template <class D>
+constexpr civil_date to_civil(const D& d) {
+  detail::require_date_traits<D>();
   return date_traits<D>::to_civil(d);
 }
 
 /// @brief A value of date type @p D for the valid civil date @p c.
 template <class D>
 constexpr D from_civil(const civil_date& c) {
-  static_assert(is_date_v<D>,
-                "csc: no csc::date_traits<D> specialisation for this date type; specialise "
-                "csc::date_traits with to_civil() and from_civil() (see docs/custom-date-type.md)");
+  detail::require_date_traits<D>();
   return date_traits<D>::from_civil(c);
 }
 
