@@ -27,14 +27,19 @@
 namespace csc {
 
 /// @brief DfE referral type (re-referrals release), for one referral R.
+///
+/// "within" is the policy's look-back window (default within_months(.., 12));
+/// follow-up is complete iff `look_back.first_day(H + 1 day) > R.date`, which
+/// for the default is `add_months(H + 1 day, -12) > R.date`
+/// (docs/rules/referral-type.md).
 enum class referral_type : std::uint8_t {
   /// R has a previous referral P of the same child with within(P.date, R.date).
   rereferral,
   /// Not a re-referral, and the child's next later-dated referral N has within(R.date, N.date).
   initial_later_rereferred,
-  /// Neither, and follow-up is complete: the window after R has passed by the horizon H.
+  /// Neither, and follow-up is complete by the horizon H.
   initial_not_rereferred,
-  /// Neither, and the horizon H is too early to know: `add_months(H + 1 day, -12) <= R.date`.
+  /// Neither, and the horizon H is too early to know: `look_back.first_day(H + 1 day) <= R.date`.
   initial_follow_up_incomplete
 };
 
