@@ -11,6 +11,9 @@
 #include <csc/calendar/window.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/finding.hpp>
+#include <csc/input_order.hpp>
+#include <csc/measure/cp_plan_bands.hpp>
+#include <csc/measure/cp_plans.hpp>
 #include <csc/measure/rereferrals.hpp>
 #include <csc/report/percent.hpp>
 

@@ -6,8 +6,10 @@
 #define CSC_MEASURE_REREFERRALS_HPP
 
 #include <csc/calendar/window.hpp>
+#include <csc/detail/child_order.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/finding.hpp>
+#include <csc/input_order.hpp>
 #include <csc/report/percent.hpp>
 
 #include <algorithm>
@@ -15,7 +17,6 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
-#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -66,16 +67,6 @@ enum class same_day_referrals : std::uint8_t {
   /// before it as previous referral (gap 0 days), so it is a re-referral.
   /// The findings are still reported.
   later_in_input_is_rereferral
-};
-
-/// @brief What the caller knows about the order of the input range.
-enum class input_order : std::uint8_t {
-  /// Check in O(n); sort an index (O(n log n)) only if the input is not
-  /// already sorted by child id, then date.
-  detect,
-  /// The caller declares the input sorted by child id, then date; it is still
-  /// checked (O(n)) and a violation throws std::invalid_argument naming the record.
-  sorted_by_child_and_date
 };
 
 /// @brief Policy switches for classify_rereferrals(); the defaults are the rules.
@@ -171,9 +162,6 @@ template <class Range, class ChildProj, class DateProj>
 rereferral_classification classify_rereferrals(const Range& records, ChildProj& child_of, DateProj& date_of,
                                                std::optional<serial_day> horizon, const rereferral_policy& policy) {
   using iterator = decltype(std::begin(records));
-  static_assert(std::is_base_of_v<std::random_access_iterator_tag,
-                                  typename std::iterator_traits<iterator>::iterator_category>,
-                "csc::classify_rereferrals: the records range must be random access (vector, array, deque, span)");
   using record_type = typename std::iterator_traits<iterator>::value_type;
   static_assert(std::is_invocable_v<ChildProj&, const record_type&>,
                 "csc::classify_rereferrals: the child projection must be callable on a record");
@@ -183,17 +171,15 @@ rereferral_classification classify_rereferrals(const Range& records, ChildProj& 
   static_assert(is_date_v<date_type>,
                 "csc::classify_rereferrals: the date projection must return a date type with csc::date_traits");
 
+  const std::size_t n = random_access_size(records);
   const iterator first = std::begin(records);
-  const std::size_t n = static_cast<std::size_t>(std::distance(first, std::end(records)));
   const auto child = [&](std::size_t i) -> decltype(auto) { return std::invoke(child_of, first[i]); };
-  const auto less = [&](std::size_t a, std::size_t b) { return child(a) < child(b); };
   const auto same_child = [&](std::size_t a, std::size_t b) { return child(a) == child(b); };
 
   rereferral_classification out;
   out.look_back_ = policy.look_back;
   std::vector<serial_day> day(n);
   serial_day latest = 0;
-  bool sorted = true;
   for (std::size_t i = 0; i < n; ++i) {
     try {
       day[i] = to_serial(std::invoke(date_of, first[i]));
@@ -202,27 +188,13 @@ rereferral_classification classify_rereferrals(const Range& records, ChildProj& 
                                   ": referral date: " + e.what());
     }
     if (i == 0 || day[i] > latest) latest = day[i];
-    if (sorted && i > 0 && (less(i, i - 1) || (day[i] < day[i - 1] && !less(i - 1, i)))) {
-      sorted = false;
-      if (policy.order == input_order::sorted_by_child_and_date) {
-        throw std::invalid_argument("csc::classify_rereferrals: input declared sorted by child and date, but record " +
-                                    std::to_string(i) + " sorts before record " + std::to_string(i - 1));
-      }
-    }
   }
   out.horizon_ = horizon ? *horizon : latest;
-  out.input_was_sorted_ = sorted;
 
   std::vector<std::size_t>& order = out.position_;  // sort order first; inverted into positions below
-  order.resize(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  if (!sorted) {
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      if (less(a, b)) return true;
-      if (less(b, a)) return false;
-      return day[a] != day[b] ? day[a] < day[b] : a < b;
-    });
-  }
+  out.input_was_sorted_ = order_by_child(
+      n, child, [&](std::size_t a, std::size_t b) { return day[a] < day[b]; }, order,
+      policy.order == input_order::sorted_by_child_and_date, "csc::classify_rereferrals");
 
   // Follow-up is complete iff the look-back window ending on H + 1 day starts after R.
   const serial_day follow_up_boundary = policy.look_back.first_day_serial(out.horizon_ + 1);

@@ -1,0 +1,62 @@
+/// @file
+/// @brief Internal: the order "by child id, then a per-record key, then input
+/// index" shared by the classification algorithms, with detection of input
+/// that is already in that order.
+#ifndef CSC_DETAIL_CHILD_ORDER_HPP
+#define CSC_DETAIL_CHILD_ORDER_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace csc::detail {
+
+// Number of records in a random-access range; the static_assert names the algorithm.
+template <class Range>
+std::size_t random_access_size(const Range& records) {
+  using iterator = decltype(std::begin(records));
+  static_assert(std::is_base_of_v<std::random_access_iterator_tag,
+                                  typename std::iterator_traits<iterator>::iterator_category>,
+                "csc: the records range must be random access (vector, array, deque, span)");
+  return static_cast<std::size_t>(std::distance(std::begin(records), std::end(records)));
+}
+
+// Fills `order` with the record indices 0..n-1 sorted by child(i) (needs <),
+// then key_less, then index. Returns true iff the input was already in that
+// order (no sort done). If `declared_sorted`, unsorted input throws
+// std::invalid_argument naming `algorithm` and the first record out of order.
+template <class ChildAt, class KeyLess>
+bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<std::size_t>& order,
+                    bool declared_sorted, const char* algorithm) {
+  bool sorted = true;
+  for (std::size_t i = 1; i < n && sorted; ++i) {
+    if (child(i) < child(i - 1) || (!(child(i - 1) < child(i)) && key_less(i, i - 1))) {
+      sorted = false;
+      if (declared_sorted) {
+        throw std::invalid_argument(std::string(algorithm) + ": input declared sorted by child and date, but record " +
+                                    std::to_string(i) + " sorts before record " + std::to_string(i - 1));
+      }
+    }
+  }
+  order.resize(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  if (!sorted) {
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (child(a) < child(b)) return true;
+      if (child(b) < child(a)) return false;
+      if (key_less(a, b)) return true;
+      if (key_less(b, a)) return false;
+      return a < b;
+    });
+  }
+  return sorted;
+}
+
+}  // namespace csc::detail
+
+#endif  // CSC_DETAIL_CHILD_ORDER_HPP
