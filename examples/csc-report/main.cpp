@@ -1,9 +1,11 @@
-// csc-report: the re-referral figures (DfE table C1) a scrutiny report quotes,
-// computed with csc-metrics from a referrals CSV extract.
+// csc-report: the figures a scrutiny report quotes (re-referrals, DfE table C1;
+// child protection plans, D3/D5/D7), computed with csc-metrics from CSV extracts.
 //
-//   csc-report --referrals FILE.csv (--period 2019-20 | --from D --to D)
+//   csc-report [--referrals FILE.csv] [--cp-plans FILE.csv] (--period 2019-20 | --from D --to D)
 //              [--horizon D] [--format table|json]
 //              [--window-months N | --window-days N] [--same-day-rereferral]
+//              [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]
+#include "cp_plans_input.hpp"
 #include "json_writer.hpp"
 #include "referrals_input.hpp"
 
@@ -22,14 +24,19 @@ namespace {
 using csc_report::date;
 
 constexpr const char* usage =
-    "usage: csc-report --referrals FILE.csv (--period YYYY-YY | --from YYYY-MM-DD --to YYYY-MM-DD)\n"
+    "usage: csc-report [--referrals FILE.csv] [--cp-plans FILE.csv]\n"
+    "                  (--period YYYY-YY | --from YYYY-MM-DD --to YYYY-MM-DD)\n"
     "                  [--horizon YYYY-MM-DD] [--format table|json]\n"
     "                  [--window-months N | --window-days N] [--same-day-rereferral]\n"
+    "                  [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]\n"
     "\n"
     "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
     "referrals before it used as look-back history. The referrals CSV has the header\n"
     "LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure].\n"
-    "The data horizon (extract date) defaults to the latest date in the input.\n";
+    "Child protection plan measures (DfE tables D3, D5, D7) from a CSV with the header\n"
+    "LAchildID,CPPstartDate[,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP].\n"
+    "Give at least one input. The data horizon (extract date) defaults to the latest\n"
+    "date in any input.\n";
 
 struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -37,10 +44,12 @@ struct usage_error : std::runtime_error {
 
 struct options {
   std::string referrals;
+  std::string cp_plans;
   std::optional<int> financial_year;
   std::optional<date> from, to, horizon;
   std::string format = "table";
   csc::rereferral_policy policy;
+  csc::cp_plan_policy cp_policy;
 };
 
 date parse_date_option(const std::string& option, const std::string& text) {
@@ -70,6 +79,23 @@ options parse_options(int argc, char** argv) {
     };
     if (a == "--referrals") {
       o.referrals = value();
+    } else if (a == "--cp-plans") {
+      o.cp_plans = value();
+    } else if (a == "--cp-evidence") {
+      const std::string& v = value();
+      if (v == "either") {
+        o.cp_policy.evidence = csc::previous_plan_evidence::history_or_declared;
+      } else if (v == "history") {
+        o.cp_policy.evidence = csc::previous_plan_evidence::history_only;
+      } else if (v == "declared") {
+        o.cp_policy.evidence = csc::previous_plan_evidence::declared_only;
+      } else {
+        throw usage_error("--cp-evidence must be either, history or declared");
+      }
+    } else if (a == "--cp-window-months") {
+      o.cp_policy.repeat_window = csc::window::months(parse_count_option(a, value()));
+    } else if (a == "--cp-window-days") {
+      o.cp_policy.repeat_window = csc::window::days(parse_count_option(a, value()));
     } else if (a == "--period") {
       try {
         o.financial_year = csc::parse_financial_year(value());
@@ -98,153 +124,316 @@ options parse_options(int argc, char** argv) {
       throw usage_error("unknown option '" + a + "'");
     }
   }
-  if (o.referrals.empty()) throw usage_error("--referrals FILE.csv is required");
+  if (o.referrals.empty() && o.cp_plans.empty()) {
+    throw usage_error("give at least one input: --referrals FILE.csv or --cp-plans FILE.csv");
+  }
   if (o.financial_year && (o.from || o.to)) throw usage_error("give either --period or --from/--to, not both");
   if (!o.financial_year && !(o.from && o.to)) throw usage_error("give --period YYYY-YY or both --from and --to");
   return o;
 }
 
-// The latest date anywhere in the input (referral or closure): the default horizon.
-date latest_date(const csc_report::referral_input& input) {
-  date latest = input.rows.front().referral_date();
-  for (const auto& r : input.rows) {
-    const date& last = r.episode.last() ? *r.episode.last() : r.referral_date();
-    if (last > latest) latest = last;
+// Every dated field of every input, with where it came from: for the default
+// horizon (the latest) and for checking a given --horizon (nothing after it).
+struct dated_field {
+  date day;
+  const char* field;
+  const std::string* file;
+  std::size_t line;
+};
+
+template <class F>
+void for_each_date(const std::optional<csc_report::referral_input>& referrals,
+                   const std::optional<csc_report::cp_plan_input>& cp_plans, F f) {
+  if (referrals) {
+    for (const auto& r : referrals->rows) {
+      f(dated_field{r.referral_date(), "referral", &referrals->file, r.line});
+      if (r.episode.last()) f(dated_field{*r.episode.last(), "closure", &referrals->file, r.line});
+    }
   }
-  return latest;
+  if (cp_plans) {
+    for (const auto& p : cp_plans->rows) {
+      f(dated_field{p.start, "CP plan start", &cp_plans->file, p.line});
+      if (p.end) f(dated_field{*p.end, "CP plan end", &cp_plans->file, p.line});
+    }
+  }
 }
 
 struct report {
   const options& opt;
-  const csc_report::referral_input& input;
   csc::interval<date> period;
   date horizon;
-  csc::rereferral_classification classified;
+  std::optional<csc_report::referral_input> referrals;
+  std::optional<csc::rereferral_classification> classified;
   csc::rereferral_measures measures;
   std::optional<std::size_t> nfa_count;  // referrals in the period with ReferralNFA true
+  std::optional<csc_report::cp_plan_input> cp_plans;
+  std::optional<csc::cp_plan_classification> cp_classified;
+  csc::cp_plan_measures cp_measures;
 };
 
 std::string same_day_name(csc::same_day_referrals s) {
   return s == csc::same_day_referrals::none_previous ? "none_previous" : "later_in_input_is_rereferral";
 }
 
+std::string evidence_name(csc::previous_plan_evidence e) {
+  switch (e) {
+    case csc::previous_plan_evidence::history_or_declared: return "either";
+    case csc::previous_plan_evidence::history_only: return "history";
+    case csc::previous_plan_evidence::declared_only: return "declared";
+  }
+  return "unknown";
+}
+
+template <class Band, std::size_t N>
+void write_bands(csc_report::json_writer& j, std::string_view key, const std::array<std::size_t, N>& counts) {
+  j.begin_object(key);
+  for (std::size_t b = 0; b < N; ++b) j.value(csc::to_string(static_cast<Band>(b)), counts[b]);
+  j.end_object();
+}
+
+void write_input(csc_report::json_writer& j, std::string_view key, const std::string& file, std::size_t records,
+                 std::size_t children, std::size_t blank_lines) {
+  j.begin_object(key)
+      .value("file", file)
+      .value("records", records)
+      .value("children", children)
+      .value("blank_lines_skipped", blank_lines)
+      .end_object();
+}
+
 void write_json(const report& r, std::ostream& os) {
   csc_report::json_writer j(os);
   j.begin_object();
-  j.begin_object("input")
-      .value("referrals", r.input.file)
-      .value("records", r.input.rows.size())
-      .value("children", r.classified.child_count())
-      .value("blank_lines_skipped", r.input.blank_lines)
-      .end_object();
+  j.begin_object("input");
+  if (r.referrals) {
+    write_input(j, "referrals", r.referrals->file, r.referrals->rows.size(), r.classified->child_count(),
+                r.referrals->blank_lines);
+  }
+  if (r.cp_plans) {
+    write_input(j, "cp_plans", r.cp_plans->file, r.cp_plans->rows.size(), r.cp_classified->child_count(),
+                r.cp_plans->blank_lines);
+  }
+  j.end_object();
   j.begin_object("period")
       .value("from", csc::to_iso_string(r.period.first()))
       .value("to", csc::to_iso_string(*r.period.last()))
       .end_object();
   j.value("horizon", csc::to_iso_string(r.horizon));
-  j.begin_object("policy")
-      .value("window", r.opt.policy.look_back.describe())
-      .value("same_day", same_day_name(r.opt.policy.same_day))
-      .end_object();
-  const csc::rereferral_measures& m = r.measures;
-  j.value("referral_count", m.referral_count)
-      .value("rereferral_count", m.rereferral_count)
-      .value("rereferral_percent", m.rereferral_percent())
-      .value("referral_child_count", m.referral_child_count)
-      .value("rereferral_child_count", m.rereferral_child_count)
-      .value("rereferral_child_percent", m.rereferral_child_percent());
-  if (r.nfa_count) {
-    j.value("no_further_action_count", *r.nfa_count)
-        .value("no_further_action_percent", csc::percent(*r.nfa_count, m.referral_count));
-  } else {
-    j.null("no_further_action_count").null("no_further_action_percent");
+  j.begin_object("policy");
+  if (r.referrals) {
+    j.value("window", r.opt.policy.look_back.describe()).value("same_day", same_day_name(r.opt.policy.same_day));
   }
-  j.begin_object("referral_types");
-  for (std::size_t t = 0; t < csc::referral_type_count; ++t) {
-    j.value(csc::to_string(static_cast<csc::referral_type>(t)), m.referral_type_counts[t]);
+  if (r.cp_plans) {
+    j.value("cp_evidence", evidence_name(r.opt.cp_policy.evidence))
+        .value("cp_repeat_window", r.opt.cp_policy.repeat_window.describe());
   }
   j.end_object();
+  if (r.referrals) {
+    const csc::rereferral_measures& m = r.measures;
+    j.value("referral_count", m.referral_count)
+        .value("rereferral_count", m.rereferral_count)
+        .value("rereferral_percent", m.rereferral_percent())
+        .value("referral_child_count", m.referral_child_count)
+        .value("rereferral_child_count", m.rereferral_child_count)
+        .value("rereferral_child_percent", m.rereferral_child_percent());
+    if (r.nfa_count) {
+      j.value("no_further_action_count", *r.nfa_count)
+          .value("no_further_action_percent", csc::percent(*r.nfa_count, m.referral_count));
+    } else {
+      j.null("no_further_action_count").null("no_further_action_percent");
+    }
+    j.begin_object("referral_types");
+    for (std::size_t t = 0; t < csc::referral_type_count; ++t) {
+      j.value(csc::to_string(static_cast<csc::referral_type>(t)), m.referral_type_counts[t]);
+    }
+    j.end_object();
+  }
+  if (r.cp_plans) {
+    const csc::cp_plan_measures& m = r.cp_measures;
+    j.value("CPP_start", m.CPP_start)
+        .value("CPP_subsequent", m.CPP_subsequent)
+        .value("CPP_subsequent_percent", m.CPP_subsequent_percent())
+        .value("CPP_subsequent_within_2y", m.CPP_subsequent_within_2y)
+        .value("CPP_subsequent_within_2y_percent", m.CPP_subsequent_within_2y_percent())
+        .value("CPP_child_start", m.CPP_child_start)
+        .value("CPP_child_subsequent", m.CPP_child_subsequent);
+    write_bands<csc::cp_plan_gap_band>(j, "gap_bands", m.gap_bands);
+    j.value("CPP_end", m.CPP_end);
+    write_bands<csc::cp_plan_duration_band>(j, "duration_bands_ended", m.duration_bands_ended);
+    j.value("CPP_open", m.CPP_open).value("open_on", csc::to_iso_string(csc::from_serial_day(m.open_on)));
+    write_bands<csc::cp_plan_duration_band>(j, "duration_bands_open", m.duration_bands_open);
+  }
   j.begin_array("findings");
-  for (const csc::finding& f : r.classified.findings()) {
-    const auto& row = r.input.rows[f.record];
-    j.begin_object()
-        .value("rule", f.rule)
-        .value("child", row.child)
-        .value("line", row.line)
-        .value("related_line", r.input.rows[f.related_record].line)
-        .value("in_period", r.period.contains(row.referral_date()))
-        .value("counted", f.counted)
-        .end_object();
+  const auto write_finding = [&](std::string_view input, const csc::finding& f, const auto& rows, const date& day) {
+    const auto& row = rows[f.record];
+    j.begin_object().value("input", input).value("rule", f.rule).value("child", row.child).value("line", row.line);
+    if (f.related_record == csc::no_record) {
+      j.null("related_line");
+    } else {
+      j.value("related_line", rows[f.related_record].line);
+    }
+    j.value("in_period", r.period.contains(day)).value("counted", f.counted).end_object();
+  };
+  if (r.referrals) {
+    for (const csc::finding& f : r.classified->findings()) {
+      write_finding("referrals", f, r.referrals->rows, r.referrals->rows[f.record].referral_date());
+    }
+  }
+  if (r.cp_plans) {
+    for (const csc::finding& f : r.cp_classified->findings()) {
+      write_finding("cp_plans", f, r.cp_plans->rows, r.cp_plans->rows[f.record].start);
+    }
   }
   j.end_array();
   j.end_object();
 }
 
-void write_table(const report& r, std::ostream& os) {
-  const csc::rereferral_measures& m = r.measures;
-  const auto row = [&](const std::string& label, const std::string& value) {
+struct table_writer {
+  std::ostream& os;
+  void row(const std::string& label, const std::string& value) const {
     os << "  " << std::left << std::setw(52) << label << std::right << std::setw(10) << value << '\n';
-  };
-  const auto pct = [](std::size_t part, std::size_t whole) {
+  }
+  static std::string pct(std::size_t part, std::size_t whole) {
     const std::string s = csc::format_percent(part, whole);
     return s.empty() ? std::string("-") : s;
-  };
+  }
+};
+
+void write_referrals_table(const report& r, const table_writer& t) {
+  const csc::rereferral_measures& m = r.measures;
+  std::ostream& os = t.os;
   os << "Re-referrals (DfE table C1), " << csc::to_iso_string(r.period.first()) << " to "
      << csc::to_iso_string(*r.period.last()) << "\n"
-     << "Input: " << r.input.file << " (" << r.input.rows.size() << " referrals, " << r.classified.child_count()
-     << " children); horizon " << csc::to_iso_string(r.horizon) << "; window "
+     << "Input: " << r.referrals->file << " (" << r.referrals->rows.size() << " referrals, "
+     << r.classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon) << "; window "
      << r.opt.policy.look_back.describe() << "\n\n";
-  row("Referrals in the period", std::to_string(m.referral_count));
-  row("Re-referrals within " + r.opt.policy.look_back.describe() + " of a previous referral",
-      std::to_string(m.rereferral_count));
-  row("Re-referrals (% of referrals)", pct(m.rereferral_count, m.referral_count));
-  row("Children with a referral in the period", std::to_string(m.referral_child_count));
-  row("Children with a re-referral in the period", std::to_string(m.rereferral_child_count));
-  row("Children re-referred (% of children referred)", pct(m.rereferral_child_count, m.referral_child_count));
+  t.row("Referrals in the period", std::to_string(m.referral_count));
+  t.row("Re-referrals within " + r.opt.policy.look_back.describe() + " of a previous referral",
+        std::to_string(m.rereferral_count));
+  t.row("Re-referrals (% of referrals)", t.pct(m.rereferral_count, m.referral_count));
+  t.row("Children with a referral in the period", std::to_string(m.referral_child_count));
+  t.row("Children with a re-referral in the period", std::to_string(m.rereferral_child_count));
+  t.row("Children re-referred (% of children referred)", t.pct(m.rereferral_child_count, m.referral_child_count));
   if (r.nfa_count) {
-    row("Referrals with no further action", std::to_string(*r.nfa_count));
-    row("No further action (% of referrals)", pct(*r.nfa_count, m.referral_count));
+    t.row("Referrals with no further action", std::to_string(*r.nfa_count));
+    t.row("No further action (% of referrals)", t.pct(*r.nfa_count, m.referral_count));
   }
   os << "\n  Referral type (DfE re-referrals release)\n";
-  for (std::size_t t = 0; t < csc::referral_type_count; ++t) {
-    row("  " + std::string(csc::to_string(static_cast<csc::referral_type>(t))), std::to_string(m.referral_type_counts[t]));
+  for (std::size_t k = 0; k < csc::referral_type_count; ++k) {
+    t.row("  " + std::string(csc::to_string(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
   }
-  os << "\n  Data-quality findings: " << r.classified.findings().size() << " duplicate_referral_date ("
+  os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
      << m.duplicate_referral_date_count << " in the period; all counted)\n";
-  if (r.input.blank_lines != 0) os << "  Blank lines skipped in the input: " << r.input.blank_lines << "\n";
+  if (r.referrals->blank_lines != 0) os << "  Blank lines skipped in the input: " << r.referrals->blank_lines << "\n";
+}
+
+void write_cp_plans_table(const report& r, const table_writer& t) {
+  const csc::cp_plan_measures& m = r.cp_measures;
+  std::ostream& os = t.os;
+  os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period.first()) << " to "
+     << csc::to_iso_string(*r.period.last()) << "\n"
+     << "Input: " << r.cp_plans->file << " (" << r.cp_plans->rows.size() << " plans, "
+     << r.cp_classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon)
+     << "; evidence " << evidence_name(r.opt.cp_policy.evidence) << "; repeat window "
+     << r.opt.cp_policy.repeat_window.describe() << "\n\n";
+  t.row("Plans starting in the period", std::to_string(m.CPP_start));
+  t.row("Second or subsequent plans", std::to_string(m.CPP_subsequent));
+  t.row("Second or subsequent (% of plans starting)", t.pct(m.CPP_subsequent, m.CPP_start));
+  t.row("Repeat within " + r.opt.cp_policy.repeat_window.describe() + " of the previous plan ending",
+        std::to_string(m.CPP_subsequent_within_2y));
+  t.row("Repeat within the window (% of plans starting)", t.pct(m.CPP_subsequent_within_2y, m.CPP_start));
+  t.row("Children with a plan starting in the period", std::to_string(m.CPP_child_start));
+  t.row("Children with a second or subsequent plan starting", std::to_string(m.CPP_child_subsequent));
+  os << "\n  Second or subsequent plans by time since the previous plan ended\n";
+  for (std::size_t b = 0; b < csc::cp_plan_gap_band_count; ++b) {
+    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_gap_band>(b))), std::to_string(m.gap_bands[b]));
+  }
+  os << "\n  Plans ending in the period by duration (D7): " << m.CPP_end << "\n";
+  for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
+    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
+          std::to_string(m.duration_bands_ended[b]));
+  }
+  t.row("  lasting 2 years or more (% of plans ending)", t.pct(m.duration_bands_ended[4], m.CPP_end));
+  os << "\n  Plans open on " << csc::to_iso_string(csc::from_serial_day(m.open_on)) << " by duration (D5): "
+     << m.CPP_open << "\n";
+  for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
+    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
+          std::to_string(m.duration_bands_open[b]));
+  }
+  std::map<std::string_view, std::pair<std::size_t, std::size_t>> rules;  // rule -> (findings, not counted)
+  for (const csc::finding& f : r.cp_classified->findings()) {
+    auto& n = rules[f.rule];
+    ++n.first;
+    n.second += !f.counted;
+  }
+  os << "\n  Data-quality findings: " << r.cp_classified->findings().size() << "\n";
+  for (const auto& [rule, n] : rules) {
+    t.row("  " + std::string(rule) + (n.second ? " (not counted)" : " (counted)"), std::to_string(n.first));
+  }
+  if (r.cp_plans->blank_lines != 0) os << "  Blank lines skipped in the input: " << r.cp_plans->blank_lines << "\n";
+}
+
+void write_table(const report& r, std::ostream& os) {
+  const table_writer t{os};
+  if (r.referrals) write_referrals_table(r, t);
+  if (r.referrals && r.cp_plans) os << "\n";
+  if (r.cp_plans) write_cp_plans_table(r, t);
 }
 
 int run(const options& opt) {
-  const csc_report::referral_input input = csc_report::read_referrals(opt.referrals);
-  if (input.rows.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
-
-  const date data_latest = latest_date(input);
-  const date horizon = opt.horizon ? *opt.horizon : data_latest;
-  if (opt.horizon) {
-    for (const auto& row : input.rows) {
-      if (row.referral_date() > horizon) {
-        throw usage_error("--horizon " + csc::to_iso_string(horizon) + " is before the referral dated " +
-                          csc::to_iso_string(row.referral_date()) + " on " + input.file + ":" +
-                          std::to_string(row.line) + "; the horizon is the extract date");
-      }
+  report r{opt, opt.financial_year ? csc::financial_year<date>(*opt.financial_year)
+                                   : csc::interval<date>(*opt.from, *opt.to),
+           date(), {}, {}, {}, {}, {}, {}, {}};
+  if (!opt.referrals.empty()) {
+    r.referrals = csc_report::read_referrals(opt.referrals);
+    if (r.referrals->rows.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
+  }
+  if (!opt.cp_plans.empty()) {
+    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans);
+    if (r.cp_plans->rows.empty()) throw std::runtime_error(opt.cp_plans + ": no plan records after the header");
+    if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_previous_cpp_column) {
+      throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + opt.cp_plans);
     }
   }
-  const csc::interval<date> period = opt.financial_year ? csc::financial_year<date>(*opt.financial_year)
-                                                        : csc::interval<date>(*opt.from, *opt.to);
 
-  report r{opt, input, period, horizon,
-           csc::classify_rereferrals(
-               input.rows, &csc_report::referral_row::child,
-               [](const csc_report::referral_row& row) -> const date& { return row.referral_date(); }, horizon,
-               opt.policy),
-           {}, std::nullopt};
-  r.measures = csc::measure_rereferrals(r.classified, period);
-  if (input.has_nfa_column) {
-    std::size_t nfa = 0;
-    for (const auto& row : input.rows) {
-      if (*row.nfa && period.contains(row.referral_date())) ++nfa;
+  std::optional<date> latest;
+  for_each_date(r.referrals, r.cp_plans, [&](const dated_field& d) {
+    if (!latest || d.day > *latest) latest = d.day;
+  });
+  r.horizon = opt.horizon ? *opt.horizon : *latest;
+  if (opt.horizon) {
+    for_each_date(r.referrals, r.cp_plans, [&](const dated_field& d) {
+      if (d.day > *opt.horizon) {
+        throw usage_error("--horizon " + csc::to_iso_string(*opt.horizon) + " is before the " + d.field + " dated " +
+                          csc::to_iso_string(d.day) + " on " + *d.file + ":" + std::to_string(d.line) +
+                          "; the horizon is the extract date");
+      }
+    });
+  }
+
+  if (r.referrals) {
+    r.classified = csc::classify_rereferrals(
+        r.referrals->rows, &csc_report::referral_row::child,
+        [](const csc_report::referral_row& row) -> const date& { return row.referral_date(); }, r.horizon, opt.policy);
+    r.measures = csc::measure_rereferrals(*r.classified, r.period);
+    if (r.referrals->has_nfa_column) {
+      std::size_t nfa = 0;
+      for (const auto& row : r.referrals->rows) {
+        if (*row.nfa && r.period.contains(row.referral_date())) ++nfa;
+      }
+      r.nfa_count = nfa;
     }
-    r.nfa_count = nfa;
+  }
+  if (r.cp_plans) {
+    const auto declared = [&](const csc_report::cp_plan_row& row) { return row.previous_cpp; };
+    r.cp_classified = r.cp_plans->has_previous_cpp_column
+                          ? csc::classify_cp_plans(r.cp_plans->rows, &csc_report::cp_plan_row::child,
+                                                   &csc_report::cp_plan_row::start, &csc_report::cp_plan_row::end,
+                                                   declared, r.horizon, opt.cp_policy)
+                          : csc::classify_cp_plans(r.cp_plans->rows, &csc_report::cp_plan_row::child,
+                                                   &csc_report::cp_plan_row::start, &csc_report::cp_plan_row::end,
+                                                   csc::no_declared_previous{}, r.horizon, opt.cp_policy);
+    r.cp_measures = csc::measure_cp_plans(*r.cp_classified, r.period);
   }
   if (opt.format == "json") {
     write_json(r, std::cout);

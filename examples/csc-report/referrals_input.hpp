@@ -2,20 +2,16 @@
 #ifndef CSC_EXAMPLES_REFERRALS_INPUT_HPP
 #define CSC_EXAMPLES_REFERRALS_INPUT_HPP
 
+#include "csv_file.hpp"
+
 #include <csc/episode/interval.hpp>
 #include <csc/io/cin_codes.hpp>
-#include <csc/io/csv.hpp>
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
-
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace csc_report {
-
-using date = boost::gregorian::date;
 
 /// One referral (CIN episode) as read from the CSV.
 struct referral_row {
@@ -40,9 +36,8 @@ struct referral_input {
 /// (any order, extra columns ignored). Every malformed value throws csc::io::parse_error
 /// naming file, line and field.
 inline referral_input read_referrals(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open file");
-  csc::io::csv_reader csv(in, path);
+  csv_file file(path);
+  csc::io::csv_reader& csv = file.csv();
   const std::size_t child_col = csv.require_column("LAchildID");
   const std::size_t date_col = csv.require_column("CINreferralDate");
   const auto source_col = csv.column("ReferralSource");
@@ -54,8 +49,7 @@ inline referral_input read_referrals(const std::string& path) {
   out.file = path;
   out.has_nfa_column = nfa_col.has_value();
   while (csv.next()) {
-    const std::string_view child = csv.field(child_col);
-    if (child.empty()) csv.fail(child_col, "empty child id");
+    std::string child = child_field(csv, child_col);
     const csc::civil_date referral = csv.date_field(date_col);
     const std::optional<csc::civil_date> closure = closure_col ? csv.optional_date_field(*closure_col) : std::nullopt;
     if (closure && *closure < referral) {
@@ -81,10 +75,7 @@ inline referral_input read_referrals(const std::string& path) {
         csv.fail(*reason_col, "unknown ReasonForClosure code '" + reason + "'");
       }
     }
-    const auto to_date = [](const csc::civil_date& c) { return csc::from_civil<date>(c); };
-    out.rows.push_back(referral_row{std::string(child),
-                                    csc::interval<date>(to_date(referral), closure ? std::optional<date>(to_date(*closure))
-                                                                                   : std::nullopt),
+    out.rows.push_back(referral_row{std::move(child), csc::interval<date>(to_date(referral), to_date(closure)),
                                     std::move(source), nfa, std::move(reason), csv.line()});
   }
   out.blank_lines = csv.blank_lines();

@@ -1,6 +1,7 @@
 /// @file
 /// @brief CIN census code lists used on input: ReferralSource (N00152),
-/// ReasonForClosure (N00103) and the boolean literals of ReferralNFA (N00112).
+/// ReasonForClosure (N00103), category of abuse (N00113, N00114) and the
+/// boolean literals of ReferralNFA (N00112).
 /// Source: domain-reference.md section 6 (DfE code sets via LIIA-XSD, checked
 /// against the D2I validator rules 8866 and 8568).
 #ifndef CSC_IO_CIN_CODES_HPP
@@ -25,6 +26,12 @@ constexpr bool is_referral_source_code(std::string_view code) noexcept {
 /// @brief True iff @p code is a ReasonForClosure code RC1-RC9 (RC9 from the 2022-23 schema).
 constexpr bool is_reason_for_closure_code(std::string_view code) noexcept {
   return code.size() == 3 && code[0] == 'R' && code[1] == 'C' && code[2] >= '1' && code[2] <= '9';
+}
+
+/// @brief True iff @p code is a category of abuse code (InitialCategoryOfAbuse
+/// N00113, LatestCategoryOfAbuse N00114): NEG, PHY, SAB, EMO or MUL.
+constexpr bool is_category_of_abuse_code(std::string_view code) noexcept {
+  return code == "NEG" || code == "PHY" || code == "SAB" || code == "EMO" || code == "MUL";
 }
 
 /// @brief A CIN census boolean: "true", "false", "TRUE", "FALSE", "1" or "0";
