@@ -10,11 +10,15 @@
 #include <csc/calendar/periods.hpp>
 #include <csc/calendar/window.hpp>
 #include <csc/episode/interval.hpp>
+#include <csc/episode/service_level.hpp>
+#include <csc/episode/timeline.hpp>
 #include <csc/finding.hpp>
 #include <csc/input_order.hpp>
 #include <csc/measure/cp_plan_bands.hpp>
 #include <csc/measure/cp_plans.hpp>
 #include <csc/measure/rereferrals.hpp>
+#include <csc/measure/stepdown.hpp>
 #include <csc/report/percent.hpp>
+#include <csc/report/quartiles.hpp>
 
 #endif  // CSC_METRICS_HPP

@@ -8,6 +8,7 @@
 
 #include <csc/calendar/window.hpp>
 #include <csc/detail/child_order.hpp>
+#include <csc/detail/projected.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/finding.hpp>
 #include <csc/input_order.hpp>
@@ -207,34 +208,6 @@ struct cp_plan_measures {
 };
 
 namespace detail {
-constexpr serial_day open_end_serial = std::numeric_limits<serial_day>::max();
-
-// A projected end date: a date (always ended), or an optional-like value (empty = open).
-template <class T>
-std::optional<serial_day> projected_end(const T& value) {
-  if constexpr (is_date_v<T>) {
-    return to_serial(value);
-  } else {
-    if (!value) return std::nullopt;
-    static_assert(is_date_v<std::decay_t<decltype(*value)>>,
-                  "csc: the end projection must return a date or an optional date (empty = open)");
-    return to_serial(*value);
-  }
-}
-
-// A projected declared count: an integer, or an optional-like integer (empty = not declared).
-template <class T>
-std::optional<long long> projected_count(const T& value) {
-  if constexpr (std::is_integral_v<T>) {
-    return static_cast<long long>(value);
-  } else {
-    if (!value) return std::nullopt;
-    static_assert(std::is_integral_v<std::decay_t<decltype(*value)>>,
-                  "csc: the declared-count projection must return an integer or an optional integer");
-    return static_cast<long long>(*value);
-  }
-}
-
 template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj>
 cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_of, StartProj& start_of,
                                          EndProj& end_of, DeclaredProj& declared_of,

@@ -1,0 +1,171 @@
+// Tests for include/csc/episode/timeline.hpp: the highest level covering each
+// day, open episodes to the horizon, gap bridging and the timeline checks
+// (counting-rules.md section 4; docs/rules/stepdown.md).
+#include <csc/episode/timeline.hpp>
+
+#include "../support/test_dates.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+using csc::service_level;
+using csc_test::cd;
+
+namespace {
+struct episode {
+  std::string child;
+  csc::civil_date start;
+  std::optional<csc::civil_date> end;
+};
+std::optional<csc::civil_date> od(const char* iso) { return cd(iso); }
+constexpr std::nullopt_t open = std::nullopt;
+
+csc::serial_day sd(const char* iso) { return csc::to_serial_day(cd(iso)); }
+
+auto source(const std::vector<episode>& v, service_level level) {
+  return csc::episodes(v, level, &episode::child, &episode::start, &episode::end);
+}
+
+// "level first..last" for every segment of child 0.
+template <class T>
+std::string describe(const T& timelines, std::size_t child = 0) {
+  std::string out;
+  for (const auto& s : timelines.segments(child)) {
+    if (!out.empty()) out += ", ";
+    out += std::string(csc::to_string(s.level)) + ' ' + csc::to_iso_string(csc::from_serial_day(s.first)) + ".." +
+           csc::to_iso_string(csc::from_serial_day(s.last));
+  }
+  return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(timeline_test)
+
+BOOST_AUTO_TEST_CASE(same_day_hand_over_keeps_the_higher_level_that_day) {
+  const std::vector<episode> cp = {{"A", cd("2019-01-01"), od("2019-06-01")}};
+  const std::vector<episode> cin_plans = {{"A", cd("2019-06-01"), od("2019-12-31")}};
+  const auto t = csc::build_timelines(cd("2020-03-31"), {}, source(cp, service_level::cp_plan),
+                                      source(cin_plans, service_level::cin_plan));
+  BOOST_TEST(describe(t) ==
+             "cp_plan 2019-01-01..2019-06-01, cin_plan 2019-06-02..2019-12-31, none 2020-01-01..2020-03-31");
+  BOOST_TEST(t.findings().empty());
+}
+
+BOOST_AUTO_TEST_CASE(one_day_gap_with_and_without_bridging) {
+  const std::vector<episode> cp = {{"A", cd("2019-01-01"), od("2019-06-01")}};
+  const std::vector<episode> cin_plans = {{"A", cd("2019-06-03"), od("2019-12-31")}};
+  const auto plain = csc::build_timelines(cd("2019-12-31"), {}, source(cp, service_level::cp_plan),
+                                          source(cin_plans, service_level::cin_plan));
+  BOOST_TEST(describe(plain) ==
+             "cp_plan 2019-01-01..2019-06-01, none 2019-06-02..2019-06-02, cin_plan 2019-06-03..2019-12-31");
+  csc::timeline_policy bridge;
+  bridge.bridge_gap_days = 1;
+  const auto bridged = csc::build_timelines(cd("2019-12-31"), bridge, source(cp, service_level::cp_plan),
+                                            source(cin_plans, service_level::cin_plan));
+  BOOST_TEST(describe(bridged) == "cp_plan 2019-01-01..2019-06-01, cin_plan 2019-06-02..2019-12-31");
+  // A two-day gap is not bridged by g = 1; the gap after the last episode never is.
+  const std::vector<episode> later = {{"A", cd("2019-06-04"), od("2019-12-30")}};
+  const auto two = csc::build_timelines(cd("2019-12-31"), bridge, source(cp, service_level::cp_plan),
+                                        source(later, service_level::cin_plan));
+  BOOST_TEST(describe(two) ==
+             "cp_plan 2019-01-01..2019-06-01, none 2019-06-02..2019-06-03, cin_plan 2019-06-04..2019-12-30, "
+             "none 2019-12-31..2019-12-31");
+}
+
+BOOST_AUTO_TEST_CASE(bridging_between_equal_levels_merges_them) {
+  const std::vector<episode> eh = {{"A", cd("2019-01-01"), od("2019-03-31")}, {"A", cd("2019-04-03"), open}};
+  csc::timeline_policy bridge;
+  bridge.bridge_gap_days = 2;
+  const auto t = csc::build_timelines(cd("2019-06-30"), bridge, source(eh, service_level::early_help));
+  BOOST_TEST(describe(t) == "early_help 2019-01-01..2019-06-30");
+}
+
+BOOST_AUTO_TEST_CASE(nested_episodes_take_the_highest_level) {
+  const std::vector<episode> referrals = {{"A", cd("2019-01-01"), od("2019-12-31")}};
+  const std::vector<episode> cp = {{"A", cd("2019-03-01"), od("2019-05-31")}};
+  const auto t = csc::build_timelines(cd("2020-01-31"), {}, source(referrals, service_level::cin),
+                                      source(cp, service_level::cp_plan));
+  BOOST_TEST(describe(t) ==
+             "cin 2019-01-01..2019-02-28, cp_plan 2019-03-01..2019-05-31, cin 2019-06-01..2019-12-31, "
+             "none 2020-01-01..2020-01-31");
+  BOOST_TEST((*t.level_on(0, sd("2018-12-31")) == service_level::none));
+  BOOST_TEST((*t.level_on(0, sd("2019-03-01")) == service_level::cp_plan));
+  BOOST_TEST(!t.level_on(0, sd("2020-02-01")).has_value());  // after the horizon: unknown
+}
+
+BOOST_AUTO_TEST_CASE(only_open_episodes_run_to_the_horizon) {
+  const std::vector<episode> eh = {{"A", cd("2019-01-01"), open}};
+  const std::vector<episode> referrals = {{"A", cd("2019-05-01"), open}};
+  const auto t = csc::build_timelines(cd("2019-08-31"), {}, source(eh, service_level::early_help),
+                                      source(referrals, service_level::cin));
+  BOOST_TEST(describe(t) == "early_help 2019-01-01..2019-04-30, cin 2019-05-01..2019-08-31");
+  // Default horizon: the latest start or end date in the sources.
+  const auto d = csc::build_timelines({}, source(eh, service_level::early_help), source(referrals, service_level::cin));
+  BOOST_TEST(d.horizon() == sd("2019-05-01"));
+}
+
+BOOST_AUTO_TEST_CASE(same_level_overlap_is_merged_and_reported) {
+  const std::vector<episode> cin_plans = {{"A", cd("2019-01-01"), od("2019-03-31")},
+                                          {"A", cd("2019-03-31"), od("2019-05-31")},   // shares 31 March
+                                          {"A", cd("2019-06-01"), od("2019-06-30")}};  // adjacent: no overlap
+  const auto t = csc::build_timelines(cd("2019-06-30"), {}, source(cin_plans, service_level::cin_plan));
+  BOOST_TEST(describe(t) == "cin_plan 2019-01-01..2019-06-30");
+  BOOST_REQUIRE(t.findings().size() == 1u);
+  BOOST_TEST(t.findings()[0].rule == csc::timeline_rule::same_level_overlap);
+  BOOST_TEST(t.findings()[0].record == 1u);
+  BOOST_TEST(t.findings()[0].related_record == 0u);
+  BOOST_TEST(t.findings()[0].counted);
+}
+
+BOOST_AUTO_TEST_CASE(end_before_start_is_left_out_and_reported_with_its_source) {
+  const std::vector<episode> eh = {{"A", cd("2019-01-01"), od("2019-01-31")}};
+  const std::vector<episode> cp = {{"A", cd("2019-05-01"), od("2019-04-30")}};
+  const auto t = csc::build_timelines(cd("2019-06-30"), {}, source(eh, service_level::early_help),
+                                      source(cp, service_level::cp_plan));
+  BOOST_TEST(describe(t) == "early_help 2019-01-01..2019-01-31, none 2019-02-01..2019-06-30");
+  BOOST_REQUIRE(t.findings().size() == 1u);
+  BOOST_TEST(t.findings()[0].rule == csc::timeline_rule::end_before_start);
+  BOOST_TEST(t.findings()[0].source == 1u);
+  BOOST_TEST(!t.findings()[0].counted);
+}
+
+BOOST_AUTO_TEST_CASE(dates_after_the_horizon_are_errors_naming_the_source_and_record) {
+  const std::vector<episode> eh = {{"A", cd("2019-01-01"), od("2019-01-31")}, {"B", cd("2019-03-01"), open}};
+  BOOST_CHECK_EXCEPTION(csc::build_timelines(cd("2019-02-28"), {}, source(eh, service_level::early_help)),
+                        std::invalid_argument, [](const std::invalid_argument& e) {
+                          return std::string(e.what()).find("source 0 (early_help) record 1: start 2019-03-01 is "
+                                                            "after the horizon 2019-02-28") != std::string::npos;
+                        });
+  BOOST_CHECK_THROW(csc::episodes(eh, service_level::none, &episode::child, &episode::start, &episode::end),
+                    std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(children_are_kept_apart_and_found_by_id) {
+  struct lac {
+    long id;
+    boost::gregorian::date from;
+    std::optional<boost::gregorian::date> to;
+  };
+  struct plan {
+    int id;
+    boost::gregorian::date from;
+    boost::gregorian::date to;  // a host that keeps only ended plans
+  };
+  const std::vector<lac> la = {{7, csc_test::bd("2019-02-01"), std::nullopt}};
+  const std::vector<plan> cp = {{3, csc_test::bd("2019-01-01"), csc_test::bd("2019-01-31")},
+                                {7, csc_test::bd("2019-01-01"), csc_test::bd("2019-01-31")}};
+  const auto t = csc::build_timelines(csc_test::bd("2019-03-31"), {},
+                                      csc::episodes(la, service_level::looked_after, &lac::id, &lac::from, &lac::to),
+                                      csc::episodes(cp, service_level::cp_plan, &plan::id, &plan::from, &plan::to));
+  static_assert(std::is_same_v<decltype(t)::child_id_type, long>);
+  BOOST_TEST(t.child_count() == 2u);
+  BOOST_TEST(*t.find_child(7L) == 1u);
+  BOOST_TEST(!t.find_child(5L).has_value());
+  BOOST_TEST(describe(t, 1) == "cp_plan 2019-01-01..2019-01-31, looked_after 2019-02-01..2019-03-31");
+  BOOST_TEST(describe(t, 0) == "cp_plan 2019-01-01..2019-01-31, none 2019-02-01..2019-03-31");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
