@@ -5,9 +5,13 @@
 //              [--horizon D] [--format table|json]
 //              [--window-months N | --window-days N] [--same-day-rereferral]
 //              [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]
+//              [--cin-plans F] [--early-help F] [--looked-after F] [--stepdown] [--child ID]
+//              [--bridge-days N] [--re-escalation-months N | --re-escalation-days N]
 #include "cp_plans_input.hpp"
+#include "episodes_input.hpp"
 #include "json_writer.hpp"
 #include "referrals_input.hpp"
+#include "stepdown_section.hpp"
 
 #include <csc/metrics.hpp>
 
@@ -29,12 +33,21 @@ constexpr const char* usage =
     "                  [--horizon YYYY-MM-DD] [--format table|json]\n"
     "                  [--window-months N | --window-days N] [--same-day-rereferral]\n"
     "                  [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]\n"
+    "                  [--cin-plans FILE.csv] [--early-help FILE.csv] [--looked-after FILE.csv]\n"
+    "                  [--stepdown] [--child ID] [--bridge-days N]\n"
+    "                  [--re-escalation-months N | --re-escalation-days N]\n"
     "\n"
     "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
     "referrals before it used as look-back history. The referrals CSV has the header\n"
     "LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure].\n"
     "Child protection plan measures (DfE tables D3, D5, D7) from a CSV with the header\n"
     "LAchildID,CPPstartDate[,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP].\n"
+    "Step-down and re-escalation measures (csc-metrics definitions) from service-level\n"
+    "timelines built from every input given: referral episodes (CIN), CP plans, CIN plans\n"
+    "(LAchildID,CINPlanStartDate,CINPlanEndDate), early help and looked-after episodes\n"
+    "(LAchildID,StartDate,EndDate). They are reported when --cin-plans, --early-help,\n"
+    "--looked-after or --stepdown is given; --child ID prints one child's timeline instead\n"
+    "of the report (no period needed).\n"
     "Give at least one input. The data horizon (extract date) defaults to the latest\n"
     "date in any input.\n";
 
@@ -50,6 +63,14 @@ struct options {
   std::string format = "table";
   csc::rereferral_policy policy;
   csc::cp_plan_policy cp_policy;
+  std::string cin_plans, early_help, looked_after;
+  bool stepdown = false;
+  std::optional<std::string> child;
+  csc::timeline_policy timeline_policy;
+  csc::window re_escalation_window = csc::window::months(12);
+  bool wants_stepdown() const {
+    return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty();
+  }
 };
 
 date parse_date_option(const std::string& option, const std::string& text) {
@@ -96,6 +117,22 @@ options parse_options(int argc, char** argv) {
       o.cp_policy.repeat_window = csc::window::months(parse_count_option(a, value()));
     } else if (a == "--cp-window-days") {
       o.cp_policy.repeat_window = csc::window::days(parse_count_option(a, value()));
+    } else if (a == "--cin-plans") {
+      o.cin_plans = value();
+    } else if (a == "--early-help") {
+      o.early_help = value();
+    } else if (a == "--looked-after") {
+      o.looked_after = value();
+    } else if (a == "--stepdown") {
+      o.stepdown = true;
+    } else if (a == "--child") {
+      o.child = value();
+    } else if (a == "--bridge-days") {
+      o.timeline_policy.bridge_gap_days = parse_count_option(a, value());
+    } else if (a == "--re-escalation-months") {
+      o.re_escalation_window = csc::window::months(parse_count_option(a, value()));
+    } else if (a == "--re-escalation-days") {
+      o.re_escalation_window = csc::window::days(parse_count_option(a, value()));
     } else if (a == "--period") {
       try {
         o.financial_year = csc::parse_financial_year(value());
@@ -124,11 +161,14 @@ options parse_options(int argc, char** argv) {
       throw usage_error("unknown option '" + a + "'");
     }
   }
-  if (o.referrals.empty() && o.cp_plans.empty()) {
-    throw usage_error("give at least one input: --referrals FILE.csv or --cp-plans FILE.csv");
+  if (o.referrals.empty() && o.cp_plans.empty() && o.cin_plans.empty() && o.early_help.empty() &&
+      o.looked_after.empty()) {
+    throw usage_error("give at least one input: --referrals, --cp-plans, --cin-plans, --early-help or --looked-after");
   }
   if (o.financial_year && (o.from || o.to)) throw usage_error("give either --period or --from/--to, not both");
-  if (!o.financial_year && !(o.from && o.to)) throw usage_error("give --period YYYY-YY or both --from and --to");
+  if (!o.child && !o.financial_year && !(o.from && o.to)) {
+    throw usage_error("give --period YYYY-YY or both --from and --to");
+  }
   return o;
 }
 
@@ -143,7 +183,14 @@ struct dated_field {
 
 template <class F>
 void for_each_date(const std::optional<csc_report::referral_input>& referrals,
-                   const std::optional<csc_report::cp_plan_input>& cp_plans, F f) {
+                   const std::optional<csc_report::cp_plan_input>& cp_plans,
+                   const std::vector<const csc_report::episode_input*>& episodes, F f) {
+  for (const csc_report::episode_input* e : episodes) {
+    for (const auto& row : e->rows) {
+      f(dated_field{row.start, "episode start", &e->file, row.line});
+      if (row.end) f(dated_field{*row.end, "episode end", &e->file, row.line});
+    }
+  }
   if (referrals) {
     for (const auto& r : referrals->rows) {
       f(dated_field{r.referral_date(), "referral", &referrals->file, r.line});
@@ -160,7 +207,7 @@ void for_each_date(const std::optional<csc_report::referral_input>& referrals,
 
 struct report {
   const options& opt;
-  csc::interval<date> period;
+  std::optional<csc::interval<date>> period;
   date horizon;
   std::optional<csc_report::referral_input> referrals;
   std::optional<csc::rereferral_classification> classified;
@@ -169,6 +216,17 @@ struct report {
   std::optional<csc_report::cp_plan_input> cp_plans;
   std::optional<csc::cp_plan_classification> cp_classified;
   csc::cp_plan_measures cp_measures;
+  std::optional<csc_report::episode_input> cin_plans, early_help, looked_after;
+  csc_report::stepdown_inputs stepdown_in;
+  std::optional<csc_report::stepdown_report> stepdown;
+
+  std::vector<const csc_report::episode_input*> episode_inputs() const {
+    std::vector<const csc_report::episode_input*> out;
+    for (const auto* e : {&cin_plans, &early_help, &looked_after}) {
+      if (*e) out.push_back(&**e);
+    }
+    return out;
+  }
 };
 
 std::string same_day_name(csc::same_day_referrals s) {
@@ -213,10 +271,21 @@ void write_json(const report& r, std::ostream& os) {
     write_input(j, "cp_plans", r.cp_plans->file, r.cp_plans->rows.size(), r.cp_classified->child_count(),
                 r.cp_plans->blank_lines);
   }
+  const auto write_episodes = [&](std::string_view key, const std::optional<csc_report::episode_input>& e) {
+    if (!e) return;
+    std::vector<std::string_view> ids;
+    for (const auto& row : e->rows) ids.push_back(row.child);
+    std::sort(ids.begin(), ids.end());
+    write_input(j, key, e->file, e->rows.size(),
+                static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin()), e->blank_lines);
+  };
+  write_episodes("cin_plans", r.cin_plans);
+  write_episodes("early_help", r.early_help);
+  write_episodes("looked_after", r.looked_after);
   j.end_object();
   j.begin_object("period")
-      .value("from", csc::to_iso_string(r.period.first()))
-      .value("to", csc::to_iso_string(*r.period.last()))
+      .value("from", csc::to_iso_string(r.period->first()))
+      .value("to", csc::to_iso_string(*r.period->last()))
       .end_object();
   j.value("horizon", csc::to_iso_string(r.horizon));
   j.begin_object("policy");
@@ -263,6 +332,7 @@ void write_json(const report& r, std::ostream& os) {
     j.value("CPP_open", m.CPP_open).value("open_on", csc::to_iso_string(csc::from_serial_day(m.open_on)));
     write_bands<csc::cp_plan_duration_band>(j, "duration_bands_open", m.duration_bands_open);
   }
+  if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy);
   j.begin_array("findings");
   const auto write_finding = [&](std::string_view input, const csc::finding& f, const auto& rows, const date& day) {
     const auto& row = rows[f.record];
@@ -272,7 +342,7 @@ void write_json(const report& r, std::ostream& os) {
     } else {
       j.value("related_line", rows[f.related_record].line);
     }
-    j.value("in_period", r.period.contains(day)).value("counted", f.counted).end_object();
+    j.value("in_period", r.period->contains(day)).value("counted", f.counted).end_object();
   };
   if (r.referrals) {
     for (const csc::finding& f : r.classified->findings()) {
@@ -282,6 +352,22 @@ void write_json(const report& r, std::ostream& os) {
   if (r.cp_plans) {
     for (const csc::finding& f : r.cp_classified->findings()) {
       write_finding("cp_plans", f, r.cp_plans->rows, r.cp_plans->rows[f.record].start);
+    }
+  }
+  if (r.stepdown) {
+    for (const csc::finding& f : r.stepdown->timelines.findings()) {
+      const auto row = r.stepdown_in.row(f.source, f.record);
+      j.begin_object()
+          .value("input", csc_report::stepdown_inputs::names[f.source])
+          .value("rule", f.rule)
+          .value("child", row.child)
+          .value("line", row.line);
+      if (f.related_record == csc::no_record) {
+        j.null("related_line");
+      } else {
+        j.value("related_line", r.stepdown_in.row(f.related_source, f.related_record).line);
+      }
+      j.value("in_period", r.period->contains(row.start)).value("counted", f.counted).end_object();
     }
   }
   j.end_array();
@@ -302,8 +388,8 @@ struct table_writer {
 void write_referrals_table(const report& r, const table_writer& t) {
   const csc::rereferral_measures& m = r.measures;
   std::ostream& os = t.os;
-  os << "Re-referrals (DfE table C1), " << csc::to_iso_string(r.period.first()) << " to "
-     << csc::to_iso_string(*r.period.last()) << "\n"
+  os << "Re-referrals (DfE table C1), " << csc::to_iso_string(r.period->first()) << " to "
+     << csc::to_iso_string(*r.period->last()) << "\n"
      << "Input: " << r.referrals->file << " (" << r.referrals->rows.size() << " referrals, "
      << r.classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon) << "; window "
      << r.opt.policy.look_back.describe() << "\n\n";
@@ -330,8 +416,8 @@ void write_referrals_table(const report& r, const table_writer& t) {
 void write_cp_plans_table(const report& r, const table_writer& t) {
   const csc::cp_plan_measures& m = r.cp_measures;
   std::ostream& os = t.os;
-  os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period.first()) << " to "
-     << csc::to_iso_string(*r.period.last()) << "\n"
+  os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period->first()) << " to "
+     << csc::to_iso_string(*r.period->last()) << "\n"
      << "Input: " << r.cp_plans->file << " (" << r.cp_plans->rows.size() << " plans, "
      << r.cp_classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon)
      << "; evidence " << evidence_name(r.opt.cp_policy.evidence) << "; repeat window "
@@ -378,12 +464,19 @@ void write_table(const report& r, std::ostream& os) {
   if (r.referrals) write_referrals_table(r, t);
   if (r.referrals && r.cp_plans) os << "\n";
   if (r.cp_plans) write_cp_plans_table(r, t);
+  if (r.stepdown) {
+    if (r.referrals || r.cp_plans) os << "\n";
+    csc_report::write_stepdown_table(os, *r.stepdown, r.opt.timeline_policy, *r.period);
+  }
 }
 
 int run(const options& opt) {
-  report r{opt, opt.financial_year ? csc::financial_year<date>(*opt.financial_year)
-                                   : csc::interval<date>(*opt.from, *opt.to),
-           date(), {}, {}, {}, {}, {}, {}, {}};
+  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  if (opt.financial_year) {
+    r.period = csc::financial_year<date>(*opt.financial_year);
+  } else if (opt.from && opt.to) {
+    r.period = csc::interval<date>(*opt.from, *opt.to);
+  }
   if (!opt.referrals.empty()) {
     r.referrals = csc_report::read_referrals(opt.referrals);
     if (r.referrals->rows.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
@@ -396,13 +489,17 @@ int run(const options& opt) {
     }
   }
 
+  if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, "CINPlanStartDate", "CINPlanEndDate");
+  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, "StartDate", "EndDate");
+  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, "StartDate", "EndDate");
+
   std::optional<date> latest;
-  for_each_date(r.referrals, r.cp_plans, [&](const dated_field& d) {
+  for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {
     if (!latest || d.day > *latest) latest = d.day;
   });
   r.horizon = opt.horizon ? *opt.horizon : *latest;
   if (opt.horizon) {
-    for_each_date(r.referrals, r.cp_plans, [&](const dated_field& d) {
+    for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {
       if (d.day > *opt.horizon) {
         throw usage_error("--horizon " + csc::to_iso_string(*opt.horizon) + " is before the " + d.field + " dated " +
                           csc::to_iso_string(d.day) + " on " + *d.file + ":" + std::to_string(d.line) +
@@ -411,15 +508,30 @@ int run(const options& opt) {
     });
   }
 
+  if (!latest) throw std::runtime_error("no records in any input");
+  if (opt.wants_stepdown()) {
+    r.stepdown_in = csc_report::stepdown_inputs{r.referrals ? &*r.referrals : nullptr, r.cp_plans ? &*r.cp_plans : nullptr,
+                                                r.cin_plans ? &*r.cin_plans : nullptr,
+                                                r.early_help ? &*r.early_help : nullptr,
+                                                r.looked_after ? &*r.looked_after : nullptr};
+    r.stepdown = csc_report::compute_stepdown(r.stepdown_in, r.horizon, opt.timeline_policy, opt.re_escalation_window,
+                                              r.period);
+  }
+  if (opt.child) {
+    const auto child = r.stepdown->timelines.find_child(*opt.child);
+    if (!child) throw std::runtime_error("child '" + *opt.child + "' has no episode in the inputs");
+    csc_report::write_child(std::cout, opt.format, *r.stepdown, *child, r.stepdown_in);
+    return 0;
+  }
   if (r.referrals) {
     r.classified = csc::classify_rereferrals(
         r.referrals->rows, &csc_report::referral_row::child,
         [](const csc_report::referral_row& row) -> const date& { return row.referral_date(); }, r.horizon, opt.policy);
-    r.measures = csc::measure_rereferrals(*r.classified, r.period);
+    r.measures = csc::measure_rereferrals(*r.classified, *r.period);
     if (r.referrals->has_nfa_column) {
       std::size_t nfa = 0;
       for (const auto& row : r.referrals->rows) {
-        if (*row.nfa && r.period.contains(row.referral_date())) ++nfa;
+        if (*row.nfa && r.period->contains(row.referral_date())) ++nfa;
       }
       r.nfa_count = nfa;
     }
@@ -433,7 +545,7 @@ int run(const options& opt) {
                           : csc::classify_cp_plans(r.cp_plans->rows, &csc_report::cp_plan_row::child,
                                                    &csc_report::cp_plan_row::start, &csc_report::cp_plan_row::end,
                                                    csc::no_declared_previous{}, r.horizon, opt.cp_policy);
-    r.cp_measures = csc::measure_cp_plans(*r.cp_classified, r.period);
+    r.cp_measures = csc::measure_cp_plans(*r.cp_classified, *r.period);
   }
   if (opt.format == "json") {
     write_json(r, std::cout);

@@ -1,0 +1,249 @@
+// The step-down section of csc-report: service-level timelines from every
+// input, transitions, re-escalation and the period measures; one child's
+// timeline for --child.
+#ifndef CSC_EXAMPLES_STEPDOWN_SECTION_HPP
+#define CSC_EXAMPLES_STEPDOWN_SECTION_HPP
+
+#include "cp_plans_input.hpp"
+#include "episodes_input.hpp"
+#include "json_writer.hpp"
+#include "referrals_input.hpp"
+
+#include <csc/episode/timeline.hpp>
+#include <csc/measure/stepdown.hpp>
+
+#include <iomanip>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace csc_report {
+
+/// The inputs that feed the timelines (absent ones are empty), in source order.
+struct stepdown_inputs {
+  const referral_input* referrals = nullptr;  // source 0: referral episodes, level cin
+  const cp_plan_input* cp_plans = nullptr;    // source 1: level cp_plan
+  const episode_input* cin_plans = nullptr;   // source 2: level cin_plan
+  const episode_input* early_help = nullptr;  // source 3: level early_help
+  const episode_input* looked_after = nullptr;  // source 4: level looked_after
+
+  static constexpr const char* names[] = {"referrals", "cp_plans", "cin_plans", "early_help", "looked_after"};
+
+  // The child, line and start date of record `record` of source `source`.
+  struct row_ref {
+    const std::string& child;
+    std::size_t line;
+    date start;
+  };
+  row_ref row(std::size_t source, std::size_t record) const {
+    switch (source) {
+      case 0: {
+        const auto& r = referrals->rows[record];
+        return {r.child, r.line, r.referral_date()};
+      }
+      case 1: {
+        const auto& r = cp_plans->rows[record];
+        return {r.child, r.line, r.start};
+      }
+      default: {
+        const episode_input* in = source == 2 ? cin_plans : source == 3 ? early_help : looked_after;
+        const auto& r = in->rows[record];
+        return {r.child, r.line, r.start};
+      }
+    }
+  }
+};
+
+struct stepdown_report {
+  csc::service_timelines<std::string> timelines;
+  std::vector<csc::service_transition> transitions;
+  csc::stepdown_measures measures;
+  csc::window window;
+};
+
+inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon, const csc::timeline_policy& policy,
+                                        const csc::window& window, const std::optional<csc::interval<date>>& period) {
+  static const std::vector<referral_row> no_referrals;
+  static const std::vector<cp_plan_row> no_plans;
+  static const std::vector<episode_row> no_episodes;
+  const auto episodes_of = [&](const episode_input* e, csc::service_level level) {
+    return csc::episodes(e ? e->rows : no_episodes, level, &episode_row::child, &episode_row::start, &episode_row::end);
+  };
+  auto timelines = csc::build_timelines(
+      horizon, policy,
+      csc::episodes(in.referrals ? in.referrals->rows : no_referrals, csc::service_level::cin, &referral_row::child,
+                    [](const referral_row& r) { return r.referral_date(); },
+                    [](const referral_row& r) { return r.episode.last(); }),
+      csc::episodes(in.cp_plans ? in.cp_plans->rows : no_plans, csc::service_level::cp_plan, &cp_plan_row::child,
+                    &cp_plan_row::start, &cp_plan_row::end),
+      episodes_of(in.cin_plans, csc::service_level::cin_plan), episodes_of(in.early_help, csc::service_level::early_help),
+      episodes_of(in.looked_after, csc::service_level::looked_after));
+  auto transitions = csc::track_transitions(timelines, window);
+  csc::stepdown_measures measures;
+  if (period) measures = csc::measure_stepdowns(transitions, *period);
+  return stepdown_report{std::move(timelines), std::move(transitions), std::move(measures), window};
+}
+
+inline std::string iso(csc::serial_day d) { return csc::to_iso_string(csc::from_serial_day(d)); }
+
+inline void write_counts(json_writer& j, std::string_view key, const csc::stepdown_counts& c) {
+  j.begin_object(key)
+      .value("count", c.count)
+      .value("re_escalated", c.re_escalated)
+      .value("re_escalated_percent", c.re_escalated_percent())
+      .value("sustained", c.sustained)
+      .value("follow_up_incomplete", c.follow_up_incomplete)
+      .value("bounces", c.bounces);
+  if (const auto q = c.days_quartiles()) {
+    j.begin_object("days_to_re_escalation")
+        .value("q1", std::optional<double>(q->q1))
+        .value("median", std::optional<double>(q->median))
+        .value("q3", std::optional<double>(q->q3))
+        .end_object();
+  } else {
+    j.null("days_to_re_escalation");
+  }
+  j.end_object();
+}
+
+inline std::string pair_name(std::size_t from, std::size_t to) {
+  return std::string(csc::to_string(static_cast<csc::service_level>(from))) + "->" +
+         std::string(csc::to_string(static_cast<csc::service_level>(to)));
+}
+
+/// The "stepdown" object: every step-down and closure pair (from > to), in a fixed order.
+inline void write_stepdown_json(json_writer& j, const stepdown_report& s, const csc::timeline_policy& policy) {
+  j.begin_object("stepdown");
+  j.begin_object("policy")
+      .value("bridge_gap_days", policy.bridge_gap_days)
+      .value("re_escalation_window", s.window.describe())
+      .end_object();
+  j.value("children", s.timelines.child_count()).value("escalations", s.measures.escalations);
+  write_counts(j, "step_downs", s.measures.step_downs);
+  write_counts(j, "closures", s.measures.closures);
+  j.begin_object("transitions");
+  for (std::size_t from = csc::service_level_count; from-- > 1;) {
+    for (std::size_t to = from; to-- > 0;) write_counts(j, pair_name(from, to), s.measures.by_levels[from][to]);
+  }
+  j.end_object();
+  j.end_object();
+}
+
+inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, const csc::timeline_policy& policy,
+                                 const csc::interval<date>& period) {
+  os << "Step-down and re-escalation (csc-metrics definitions), " << csc::to_iso_string(period.first()) << " to "
+     << csc::to_iso_string(*period.last()) << "\n"
+     << "Timelines: " << s.timelines.child_count() << " children; horizon " << iso(s.timelines.horizon())
+     << "; gaps bridged up to " << policy.bridge_gap_days << " days; re-escalation window " << s.window.describe()
+     << "\n\n";
+  os << "  " << std::left << std::setw(28) << "from -> to" << std::right << std::setw(7) << "count" << std::setw(13)
+     << "re-escalated" << std::setw(7) << "%" << std::setw(11) << "sustained" << std::setw(12) << "incomplete"
+     << std::setw(9) << "bounces" << std::setw(8) << "median" << "\n";
+  const auto line = [&](const std::string& label, const csc::stepdown_counts& c) {
+    const std::string pct = csc::format_percent(c.re_escalated, c.count);
+    const auto q = c.days_quartiles();
+    std::ostringstream median;
+    if (q) median << std::fixed << std::setprecision(1) << q->median;
+    os << "  " << std::left << std::setw(28) << label << std::right << std::setw(7) << c.count << std::setw(13)
+       << c.re_escalated << std::setw(7) << (pct.empty() ? "-" : pct) << std::setw(11) << c.sustained << std::setw(12)
+       << c.follow_up_incomplete << std::setw(9) << c.bounces << std::setw(8) << (q ? median.str() : "-") << "\n";
+  };
+  for (std::size_t from = csc::service_level_count; from-- > 1;) {
+    for (std::size_t to = from; to-- > 0;) {
+      if (s.measures.by_levels[from][to].count != 0) line(pair_name(from, to), s.measures.by_levels[from][to]);
+    }
+  }
+  line("all step-downs", s.measures.step_downs);
+  line("all closures", s.measures.closures);
+  os << "  escalations in the period: " << s.measures.escalations << "\n"
+     << "  (median = median days to re-escalation; bounces = step-downs from a CP plan back to a CP plan or higher)\n";
+  if (!s.timelines.findings().empty()) {
+    std::size_t merged = 0;
+    std::size_t dropped = 0;
+    for (const auto& f : s.timelines.findings()) (f.counted ? merged : dropped) += 1;
+    os << "\n  Timeline findings: " << merged << " episode_same_level_overlap (merged), " << dropped
+       << " episode_end_before_start (left out)\n";
+  }
+}
+
+/// One child's timeline and transitions, for checking a case by eye.
+inline void write_child(std::ostream& os, const std::string& format, const stepdown_report& s, std::size_t child,
+                        const stepdown_inputs& in) {
+  const auto transitions_of = [&](auto f) {
+    for (const auto& t : s.transitions) {
+      if (t.child == child) f(t);
+    }
+  };
+  if (format == "json") {
+    json_writer j(os);
+    j.begin_object().value("child", s.timelines.child_id(child)).value("horizon", iso(s.timelines.horizon()));
+    j.begin_array("segments");
+    for (const auto& seg : s.timelines.segments(child)) {
+      j.begin_object()
+          .value("level", csc::to_string(seg.level))
+          .value("first", iso(seg.first))
+          .value("last", iso(seg.last))
+          .end_object();
+    }
+    j.end_array().begin_array("transitions");
+    transitions_of([&](const csc::service_transition& t) {
+      j.begin_object()
+          .value("day", iso(t.day))
+          .value("kind", csc::to_string(t.kind))
+          .value("from", csc::to_string(t.from))
+          .value("to", csc::to_string(t.to))
+          .value("outcome", csc::to_string(t.outcome));
+      if (t.re_escalated_on) {
+        j.value("re_escalated_on", iso(*t.re_escalated_on)).value("days_to_re_escalation", *t.days_to_re_escalation());
+      } else {
+        j.null("re_escalated_on").null("days_to_re_escalation");
+      }
+      j.value("bounce", t.bounce).end_object();
+    });
+    j.end_array().begin_array("findings");
+    for (const auto& f : s.timelines.findings()) {
+      const auto r = in.row(f.source, f.record);
+      if (r.child != s.timelines.child_id(child)) continue;
+      j.begin_object()
+          .value("input", stepdown_inputs::names[f.source])
+          .value("rule", f.rule)
+          .value("line", r.line)
+          .value("counted", f.counted)
+          .end_object();
+    }
+    j.end_array().end_object();
+    return;
+  }
+  os << "Child " << s.timelines.child_id(child) << ": service levels to the horizon " << iso(s.timelines.horizon())
+     << "\n";
+  for (const auto& seg : s.timelines.segments(child)) {
+    os << "  " << iso(seg.first) << " .. " << iso(seg.last) << "  " << csc::to_string(seg.level) << "\n";
+  }
+  os << "Transitions (day = first day at the new level)\n";
+  transitions_of([&](const csc::service_transition& t) {
+    const std::string change = std::string(csc::to_string(t.from)) + " -> " + std::string(csc::to_string(t.to));
+    os << "  " << iso(t.day) << "  " << std::left << std::setw(11) << csc::to_string(t.kind);
+    if (t.kind == csc::transition_kind::escalation) {
+      os << change;
+    } else {
+      os << std::setw(26) << change << csc::to_string(t.outcome);
+      if (t.re_escalated_on) {
+        os << " on " << iso(*t.re_escalated_on) << " (" << *t.days_to_re_escalation() << " days, to "
+           << csc::to_string(t.re_escalation_level) << ")";
+      }
+      if (t.bounce) os << ", bounce";
+    }
+    os << std::right << "\n";
+  });
+  for (const auto& f : s.timelines.findings()) {
+    const auto r = in.row(f.source, f.record);
+    if (r.child != s.timelines.child_id(child)) continue;
+    os << "Finding: " << f.rule << " (" << stepdown_inputs::names[f.source] << " line " << r.line << ", "
+       << (f.counted ? "merged" : "left out") << ")\n";
+  }
+}
+
+}  // namespace csc_report
+
+#endif
