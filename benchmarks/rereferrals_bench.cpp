@@ -9,16 +9,16 @@
 //                   (detected: the O(n) path);
 //   measures        measure_rereferrals for one financial year.
 // Usage: csc-rereferrals-bench [--sizes 10000,100000,650000] [--repeat 5] [--smoke]
+#include "bench_support.hpp"
+
 #include <csc/calendar/periods.hpp>
 #include <csc/measure/rereferrals.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -46,45 +46,18 @@ std::vector<referral> make_data(std::size_t n, std::mt19937& rng) {
   return v;
 }
 
-template <class F>
-double median_seconds(int repeat, F&& f) {
-  std::vector<double> t;
-  for (int i = 0; i < repeat; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
-
-volatile std::size_t sink = 0;  // keeps results alive
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::size_t> sizes = {10000, 100000, 650000};
-  int repeat = 5;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--smoke") {
-      sizes = {2000};
-      repeat = 1;
-    } else if (a == "--repeat" && i + 1 < argc) {
-      repeat = std::max(1, std::atoi(argv[++i]));
-    } else if (a == "--sizes" && i + 1 < argc) {
-      sizes.clear();
-      std::stringstream ss(argv[++i]);
-      for (std::string part; std::getline(ss, part, ',');) sizes.push_back(std::stoul(part));
-    } else {
-      std::fprintf(stderr, "usage: %s [--sizes N,N,...] [--repeat R] [--smoke]\n", argv[0]);
-      return 2;
-    }
-  }
+  const csc_bench::options opt = csc_bench::parse_options(argc, argv, {10000, 100000, 650000});
+  const int repeat = opt.repeat;
+  using csc_bench::median_seconds;
+  using csc_bench::sink;
   std::printf("| referrals | baseline_sort (s) | unsorted (s) | sorted (s) | measures FY (s) | unsorted/baseline | "
               "sorted/unsorted | ns per referral (unsorted) |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   std::mt19937 rng(2024);
-  for (const std::size_t n : sizes) {
+  for (const std::size_t n : opt.sizes) {
     std::vector<referral> data = make_data(n, rng);
     std::shuffle(data.begin(), data.end(), rng);
     std::vector<referral> sorted = data;

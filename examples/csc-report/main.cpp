@@ -334,40 +334,39 @@ void write_json(const report& r, std::ostream& os) {
   }
   if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy);
   j.begin_array("findings");
-  const auto write_finding = [&](std::string_view input, const csc::finding& f, const auto& rows, const date& day) {
-    const auto& row = rows[f.record];
-    j.begin_object().value("input", input).value("rule", f.rule).value("child", row.child).value("line", row.line);
-    if (f.related_record == csc::no_record) {
-      j.null("related_line");
+  const auto write_finding = [&](std::string_view input, const csc::finding& f, const std::string& child,
+                                 std::size_t line, std::optional<std::size_t> related_line, const date& day) {
+    j.begin_object().value("input", input).value("rule", f.rule).value("child", child).value("line", line);
+    if (related_line) {
+      j.value("related_line", *related_line);
     } else {
-      j.value("related_line", rows[f.related_record].line);
+      j.null("related_line");
     }
     j.value("in_period", r.period->contains(day)).value("counted", f.counted).end_object();
   };
+  const auto related = [](const csc::finding& f, const auto& rows) {
+    return f.related_record == csc::no_record ? std::nullopt : std::optional<std::size_t>(rows[f.related_record].line);
+  };
   if (r.referrals) {
     for (const csc::finding& f : r.classified->findings()) {
-      write_finding("referrals", f, r.referrals->rows, r.referrals->rows[f.record].referral_date());
+      const auto& row = r.referrals->rows[f.record];
+      write_finding("referrals", f, row.child, row.line, related(f, r.referrals->rows), row.referral_date());
     }
   }
   if (r.cp_plans) {
     for (const csc::finding& f : r.cp_classified->findings()) {
-      write_finding("cp_plans", f, r.cp_plans->rows, r.cp_plans->rows[f.record].start);
+      const auto& row = r.cp_plans->rows[f.record];
+      write_finding("cp_plans", f, row.child, row.line, related(f, r.cp_plans->rows), row.start);
     }
   }
   if (r.stepdown) {
     for (const csc::finding& f : r.stepdown->timelines.findings()) {
       const auto row = r.stepdown_in.row(f.source, f.record);
-      j.begin_object()
-          .value("input", csc_report::stepdown_inputs::names[f.source])
-          .value("rule", f.rule)
-          .value("child", row.child)
-          .value("line", row.line);
-      if (f.related_record == csc::no_record) {
-        j.null("related_line");
-      } else {
-        j.value("related_line", r.stepdown_in.row(f.related_source, f.related_record).line);
-      }
-      j.value("in_period", r.period->contains(row.start)).value("counted", f.counted).end_object();
+      write_finding(csc_report::stepdown_inputs::names[f.source], f, row.child, row.line,
+                    f.related_record == csc::no_record
+                        ? std::nullopt
+                        : std::optional<std::size_t>(r.stepdown_in.row(f.related_source, f.related_record).line),
+                    row.start);
     }
   }
   j.end_array();

@@ -9,6 +9,7 @@
 #include <csc/calendar/date_traits.hpp>
 #include <csc/calendar/periods.hpp>
 #include <csc/calendar/window.hpp>
+#include <csc/classification.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/episode/service_level.hpp>
 #include <csc/episode/timeline.hpp>

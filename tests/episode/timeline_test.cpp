@@ -3,6 +3,7 @@
 // (counting-rules.md section 4; docs/rules/stepdown.md).
 #include <csc/episode/timeline.hpp>
 
+#include "../support/episode_fixture.hpp"
 #include "../support/test_dates.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -15,19 +16,11 @@ using csc::service_level;
 using csc_test::cd;
 
 namespace {
-struct episode {
-  std::string child;
-  csc::civil_date start;
-  std::optional<csc::civil_date> end;
-};
-std::optional<csc::civil_date> od(const char* iso) { return cd(iso); }
-constexpr std::nullopt_t open = std::nullopt;
-
-csc::serial_day sd(const char* iso) { return csc::to_serial_day(cd(iso)); }
-
-auto source(const std::vector<episode>& v, service_level level) {
-  return csc::episodes(v, level, &episode::child, &episode::start, &episode::end);
-}
+using csc_test::episode;
+using csc_test::od;
+using csc_test::open;
+using csc_test::sd;
+using csc_test::source;
 
 // "level first..last" for every segment of child 0.
 template <class T>

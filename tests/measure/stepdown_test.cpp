@@ -3,6 +3,7 @@
 // and period measures (counting-rules.md section 4; docs/rules/stepdown.md).
 #include <csc/measure/stepdown.hpp>
 
+#include "../support/episode_fixture.hpp"
 #include "../support/test_dates.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -17,18 +18,11 @@ using csc::transition_kind;
 using csc_test::cd;
 
 namespace {
-struct episode {
-  std::string child;
-  csc::civil_date start;
-  std::optional<csc::civil_date> end;
-};
-std::optional<csc::civil_date> od(const char* iso) { return cd(iso); }
-constexpr std::nullopt_t open = std::nullopt;
-csc::serial_day sd(const char* iso) { return csc::to_serial_day(cd(iso)); }
-
-auto source(const std::vector<episode>& v, service_level level) {
-  return csc::episodes(v, level, &episode::child, &episode::start, &episode::end);
-}
+using csc_test::episode;
+using csc_test::od;
+using csc_test::open;
+using csc_test::sd;
+using csc_test::source;
 
 // CP plan, then a CIN plan from the day after it ends, then (optionally) a new CP plan.
 std::vector<csc::service_transition> cp_then_cin_then_cp(const char* cp2_start, const char* horizon) {

@@ -7,6 +7,7 @@
 #define CSC_MEASURE_CP_PLANS_HPP
 
 #include <csc/calendar/window.hpp>
+#include <csc/classification.hpp>
 #include <csc/detail/child_order.hpp>
 #include <csc/detail/projected.hpp>
 #include <csc/episode/interval.hpp>
@@ -145,38 +146,21 @@ cp_plan_classification classify_cp_plans(const Range&, ChildProj&, StartProj&, E
 }  // namespace detail
 
 /// @brief Result of classify_cp_plans(): one classified_cp_plan per input
-/// record, plus findings. Holds no copy of the caller's records.
-class cp_plan_classification {
+/// record (by_child() orders each child's plans by start, then end with open
+/// last, then input order), plus findings (rules in csc::cp_plan_rule). The
+/// horizon H is where open plans' durations end. Holds no copy of the
+/// caller's records.
+class cp_plan_classification : public classification<classified_cp_plan> {
  public:
-  /// @brief Classification of the plan at input index @p record.
-  const classified_cp_plan& operator[](std::size_t record) const { return by_child_[position_[record]]; }
-  /// @brief Number of plans classified (= size of the input range), counted or not.
-  std::size_t size() const noexcept { return by_child_.size(); }
-  /// @brief Number of distinct children.
-  std::size_t child_count() const noexcept { return child_count_; }
-  /// @brief All classifications by child, then start, then end (open last), then input order.
-  const std::vector<classified_cp_plan>& by_child() const noexcept { return by_child_; }
-  /// @brief Data-quality findings (rules in csc::cp_plan_rule), by child and plan order.
-  const std::vector<finding>& findings() const noexcept { return findings_; }
-  /// @brief The horizon H (extract date) as a serial day: open plans' durations run to it.
-  serial_day horizon() const noexcept { return horizon_; }
   /// @brief The policy used.
   const cp_plan_policy& policy() const noexcept { return policy_; }
-  /// @brief True iff the input was already sorted by child, start and end.
-  bool input_was_sorted() const noexcept { return input_was_sorted_; }
 
  private:
   template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj>
   friend cp_plan_classification detail::classify_cp_plans(const Range&, ChildProj&, StartProj&, EndProj&,
                                                            DeclaredProj&, std::optional<serial_day>,
                                                            const cp_plan_policy&);
-  std::vector<classified_cp_plan> by_child_;
-  std::vector<std::size_t> position_;
-  std::vector<finding> findings_;
-  std::size_t child_count_ = 0;
-  serial_day horizon_ = 0;
   cp_plan_policy policy_;
-  bool input_was_sorted_ = false;
 };
 
 /// @brief Child protection plan period measures (counting-rules.md section 3),

@@ -6,6 +6,7 @@
 #define CSC_MEASURE_REREFERRALS_HPP
 
 #include <csc/calendar/window.hpp>
+#include <csc/classification.hpp>
 #include <csc/detail/child_order.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/finding.hpp>
@@ -105,37 +106,18 @@ rereferral_classification classify_rereferrals(const Range& records, ChildProj& 
 }  // namespace detail
 
 /// @brief Result of classify_rereferrals(): one classified_referral per input
-/// record, plus findings. Holds no copy of the caller's records.
-class rereferral_classification {
+/// record, plus findings (rule `duplicate_referral_date`). Holds no copy of
+/// the caller's records.
+class rereferral_classification : public classification<classified_referral> {
  public:
-  /// @brief Classification of the record at input index @p record.
-  const classified_referral& operator[](std::size_t record) const { return by_child_[position_[record]]; }
-  /// @brief Number of referrals classified (= size of the input range).
-  std::size_t size() const noexcept { return by_child_.size(); }
-  /// @brief Number of distinct children.
-  std::size_t child_count() const noexcept { return child_count_; }
-  /// @brief All classifications in child, date, input order (children contiguous).
-  const std::vector<classified_referral>& by_child() const noexcept { return by_child_; }
-  /// @brief Data-quality findings (rule `duplicate_referral_date`), in child-date order.
-  const std::vector<finding>& findings() const noexcept { return findings_; }
-  /// @brief The data horizon H used for follow-up completeness, as a serial day.
-  serial_day horizon() const noexcept { return horizon_; }
   /// @brief The look-back window used.
   const window& look_back() const noexcept { return look_back_; }
-  /// @brief True iff the input was already sorted by child and date (no sort was needed).
-  bool input_was_sorted() const noexcept { return input_was_sorted_; }
 
  private:
   template <class Range, class ChildProj, class DateProj>
   friend rereferral_classification detail::classify_rereferrals(const Range&, ChildProj&, DateProj&,
                                                                 std::optional<serial_day>, const rereferral_policy&);
-  std::vector<classified_referral> by_child_;
-  std::vector<std::size_t> position_;
-  std::vector<finding> findings_;
-  std::size_t child_count_ = 0;
-  serial_day horizon_ = 0;
   window look_back_ = window::months(12);
-  bool input_was_sorted_ = false;
 };
 
 /// @brief Re-referral period measures, DfE table C1 names.
