@@ -10,13 +10,19 @@
 //   baseline_sort  std::sort of an index of all episodes by (child id, start);
 //   build          build_timelines over the five ranges (copies ids, sorts, sweeps);
 //   track          track_transitions (re-escalation of every step-down and closure);
-//   measures       measure_stepdowns for one year.
+//   measures       measure_stepdowns for one year;
+//   icl            the same sort, then per child a Boost.ICL
+//                  interval_map<day, level, partial_absorber, less, inplace_max>
+//                  (the style guide's candidate for "highest level covering the
+//                  day"), counting its segments: no gaps, bridging or findings.
 // Usage: csc-plans-stepdown-bench [--sizes 10000,100000,1000000] [--repeat 5] [--smoke]
 #include "bench_support.hpp"
 
 #include <csc/calendar/periods.hpp>
 #include <csc/measure/cp_plans.hpp>
 #include <csc/measure/stepdown.hpp>
+
+#include <boost/icl/interval_map.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -94,13 +100,35 @@ std::vector<std::vector<record>> make_episodes(std::size_t n, std::mt19937& rng)
 }
 
 template <class V>
-void sort_index_baseline(const V& data) {
+std::vector<std::size_t> sort_index_baseline(const V& data) {
   std::vector<std::size_t> idx(data.size());
   std::iota(idx.begin(), idx.end(), std::size_t{0});
   std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
     return data[a].child != data[b].child ? data[a].child < data[b].child : data[a].start < data[b].start;
   });
   sink = sink + (idx.empty() ? 0 : idx[0]);
+  return idx;
+}
+
+// The sort, then one Boost.ICL max-combining interval map per child; returns the segment count.
+std::size_t icl_timelines(const std::vector<record>& all, const std::vector<int>& level, csc::serial_day horizon) {
+  namespace icl = boost::icl;
+  using level_map = icl::interval_map<csc::serial_day, int, icl::partial_absorber, std::less, icl::inplace_max>;
+  const std::vector<std::size_t> idx = sort_index_baseline(all);
+  std::size_t segments = 0;
+  for (std::size_t g = 0; g < idx.size();) {
+    std::size_t e = g;
+    level_map m;
+    for (; e < idx.size() && all[idx[e]].child == all[idx[g]].child; ++e) {
+      const record& r = all[idx[e]];
+      const csc::serial_day last = r.end ? csc::to_serial_day(*r.end) : horizon;
+      m += std::make_pair(icl::discrete_interval<csc::serial_day>::closed(csc::to_serial_day(r.start), last),
+                          level[idx[e]]);
+    }
+    segments += icl::interval_count(m);
+    g = e;
+  }
+  return segments;
 }
 }  // namespace
 
@@ -133,13 +161,17 @@ int main(int argc, char** argv) {
                 t_measures, t_unsorted / t_base, t_sorted / t_unsorted, 1e9 * t_unsorted / static_cast<double>(n));
   }
 
-  std::printf("\nStep-down timelines\n\n| episodes | children | baseline_sort (s) | build (s) | track (s) | "
-              "measures FY (s) | build/baseline | (build+track)/baseline | ns per episode (build+track) |\n"
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::printf("\nStep-down timelines\n\n| episodes | children | baseline_sort (s) | icl (s) | build (s) | track (s) | "
+              "measures FY (s) | icl/baseline | build/baseline | (build+track)/baseline | ns per episode (build+track) |\n"
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (const std::size_t n : opt.sizes) {
     const auto levels = make_episodes(n, rng);
     std::vector<record> all;
-    for (const auto& level : levels) all.insert(all.end(), level.begin(), level.end());
+    std::vector<int> level_of;
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+      all.insert(all.end(), levels[k].begin(), levels[k].end());
+      level_of.insert(level_of.end(), levels[k].size(), static_cast<int>(k) + 1);
+    }
     const auto src = [&](std::size_t k, csc::service_level level) {
       return csc::episodes(levels[k], level, &record::child, &record::start, &record::end);
     };
@@ -151,13 +183,16 @@ int main(int argc, char** argv) {
     const double t_base = median_seconds(repeat, [&] { sort_index_baseline(all); });
     const double t_build = median_seconds(repeat, [&] { sink = sink + build().child_count(); });
     const auto timelines = build();
+    const double t_icl =
+        median_seconds(repeat, [&] { sink = sink + icl_timelines(all, level_of, timelines.horizon()); });
     const double t_track = median_seconds(repeat, [&] { sink = sink + csc::track_transitions(timelines).size(); });
     const auto transitions = csc::track_transitions(timelines);
     const double t_measures =
         median_seconds(repeat, [&] { sink = sink + csc::measure_stepdowns(transitions, fy).closures.count; });
-    std::printf("| %zu | %zu | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.0f |\n", all.size(),
-                timelines.child_count(), t_base, t_build, t_track, t_measures, t_build / t_base,
-                (t_build + t_track) / t_base, 1e9 * (t_build + t_track) / static_cast<double>(all.size()));
+    std::printf("| %zu | %zu | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.2f | %.0f |\n", all.size(),
+                timelines.child_count(), t_base, t_icl, t_build, t_track, t_measures, t_icl / t_base,
+                t_build / t_base, (t_build + t_track) / t_base,
+                1e9 * (t_build + t_track) / static_cast<double>(all.size()));
   }
   return 0;
 }
