@@ -354,6 +354,24 @@ BOOST_AUTO_TEST_CASE(unsorted_input_gives_the_same_answer_as_sorted) {
   BOOST_CHECK_THROW(classify(shuffled, "2020-03-31", declared_sorted), std::invalid_argument);
 }
 
+#if CSC_HAS_CHRONO_CALENDAR
+BOOST_AUTO_TEST_CASE(works_on_cpp20_calendar_dates) {
+  using namespace std::chrono;
+  struct rec {
+    long id;
+    year_month_day start;
+    std::optional<year_month_day> end;
+  };
+  const std::vector<rec> v = {{1, 2018y / May / 31d, 2018y / May / 31d},
+                              {1, 2020y / May / 31d, std::nullopt}};
+  const auto c = csc::classify_cp_plans(v, &rec::id, &rec::start, &rec::end, csc::no_declared_previous{},
+                                        2020y / June / 30d);
+  BOOST_TEST(c[1].repeat_within_window);  // exactly 24 months
+  BOOST_TEST(csc::to_string(*c[1].gap) == "more_than_12_up_to_24_months");
+  BOOST_TEST(csc::to_string(c[1].duration) == "3_months_or_less");
+}
+#endif
+
 BOOST_AUTO_TEST_CASE(empty_input) {
   const std::vector<plan> none;
   const auto m = fy2019(classify(none, "2020-03-31"));
