@@ -33,6 +33,9 @@ std::size_t random_access_size(const Range& records) {
 template <class ChildAt, class KeyLess>
 bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<std::size_t>& order,
                     bool declared_sorted, const char* algorithm) {
+  static_assert(!std::is_pointer_v<std::decay_t<decltype(child(std::size_t{0}))>>,
+                "csc: the child id projection returns a pointer, which would be compared by address; "
+                "return std::string, std::string_view or an integer id");
   bool sorted = true;
   for (std::size_t i = 1; i < n && sorted; ++i) {
     if (child(i) < child(i - 1) || (!(child(i - 1) < child(i)) && key_less(i, i - 1))) {
