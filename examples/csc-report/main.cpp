@@ -242,10 +242,11 @@ std::string evidence_name(csc::previous_plan_evidence e) {
   return "unknown";
 }
 
-template <class Band, std::size_t N>
+// An object of counts keyed by the names of the enumerators 0..N-1 of Enum.
+template <class Enum, std::size_t N>
 void write_bands(csc_report::json_writer& j, std::string_view key, const std::array<std::size_t, N>& counts) {
   j.begin_object(key);
-  for (std::size_t b = 0; b < N; ++b) j.value(csc::to_string(static_cast<Band>(b)), counts[b]);
+  for (std::size_t b = 0; b < N; ++b) j.value(csc::to_string(static_cast<Enum>(b)), counts[b]);
   j.end_object();
 }
 
@@ -311,11 +312,7 @@ void write_json(const report& r, std::ostream& os) {
     } else {
       j.null("no_further_action_count").null("no_further_action_percent");
     }
-    j.begin_object("referral_types");
-    for (std::size_t t = 0; t < csc::referral_type_count; ++t) {
-      j.value(csc::to_string(static_cast<csc::referral_type>(t)), m.referral_type_counts[t]);
-    }
-    j.end_object();
+    write_bands<csc::referral_type>(j, "referral_types", m.referral_type_counts);
   }
   if (r.cp_plans) {
     const csc::cp_plan_measures& m = r.cp_measures;

@@ -35,6 +35,13 @@ class classification {
   bool input_was_sorted() const noexcept { return input_was_sorted_; }
 
  protected:
+  /// @brief Finishes a classification: @p children distinct children, and
+  /// position_ (which held the sort order: position -> input index) inverted
+  /// into input index -> position, using each item's `record`.
+  void finish(std::size_t children) {
+    child_count_ = children;
+    for (std::size_t k = 0; k < by_child_.size(); ++k) position_[by_child_[k].record] = k;
+  }
   /// @brief Items in child order.
   std::vector<Item> by_child_;
   /// @brief Input index -> position in by_child_.

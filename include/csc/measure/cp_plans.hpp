@@ -345,8 +345,7 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
     ++child_ordinal;
     g = e;
   }
-  out.child_count_ = child_ordinal;
-  for (std::size_t k = 0; k < n; ++k) order[out.by_child_[k].record] = k;  // sort order -> positions
+  out.finish(child_ordinal);
   return out;
 }
 }  // namespace detail

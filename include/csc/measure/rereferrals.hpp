@@ -220,8 +220,7 @@ rereferral_classification classify_rereferrals(const Range& records, ChildProj& 
     ++child_ordinal;
     g = e;
   }
-  out.child_count_ = child_ordinal;
-  for (std::size_t k = 0; k < n; ++k) order[out.by_child_[k].record] = k;  // sort order -> positions
+  out.finish(child_ordinal);
   return out;
 }
 }  // namespace detail
