@@ -5,7 +5,7 @@
 //              [--horizon D] [--format table|json]
 //              [--window-months N | --window-days N] [--same-day-rereferral]
 //              [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]
-//              [--cin-plans F] [--early-help F] [--looked-after F] [--stepdown] [--child ID]
+//              [--cin-plans F] [--early-help F] [--looked-after F] [--stepdown] [--child ID] [--stepdown-skip-nfa]
 //              [--bridge-days N] [--re-escalation-months N | --re-escalation-days N]
 #include "cp_plans_input.hpp"
 #include "episodes_input.hpp"
@@ -34,7 +34,7 @@ constexpr const char* usage =
     "                  [--window-months N | --window-days N] [--same-day-rereferral]\n"
     "                  [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]\n"
     "                  [--cin-plans FILE.csv] [--early-help FILE.csv] [--looked-after FILE.csv]\n"
-    "                  [--stepdown] [--child ID] [--bridge-days N]\n"
+    "                  [--stepdown] [--child ID] [--bridge-days N] [--stepdown-skip-nfa]\n"
     "                  [--re-escalation-months N | --re-escalation-days N]\n"
     "\n"
     "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
@@ -47,7 +47,8 @@ constexpr const char* usage =
     "(LAchildID,CINPlanStartDate,CINPlanEndDate), early help and looked-after episodes\n"
     "(LAchildID,StartDate,EndDate). They are reported when --cin-plans, --early-help,\n"
     "--looked-after or --stepdown is given; --child ID prints one child's timeline instead\n"
-    "of the report (no period needed).\n"
+    "of the report (no period needed). --stepdown-skip-nfa leaves referrals with\n"
+    "ReferralNFA true out of the timelines.\n"
     "Give at least one input. The data horizon (extract date) defaults to the latest\n"
     "date in any input.\n";
 
@@ -65,6 +66,7 @@ struct options {
   csc::cp_plan_policy cp_policy;
   std::string cin_plans, early_help, looked_after;
   bool stepdown = false;
+  bool stepdown_skip_nfa = false;  // leave NFA referrals out of the timelines
   std::optional<std::string> child;
   csc::timeline_policy timeline_policy;
   csc::window re_escalation_window = csc::window::months(12);
@@ -125,6 +127,8 @@ options parse_options(int argc, char** argv) {
       o.looked_after = value();
     } else if (a == "--stepdown") {
       o.stepdown = true;
+    } else if (a == "--stepdown-skip-nfa") {
+      o.stepdown_skip_nfa = true;
     } else if (a == "--child") {
       o.child = value();
     } else if (a == "--bridge-days") {
@@ -329,7 +333,7 @@ void write_json(const report& r, std::ostream& os) {
     j.value("CPP_open", m.CPP_open).value("open_on", csc::to_iso_string(csc::from_serial_day(m.open_on)));
     write_bands<csc::cp_plan_duration_band>(j, "duration_bands_open", m.duration_bands_open);
   }
-  if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy);
+  if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa);
   j.begin_array("findings");
   const auto write_finding = [&](std::string_view input, const csc::finding& f, const std::string& child,
                                  std::size_t line, std::optional<std::size_t> related_line, const date& day) {
@@ -462,7 +466,7 @@ void write_table(const report& r, std::ostream& os) {
   if (r.cp_plans) write_cp_plans_table(r, t);
   if (r.stepdown) {
     if (r.referrals || r.cp_plans) os << "\n";
-    csc_report::write_stepdown_table(os, *r.stepdown, r.opt.timeline_policy, *r.period);
+    csc_report::write_stepdown_table(os, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa, *r.period);
   }
 }
 
@@ -509,7 +513,15 @@ int run(const options& opt) {
     r.stepdown_in = csc_report::stepdown_inputs{r.referrals ? &*r.referrals : nullptr, r.cp_plans ? &*r.cp_plans : nullptr,
                                                 r.cin_plans ? &*r.cin_plans : nullptr,
                                                 r.early_help ? &*r.early_help : nullptr,
-                                                r.looked_after ? &*r.looked_after : nullptr};
+                                                r.looked_after ? &*r.looked_after : nullptr, {}};
+    if (r.referrals) {
+      if (opt.stepdown_skip_nfa && !r.referrals->has_nfa_column) {
+        throw usage_error("--stepdown-skip-nfa needs a ReferralNFA column in " + r.referrals->file);
+      }
+      for (std::size_t i = 0; i < r.referrals->rows.size(); ++i) {
+        if (!opt.stepdown_skip_nfa || !*r.referrals->rows[i].nfa) r.stepdown_in.referral_rows.push_back(i);
+      }
+    }
     r.stepdown = csc_report::compute_stepdown(r.stepdown_in, r.horizon, opt.timeline_policy, opt.re_escalation_window,
                                               r.period);
   }

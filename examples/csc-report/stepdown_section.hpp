@@ -27,6 +27,7 @@ struct stepdown_inputs {
   const episode_input* cin_plans = nullptr;   // source 2: level cin_plan
   const episode_input* early_help = nullptr;  // source 3: level early_help
   const episode_input* looked_after = nullptr;  // source 4: level looked_after
+  std::vector<std::size_t> referral_rows;       // the rows of `referrals` in the timelines (all, or all but NFA)
 
   static constexpr const char* names[] = {"referrals", "cp_plans", "cin_plans", "early_help", "looked_after"};
 
@@ -39,7 +40,7 @@ struct stepdown_inputs {
   row_ref row(std::size_t source, std::size_t record) const {
     switch (source) {
       case 0: {
-        const auto& r = referrals->rows[record];
+        const auto& r = referrals->rows[referral_rows[record]];
         return {r.child, r.line, r.referral_date()};
       }
       case 1: {
@@ -64,7 +65,6 @@ struct stepdown_report {
 
 inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon, const csc::timeline_policy& policy,
                                         const csc::window& window, const std::optional<csc::interval<date>>& period) {
-  static const std::vector<referral_row> no_referrals;
   static const std::vector<cp_plan_row> no_plans;
   static const std::vector<episode_row> no_episodes;
   const auto episodes_of = [&](const episode_input* e, csc::service_level level) {
@@ -72,9 +72,10 @@ inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon,
   };
   auto timelines = csc::build_timelines(
       horizon, policy,
-      csc::episodes(in.referrals ? in.referrals->rows : no_referrals, csc::service_level::cin, &referral_row::child,
-                    [](const referral_row& r) { return r.referral_date(); },
-                    [](const referral_row& r) { return r.episode.last(); }),
+      csc::episodes(in.referral_rows, csc::service_level::cin,
+                    [&](std::size_t i) -> const std::string& { return in.referrals->rows[i].child; },
+                    [&](std::size_t i) { return in.referrals->rows[i].referral_date(); },
+                    [&](std::size_t i) { return in.referrals->rows[i].episode.last(); }),
       csc::episodes(in.cp_plans ? in.cp_plans->rows : no_plans, csc::service_level::cp_plan, &cp_plan_row::child,
                     &cp_plan_row::start, &cp_plan_row::end),
       episodes_of(in.cin_plans, csc::service_level::cin_plan), episodes_of(in.early_help, csc::service_level::early_help),
@@ -113,10 +114,12 @@ inline std::string pair_name(std::size_t from, std::size_t to) {
 }
 
 /// The "stepdown" object: every step-down and closure pair (from > to), in a fixed order.
-inline void write_stepdown_json(json_writer& j, const stepdown_report& s, const csc::timeline_policy& policy) {
+inline void write_stepdown_json(json_writer& j, const stepdown_report& s, const csc::timeline_policy& policy,
+                                bool nfa_referrals_excluded) {
   j.begin_object("stepdown");
   j.begin_object("policy")
       .value("bridge_gap_days", policy.bridge_gap_days)
+      .value("nfa_referrals", nfa_referrals_excluded ? "excluded" : "included")
       .value("re_escalation_window", s.window.describe())
       .end_object();
   j.value("children", s.timelines.child_count()).value("escalations", s.measures.escalations);
@@ -131,12 +134,12 @@ inline void write_stepdown_json(json_writer& j, const stepdown_report& s, const 
 }
 
 inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, const csc::timeline_policy& policy,
-                                 const csc::interval<date>& period) {
+                                 bool nfa_referrals_excluded, const csc::interval<date>& period) {
   os << "Step-down and re-escalation (csc-metrics definitions), " << csc::to_iso_string(period.first()) << " to "
      << csc::to_iso_string(*period.last()) << "\n"
      << "Timelines: " << s.timelines.child_count() << " children; horizon " << iso(s.timelines.horizon())
      << "; gaps bridged up to " << policy.bridge_gap_days << " days; re-escalation window " << s.window.describe()
-     << "\n\n";
+     << (nfa_referrals_excluded ? "; NFA referrals left out" : "") << "\n\n";
   os << "  " << std::left << std::setw(28) << "from -> to" << std::right << std::setw(7) << "count" << std::setw(13)
      << "re-escalated" << std::setw(7) << "%" << std::setw(11) << "sustained" << std::setw(12) << "incomplete"
      << std::setw(9) << "bounces" << std::setw(8) << "median" << "\n";
