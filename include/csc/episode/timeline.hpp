@@ -201,6 +201,9 @@ service_timelines<Id> build_timelines(std::optional<serial_day> horizon, const t
   if (policy.bridge_gap_days < 0) throw std::invalid_argument("csc::build_timelines: bridge_gap_days must be >= 0");
   std::vector<Id> ids;
   std::vector<raw_episode> eps;
+  const std::size_t total = (std::size_t{0} + ... + random_access_size(*sources.records));
+  ids.reserve(total);
+  eps.reserve(total);
   std::uint32_t source = 0;
   (collect_episodes(sources, source++, ids, eps), ...);
 
