@@ -6,8 +6,12 @@
 
 #include <csc/calendar/date_traits.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <limits>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 
 namespace csc::detail {
@@ -39,6 +43,33 @@ std::optional<long long> projected_count(const T& value) {
                   "csc: the count projection must return an integer or an optional integer");
     return static_cast<long long>(*value);
   }
+}
+
+// The horizon H of n dated records (start(i), end(i), end open_end_serial while
+// open): `given` if there is one, else the latest start or end. With a given
+// horizon, a start or end after it throws std::invalid_argument
+// "<where(i, is_start)> <date> is after the horizon <H> (the extract date)".
+template <class Start, class End, class Where>
+serial_day resolve_horizon(std::size_t n, const Start& start, const End& end, std::optional<serial_day> given,
+                           const Where& where) {
+  if (given) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool late_start = start(i) > *given;
+      if (late_start || (end(i) != open_end_serial && end(i) > *given)) {
+        throw std::invalid_argument(where(i, late_start) + ' ' +
+                                    to_iso_string(from_serial_day(late_start ? start(i) : end(i))) +
+                                    " is after the horizon " + to_iso_string(from_serial_day(*given)) +
+                                    " (the extract date)");
+      }
+    }
+    return *given;
+  }
+  serial_day latest = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const serial_day last = end(i) == open_end_serial ? start(i) : std::max(start(i), end(i));
+    if (i == 0 || last > latest) latest = last;
+  }
+  return latest;
 }
 
 }  // namespace csc::detail

@@ -209,23 +209,14 @@ service_timelines<Id> build_timelines(std::optional<serial_day> horizon, const t
 
   service_timelines<Id> out;
   out.policy_ = policy;
-  serial_day latest = 0;
-  for (std::size_t i = 0; i < eps.size(); ++i) {
-    const serial_day last = eps[i].end == open_end_serial ? eps[i].start : std::max(eps[i].start, eps[i].end);
-    if (i == 0 || last > latest) latest = last;
-  }
-  const serial_day h = horizon ? *horizon : latest;
+  const serial_day h = resolve_horizon(
+      eps.size(), [&](std::size_t i) { return eps[i].start; }, [&](std::size_t i) { return eps[i].end; }, horizon,
+      [&](std::size_t i, bool is_start) {
+        return "csc::build_timelines: source " + std::to_string(eps[i].source) + " (" +
+               std::string(to_string(eps[i].level)) + ") record " + std::to_string(eps[i].record) + ": " +
+               (is_start ? "start" : "end");
+      });
   out.horizon_ = h;
-  for (const raw_episode& e : eps) {
-    const bool late_start = e.start > h;
-    if (late_start || (e.end != open_end_serial && e.end > h)) {
-      throw std::invalid_argument("csc::build_timelines: source " + std::to_string(e.source) + " (" +
-                                  std::string(to_string(e.level)) + ") record " + std::to_string(e.record) + ": " +
-                                  (late_start ? "start " : "end ") +
-                                  to_iso_string(from_serial_day(late_start ? e.start : e.end)) +
-                                  " is after the horizon " + to_iso_string(from_serial_day(h)) + " (the extract date)");
-    }
-  }
 
   std::vector<std::size_t> order;
   order_by_child(

@@ -226,7 +226,6 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
   out.policy_ = policy;
   std::vector<serial_day> start(n), end(n);  // end = open_end_serial while open
   std::vector<std::optional<int>> declared(n);
-  serial_day latest = 0;
   for (std::size_t i = 0; i < n; ++i) {
     try {
       start[i] = to_serial(std::invoke(start_of, first[i]));
@@ -246,20 +245,12 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
       }
       declared[i] = static_cast<int>(*d);
     }
-    const serial_day last = e ? std::max(*e, start[i]) : start[i];
-    if (i == 0 || last > latest) latest = last;
   }
-  out.horizon_ = horizon ? *horizon : latest;
-  if (horizon) {
-    for (std::size_t i = 0; i < n; ++i) {
-      const bool late_start = start[i] > *horizon;
-      if (late_start || (end[i] != open_end_serial && end[i] > *horizon)) {
-        throw fail(i, late_start ? "plan start" : "plan end",
-                   to_iso_string(from_serial_day(late_start ? start[i] : end[i])) + " is after the horizon " +
-                       to_iso_string(from_serial_day(*horizon)) + " (the extract date)");
-      }
-    }
-  }
+  out.horizon_ = resolve_horizon(
+      n, [&](std::size_t i) { return start[i]; }, [&](std::size_t i) { return end[i]; }, horizon,
+      [](std::size_t i, bool is_start) {
+        return "csc::classify_cp_plans: record " + std::to_string(i) + (is_start ? ": plan start:" : ": plan end:");
+      });
 
   std::vector<std::size_t>& order = out.position_;  // sort order first; inverted into positions below
   out.input_was_sorted_ = order_by_child(
