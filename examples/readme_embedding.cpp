@@ -1,9 +1,9 @@
 // The embedding example from README.md, compiled so that it cannot drift.
-#include <csc/metrics.hpp>
-
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include <csc/metrics.hpp>
 
 struct referral {                       // the host's own record; not copied
   std::string child_id;

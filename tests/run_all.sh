@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test with g++ and clang++, as C++17 and as C++20
-# (-Wall -Wextra -Wpedantic -Werror), then builds and smoke-runs the benchmarks.
+# (-Wall -Wextra -Wpedantic -Werror), smoke-runs the benchmarks, builds the
+# consumer projects (tests/consumers) and the Doxygen site.
 # Installs missing Debian packages first. Usage: bash tests/run_all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,11 @@ for compiler in g++ clang++; do
   done
 done
 
-echo "=== Doxygen API reference (warnings are errors) ==="
-cmake -S . -B build-test/docs -DCSC_BUILD_DOCS=ON -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF \
-  -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
+echo "=== Consumers: find_package, add_subdirectory, pkg-config; the Conan recipe ==="
+bash tests/consumers/run.sh build-test/consumers
+
+echo "=== Doxygen API reference and docs pages (warnings are errors) ==="
+cmake -S . -B build-test/docs -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
 cmake --build build-test/docs --target docs > build-test/docs/doxygen.log 2>&1 || { cat build-test/docs/doxygen.log; exit 1; }
-echo "docs built"
-echo "all tests passed (g++ and clang++, C++17 and C++20) and docs built"
+bash docs/check_pages.sh build-test/docs/html
+echo "all tests passed (g++ and clang++, C++17 and C++20), consumers built, docs built"

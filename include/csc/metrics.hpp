@@ -21,5 +21,6 @@
 #include <csc/measure/stepdown.hpp>
 #include <csc/report/percent.hpp>
 #include <csc/report/quartiles.hpp>
+#include <csc/version.hpp>
 
 #endif  // CSC_METRICS_HPP

@@ -1,0 +1,71 @@
+# Conan 2 recipe for csc-metrics, a header-only library, in the shape Conan
+# Center uses for header-only recipes. The version is read from
+# include/csc/version.hpp, the one place it is written.
+# SPDX-License-Identifier: BSL-1.0
+import os
+import re
+
+from conan import ConanFile
+from conan.tools.build import check_min_cppstd
+from conan.tools.files import copy, load
+from conan.tools.layout import basic_layout
+
+required_conan_version = ">=2.0"
+
+
+class CscMetricsConan(ConanFile):
+    name = "csc-metrics"
+    description = ("Exact counting rules for English children's social care performance "
+                   "indicators: re-referrals, repeat child protection plans, step-down")
+    license = "BSL-1.0"
+    url = "https://github.com/csc-metrics/csc-metrics"
+    homepage = "https://github.com/csc-metrics/csc-metrics"
+    topics = ("children-social-care", "performance-indicators", "header-only", "dates", "intervals")
+    package_type = "header-library"
+    settings = "os", "arch", "compiler", "build_type"
+    no_copy_source = True
+
+    def set_version(self):
+        header = load(self, os.path.join(self.recipe_folder, "include", "csc", "version.hpp"))
+        parts = []
+        for part in ("MAJOR", "MINOR", "PATCH"):
+            found = re.search(r"#define CSC_METRICS_VERSION_%s (\d+)" % part, header)
+            if not found:
+                raise ValueError("include/csc/version.hpp: CSC_METRICS_VERSION_%s not found" % part)
+            parts.append(found.group(1))
+        self.version = ".".join(parts)
+
+    def export_sources(self):
+        copy(self, "LICENSE", self.recipe_folder, self.export_sources_folder)
+        copy(self, "*.hpp", os.path.join(self.recipe_folder, "include"),
+             os.path.join(self.export_sources_folder, "include"))
+
+    def layout(self):
+        basic_layout(self, src_folder=".")
+
+    def requirements(self):
+        # Boost.Date_Time's gregorian calendar, used header-only; it appears in
+        # csc-metrics' public headers, hence transitive_headers.
+        self.requires("boost/1.83.0", transitive_headers=True)
+
+    def package_id(self):
+        self.info.clear()
+
+    def validate(self):
+        check_min_cppstd(self, 17)
+
+    def build(self):
+        pass
+
+    def package(self):
+        copy(self, "LICENSE", self.source_folder, os.path.join(self.package_folder, "licenses"))
+        copy(self, "*.hpp", os.path.join(self.source_folder, "include"),
+             os.path.join(self.package_folder, "include"))
+
+    def package_info(self):
+        self.cpp_info.bindirs = []
+        self.cpp_info.libdirs = []
+        self.cpp_info.set_property("cmake_file_name", "csc-metrics")
+        self.cpp_info.set_property("cmake_target_name", "csc::metrics")
+        self.cpp_info.set_property("pkg_config_name", "csc-metrics")
+        self.cpp_info.requires = ["boost::headers"]

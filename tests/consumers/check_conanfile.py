@@ -1,0 +1,120 @@
+"""Checks the Conan 2 recipe without Conan (not installable on the CI machines).
+
+Byte-compiles conanfile.py and test_package/conanfile.py, then loads the
+recipe against minimal stand-ins for the `conan` modules it imports and runs
+set_version(), export_sources(), package() and package_info() on a scratch
+folder, checking what a Conan user depends on: the version equals
+include/csc/version.hpp, the package holds every public header and the
+licence, cpp_info has no lib/bin dirs, and CMakeDeps would generate
+csc-metricsConfig.cmake with target csc::metrics. The stand-ins implement
+only what the recipe calls; a call to anything else fails the check.
+
+Usage: python3 tests/consumers/check_conanfile.py WORK_DIR
+"""
+import importlib.util
+import os
+import py_compile
+import re
+import shutil
+import sys
+import types
+
+root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+work = os.path.abspath(sys.argv[1])
+
+
+def fail(message):
+    print("check_conanfile: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+for recipe in ("conanfile.py", os.path.join("test_package", "conanfile.py")):
+    py_compile.compile(os.path.join(root, recipe), cfile=os.path.join(work, "pyc", recipe + "c"), doraise=True)
+
+
+def copy(conanfile, pattern, src, dst):
+    import fnmatch
+    for folder, _, files in os.walk(src):
+        for name in files:
+            if fnmatch.fnmatch(name, pattern):
+                rel = os.path.relpath(os.path.join(folder, name), src)
+                os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
+                shutil.copy2(os.path.join(folder, name), os.path.join(dst, rel))
+
+
+def load(conanfile, path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+class CppInfo:
+    def __init__(self):
+        self.bindirs, self.libdirs, self.includedirs = ["bin"], ["lib"], ["include"]
+        self.requires, self.properties = [], {}
+
+    def set_property(self, name, value):
+        self.properties[name] = value
+
+
+class ConanFile:
+    def __init__(self):
+        self.cpp_info = CppInfo()
+        self.requirements_seen = []
+
+    def requires(self, reference, **traits):
+        self.requirements_seen.append((reference, traits))
+
+
+stubs = {
+    "conan": types.ModuleType("conan"),
+    "conan.tools": types.ModuleType("conan.tools"),
+    "conan.tools.build": types.ModuleType("conan.tools.build"),
+    "conan.tools.files": types.ModuleType("conan.tools.files"),
+    "conan.tools.layout": types.ModuleType("conan.tools.layout"),
+}
+stubs["conan"].ConanFile = ConanFile
+stubs["conan.tools.build"].check_min_cppstd = lambda conanfile, version: None
+stubs["conan.tools.files"].copy = copy
+stubs["conan.tools.files"].load = load
+stubs["conan.tools.layout"].basic_layout = lambda conanfile, src_folder=".": None
+sys.modules.update(stubs)
+
+spec = importlib.util.spec_from_file_location("recipe", os.path.join(root, "conanfile.py"))
+recipe_module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(recipe_module)
+recipe = recipe_module.CscMetricsConan()
+
+header = load(None, os.path.join(root, "include", "csc", "version.hpp"))
+expected_version = ".".join(re.search(r"#define CSC_METRICS_VERSION_%s (\d+)" % p, header).group(1)
+                            for p in ("MAJOR", "MINOR", "PATCH"))
+recipe.recipe_folder = root
+recipe.set_version()
+if recipe.version != expected_version:
+    fail("version %s, include/csc/version.hpp says %s" % (recipe.version, expected_version))
+if recipe.package_type != "header-library" or not recipe.no_copy_source or recipe.license != "BSL-1.0":
+    fail("package_type, no_copy_source or license is not that of a BSL-1.0 header-only library")
+
+recipe.export_sources_folder = os.path.join(work, "export_source")
+recipe.export_sources()
+recipe.source_folder = recipe.export_sources_folder
+recipe.package_folder = os.path.join(work, "package")
+recipe.package()
+recipe.requirements()
+recipe.package_info()
+
+headers = sorted(os.path.relpath(os.path.join(d, f), os.path.join(root, "include"))
+                 for d, _, fs in os.walk(os.path.join(root, "include")) for f in fs if f.endswith(".hpp"))
+packaged = sorted(os.path.relpath(os.path.join(d, f), os.path.join(recipe.package_folder, "include"))
+                  for d, _, fs in os.walk(os.path.join(recipe.package_folder, "include")) for f in fs)
+if headers != packaged:
+    fail("packaged headers differ from include/: %s" % sorted(set(headers) ^ set(packaged)))
+if not os.path.isfile(os.path.join(recipe.package_folder, "licenses", "LICENSE")):
+    fail("the package has no licenses/LICENSE")
+info = recipe.cpp_info
+if info.bindirs or info.libdirs:
+    fail("a header-only package must have no bindirs or libdirs")
+if info.properties.get("cmake_file_name") != "csc-metrics" or info.properties.get("cmake_target_name") != "csc::metrics":
+    fail("CMakeDeps would not give find_package(csc-metrics) with target csc::metrics: %s" % info.properties)
+if not any(ref.startswith("boost/") and traits.get("transitive_headers") for ref, traits in recipe.requirements_seen):
+    fail("boost must be required with transitive_headers=True")
+print("conanfile.py: csc-metrics/%s, %d headers, target csc::metrics, licence BSL-1.0: ok" % (recipe.version, len(packaged)))
