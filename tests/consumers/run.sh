@@ -8,6 +8,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-$root/build-test/consumers}
 rm -rf "$work"
 mkdir -p "$work"
+work=$(cd "$work" && pwd)   # absolute: it is handed to CMake builds in other directories
 version=$(sed -n 's/^#define CSC_METRICS_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$/\2/p' "$root/include/csc/version.hpp" | paste -sd.)
 expected="csc-metrics $version: 2019-20 re-referrals 1 of 4 (25.0%)"
 
