@@ -33,11 +33,16 @@ for recipe in ("conanfile.py", os.path.join("test_package", "conanfile.py")):
 
 
 def copy(conanfile, pattern, src, dst):
+    # As conan.tools.files.copy: the pattern is matched against the path
+    # relative to src ("LICENSE" matches only src/LICENSE; "*.hpp" any depth).
     import fnmatch
-    for folder, _, files in os.walk(src):
+    # Never walk into this check's own scratch folder (it may lie inside src).
+    skip = work if not os.path.abspath(src).startswith(work) else os.path.abspath(dst)
+    for folder, subfolders, files in os.walk(src):
+        subfolders[:] = [d for d in subfolders if not os.path.abspath(os.path.join(folder, d)).startswith(skip)]
         for name in files:
-            if fnmatch.fnmatch(name, pattern):
-                rel = os.path.relpath(os.path.join(folder, name), src)
+            rel = os.path.relpath(os.path.join(folder, name), src)
+            if fnmatch.fnmatch(rel, pattern):
                 os.makedirs(os.path.dirname(os.path.join(dst, rel)), exist_ok=True)
                 shutil.copy2(os.path.join(folder, name), os.path.join(dst, rel))
 
