@@ -44,4 +44,29 @@ BOOST_AUTO_TEST_CASE(age_agrees_with_the_definition_for_every_day_of_a_leap_cycl
   }
 }
 
+BOOST_AUTO_TEST_CASE(dfe_age_bands_at_each_edge) {
+  using csc::age_band;
+  const auto band = [](const char* birth, const char* on) { return csc::age_band_on(cd(birth), cd(on)); };
+  BOOST_TEST((band("2020-01-02", "2020-01-01") == age_band::unborn));      // expected tomorrow
+  BOOST_TEST((band("2020-01-01", "2020-01-01") == age_band::under_1));     // born today
+  BOOST_TEST((band("2019-01-02", "2020-01-01") == age_band::under_1));     // first birthday tomorrow
+  BOOST_TEST((band("2019-01-01", "2020-01-01") == age_band::age_1_to_4));  // first birthday today
+  BOOST_TEST((band("2015-01-02", "2020-01-01") == age_band::age_1_to_4));
+  BOOST_TEST((band("2015-01-01", "2020-01-01") == age_band::age_5_to_9));
+  BOOST_TEST((band("2010-01-02", "2020-01-01") == age_band::age_5_to_9));
+  BOOST_TEST((band("2010-01-01", "2020-01-01") == age_band::age_10_to_15));
+  BOOST_TEST((band("2004-01-02", "2020-01-01") == age_band::age_10_to_15));
+  BOOST_TEST((band("2004-01-01", "2020-01-01") == age_band::age_16_plus));
+  // 29 February birthday: 16 on 1 March in a common year, not on 28 February.
+  BOOST_TEST((band("2004-02-29", "2020-02-28") == age_band::age_10_to_15));
+  BOOST_TEST((band("2004-02-29", "2020-02-29") == age_band::age_16_plus));
+  BOOST_TEST((band("2000-02-29", "2016-02-28") == age_band::age_10_to_15));
+  BOOST_TEST((band("2000-02-29", "2016-02-29") == age_band::age_16_plus));
+  BOOST_TEST((band("2008-02-29", "2013-02-28") == age_band::age_1_to_4));  // 4 until 2013-03-01
+  BOOST_TEST((band("2008-02-29", "2013-03-01") == age_band::age_5_to_9));
+  BOOST_TEST((csc::age_band_on(bd("2019-01-01"), bd("2020-01-01")) == age_band::age_1_to_4));
+  BOOST_TEST(csc::to_string(age_band::unborn) == "Unborn");
+  BOOST_TEST(csc::to_string(age_band::age_16_plus) == "16 years and over");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <csc/calendar/add_months.hpp>
 
 #include <optional>
+#include <string_view>
 
 namespace csc {
 
@@ -25,6 +26,46 @@ constexpr std::optional<int> age_in_completed_years(const D& birth, const D& on)
   int k = d.year - b.year;  // the answer is k or k - 1
   if (b > add_months(d, -12 * k)) --k;
   return k;
+}
+
+/// @brief DfE's age bands for children in need tables (A-tables, C1
+/// breakdowns), by age in completed years at the event date.
+enum class age_band {
+  unborn,       ///< Expected date of birth after the event date.
+  under_1,      ///< 0 completed years.
+  age_1_to_4,   ///< 1 to 4.
+  age_5_to_9,   ///< 5 to 9.
+  age_10_to_15, ///< 10 to 15.
+  age_16_plus   ///< 16 and over.
+};
+
+/// @brief DfE's label of an age band: "Unborn", "Under 1", "1 to 4 years",
+/// "5 to 9 years", "10 to 15 years", "16 years and over".
+constexpr std::string_view to_string(age_band b) noexcept {
+  switch (b) {
+    case age_band::unborn: return "Unborn";
+    case age_band::under_1: return "Under 1";
+    case age_band::age_1_to_4: return "1 to 4 years";
+    case age_band::age_5_to_9: return "5 to 9 years";
+    case age_band::age_10_to_15: return "10 to 15 years";
+    case age_band::age_16_plus: return "16 years and over";
+  }
+  return "invalid";
+}
+
+/// @brief The DfE age band on @p on of a child born (or expected) on
+/// @p birth: `unborn` iff @p birth is after @p on, otherwise by
+/// age_in_completed_years() (so a child is 1 on the first birthday itself).
+/// Docs: docs/rules/age.md. Tests: tests/calendar/age_test.cpp.
+template <class D>
+constexpr age_band age_band_on(const D& birth, const D& on) {
+  const std::optional<int> age = age_in_completed_years(birth, on);
+  if (!age) return age_band::unborn;
+  if (*age < 1) return age_band::under_1;
+  if (*age < 5) return age_band::age_1_to_4;
+  if (*age < 10) return age_band::age_5_to_9;
+  if (*age < 16) return age_band::age_10_to_15;
+  return age_band::age_16_plus;
 }
 
 }  // namespace csc

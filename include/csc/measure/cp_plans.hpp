@@ -6,6 +6,7 @@
 #ifndef CSC_MEASURE_CP_PLANS_HPP
 #define CSC_MEASURE_CP_PLANS_HPP
 
+#include <csc/calendar/series.hpp>
 #include <csc/calendar/window.hpp>
 #include <csc/classification.hpp>
 #include <csc/detail/child_order.hpp>
@@ -14,6 +15,7 @@
 #include <csc/finding.hpp>
 #include <csc/input_order.hpp>
 #include <csc/measure/cp_plan_bands.hpp>
+#include <csc/report/breakdown.hpp>
 #include <csc/report/percent.hpp>
 
 #include <algorithm>
@@ -391,56 +393,84 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj child_o
   return detail::classify_cp_plans(records, child_of, start_of, end_of, declared_of, std::nullopt, policy);
 }
 
-/// @brief Period measures over the classified plans (counted plans only):
-/// plans starting in @p period (CPP_start and the repeat measures, gap
-/// bands), plans ending in it (duration bands, start to end) and plans open
-/// on its last day R (duration bands, start to R), where R is the horizon H
-/// if the period ends after it. Both period ends are included.
-///
-/// Docs: docs/rules/cp-plan-subsequent.md, docs/rules/cp-plan-durations.md.
+namespace detail {
+// The D3/D5/D7 measures of one series, accumulated one plan at a time (in child order).
 template <class D>
-cp_plan_measures measure_cp_plans(const cp_plan_classification& classified, const interval<D>& period) {
-  cp_plan_measures m;
-  const serial_day reference = std::min(period.last_serial(), classified.horizon());
-  m.open_on = reference;
-  bool any_child = false;
-  std::uint32_t last_child = 0;
-  bool child_started = false;
-  bool child_subsequent = false;
-  for (const classified_cp_plan& c : classified.by_child()) {
-    if (!c.counted) continue;
-    if (!any_child || c.child != last_child) {
-      any_child = true;
-      last_child = c.child;
-      child_started = child_subsequent = false;
-    }
-    if (period.contains_serial(c.start)) {
-      ++m.CPP_start;
-      if (!child_started) {
-        child_started = true;
-        ++m.CPP_child_start;
-      }
+struct cp_plan_series_state {
+  const period_series<D>* series;
+  serial_day horizon;
+  std::vector<cp_plan_measures> m;
+  child_marks started;
+  child_marks subsequent;
+  cp_plan_series_state(const period_series<D>& s, serial_day h)
+      : series(&s), horizon(h), m(s.size()), started(s.size()), subsequent(s.size()) {
+    for (std::size_t p = 0; p < s.size(); ++p) m[p].open_on = std::min(s[p].period.last_serial(), h);
+  }
+  void add(const classified_cp_plan& c) {
+    if (!c.counted) return;
+    const auto [s0, s1] = series->containing(c.start);
+    for (std::size_t p = s0; p < s1; ++p) {
+      cp_plan_measures& x = m[p];
+      ++x.CPP_start;
+      if (started.first(p, c.child)) ++x.CPP_child_start;
       if (c.is_subsequent()) {
-        ++m.CPP_subsequent;
-        ++m.gap_bands[static_cast<std::size_t>(*c.gap)];
-        if (c.repeat_within_window) ++m.CPP_subsequent_within_2y;
-        if (!child_subsequent) {
-          child_subsequent = true;
-          ++m.CPP_child_subsequent;
-        }
+        ++x.CPP_subsequent;
+        ++x.gap_bands[static_cast<std::size_t>(*c.gap)];
+        if (c.repeat_within_window) ++x.CPP_subsequent_within_2y;
+        if (subsequent.first(p, c.child)) ++x.CPP_child_subsequent;
       }
     }
-    if (c.end && period.contains_serial(*c.end)) {
-      ++m.CPP_end;
-      ++m.duration_bands_ended[static_cast<std::size_t>(c.duration)];
+    if (c.end) {
+      const auto [e0, e1] = series->containing(*c.end);
+      for (std::size_t p = e0; p < e1; ++p) {
+        ++m[p].CPP_end;
+        ++m[p].duration_bands_ended[static_cast<std::size_t>(c.duration)];
+      }
     }
-    if (c.start <= reference && (!c.end || *c.end > reference)) {
-      ++m.CPP_open;
-      ++m.duration_bands_open[static_cast<std::size_t>(
-          plan_duration_band(from_serial_day(c.start), from_serial_day(reference)))];
+    // Open on the reference day R = min(period end, H): start <= R < end.
+    const auto [o0, o1] = series->referencing(c.start, c.end ? *c.end : open_end_serial, horizon);
+    for (std::size_t p = o0; p < o1; ++p) {
+      ++m[p].CPP_open;
+      ++m[p].duration_bands_open[static_cast<std::size_t>(
+          plan_duration_band(from_serial_day(c.start), from_serial_day(m[p].open_on)))];
     }
   }
-  return m;
+};
+}  // namespace detail
+
+/// @brief D3, D5 and D7 measures for every period of @p series, in one pass
+/// over the classified plans (counted plans only): plans starting in a
+/// period (CPP_start and the repeat measures, gap bands), plans ending in it
+/// (duration bands, start to end) and plans open on its reference day R, the
+/// period's last day or the horizon H if that is earlier (duration bands,
+/// start to R). Both period ends are included.
+///
+/// Docs: docs/rules/cp-plan-subsequent.md, docs/rules/cp-plan-durations.md,
+/// docs/rules/series.md.
+template <class D>
+std::vector<cp_plan_measures> measure_cp_plans(const cp_plan_classification& classified,
+                                               const period_series<D>& series) {
+  detail::cp_plan_series_state<D> state(series, classified.horizon());
+  for (const classified_cp_plan& c : classified.by_child()) state.add(c);
+  return std::move(state.m);
+}
+
+/// @brief measure_cp_plans() for the one period @p period.
+template <class D>
+cp_plan_measures measure_cp_plans(const cp_plan_classification& classified, const interval<D>& period) {
+  return measure_cp_plans(classified, period_series<D>(period)).front();
+}
+
+/// @brief measure_cp_plans() for every period of @p series, split by
+/// `key_of(record index)` (one key, or a range of keys: csc::breakdown), e.g.
+/// by category of abuse.
+///
+/// Docs: docs/rules/breakdowns.md.
+template <class D, class KeyOf>
+auto measure_cp_plans_by(const cp_plan_classification& classified, const period_series<D>& series, KeyOf key_of) {
+  const serial_day h = classified.horizon();
+  return detail::accumulate_breakdown(
+      classified.by_child(), [&series, h] { return detail::cp_plan_series_state<D>(series, h); }, key_of);
 }
 
 }  // namespace csc

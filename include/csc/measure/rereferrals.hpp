@@ -5,12 +5,14 @@
 #ifndef CSC_MEASURE_REREFERRALS_HPP
 #define CSC_MEASURE_REREFERRALS_HPP
 
+#include <csc/calendar/series.hpp>
 #include <csc/calendar/window.hpp>
 #include <csc/classification.hpp>
 #include <csc/detail/child_order.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/finding.hpp>
 #include <csc/input_order.hpp>
+#include <csc/report/breakdown.hpp>
 #include <csc/report/percent.hpp>
 
 #include <algorithm>
@@ -264,37 +266,70 @@ rereferral_classification classify_rereferrals(const Range& records, ChildProj c
   return detail::classify_rereferrals(records, child_of, date_of, std::nullopt, policy);
 }
 
+namespace detail {
+// The C1 measures of one series, accumulated one referral at a time (in child order).
+template <class D>
+struct rereferral_series_state {
+  const period_series<D>* series;
+  std::vector<rereferral_measures> m;
+  child_marks referred;
+  child_marks rereferred;
+  explicit rereferral_series_state(const period_series<D>& s)
+      : series(&s), m(s.size()), referred(s.size()), rereferred(s.size()) {}
+  void add(const classified_referral& c) {
+    const auto [first, last] = series->containing(c.day);
+    for (std::size_t p = first; p < last; ++p) {
+      rereferral_measures& x = m[p];
+      ++x.referral_count;
+      ++x.referral_type_counts[static_cast<std::size_t>(c.type)];
+      if (c.duplicate_date) ++x.duplicate_referral_date_count;
+      if (referred.first(p, c.child)) ++x.referral_child_count;
+      if (c.is_rereferral()) {
+        ++x.rereferral_count;
+        if (rereferred.first(p, c.child)) ++x.rereferral_child_count;
+      }
+    }
+  }
+};
+}  // namespace detail
+
+/// @brief C1 measures for every period of @p series, in one pass over the
+/// classification: each referral counts in every period whose days include
+/// its date (for rolling or year-to-date series, in several). Referrals
+/// outside a period serve only as look-back history.
+///
+/// Docs: docs/rules/rereferral.md, docs/rules/series.md. O(n (log P + k)),
+/// k the number of periods containing a day (1 for calendar series, 12 or 13
+/// for rolling 12 months).
+template <class D>
+std::vector<rereferral_measures> measure_rereferrals(const rereferral_classification& classified,
+                                                     const period_series<D>& series) {
+  detail::rereferral_series_state<D> state(series);
+  for (const classified_referral& c : classified.by_child()) state.add(c);
+  return std::move(state.m);
+}
+
 /// @brief Period measures over referrals dated in @p period (both ends
 /// included); referrals before it serve only as look-back history.
 ///
 /// Docs: docs/rules/rereferral.md. O(size of the classification).
 template <class D>
 rereferral_measures measure_rereferrals(const rereferral_classification& classified, const interval<D>& period) {
-  rereferral_measures m;
-  std::uint32_t last_child = 0;
-  bool any_child = false;
-  bool child_rereferred = false;
-  for (const classified_referral& c : classified.by_child()) {
-    if (!period.contains_serial(c.day)) continue;
-    const bool new_child = !any_child || c.child != last_child;
-    if (new_child) {
-      any_child = true;
-      last_child = c.child;
-      child_rereferred = false;
-      ++m.referral_child_count;
-    }
-    ++m.referral_count;
-    ++m.referral_type_counts[static_cast<std::size_t>(c.type)];
-    if (c.duplicate_date) ++m.duplicate_referral_date_count;
-    if (c.is_rereferral()) {
-      ++m.rereferral_count;
-      if (!child_rereferred) {
-        child_rereferred = true;
-        ++m.rereferral_child_count;
-      }
-    }
-  }
-  return m;
+  return measure_rereferrals(classified, period_series<D>(period)).front();
+}
+
+/// @brief C1 measures for every period of @p series, split by
+/// `key_of(record index)`: one key, or a range of keys for a multi-valued
+/// field (csc::breakdown states how rows and totals add up). A key of the
+/// previous referral is reached through the classification, e.g.
+/// `[&](std::size_t i) { return cls[i].has_previous() ? nfa[cls[i].previous] : -1; }`.
+///
+/// Docs: docs/rules/breakdowns.md.
+template <class D, class KeyOf>
+auto measure_rereferrals_by(const rereferral_classification& classified, const period_series<D>& series,
+                            KeyOf key_of) {
+  return detail::accumulate_breakdown(
+      classified.by_child(), [&series] { return detail::rereferral_series_state<D>(series); }, key_of);
 }
 
 }  // namespace csc

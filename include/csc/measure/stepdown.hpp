@@ -5,6 +5,7 @@
 #ifndef CSC_MEASURE_STEPDOWN_HPP
 #define CSC_MEASURE_STEPDOWN_HPP
 
+#include <csc/calendar/series.hpp>
 #include <csc/calendar/window.hpp>
 #include <csc/episode/interval.hpp>
 #include <csc/episode/service_level.hpp>
@@ -152,12 +153,16 @@ struct stepdown_measures {
   }
 };
 
-/// @brief Period measures over @p transitions (from track_transitions()):
-/// step-downs and closures whose day is in @p period (both ends included),
-/// by from -> to and in total, with their outcomes and days to re-escalation.
+/// @brief Step-down measures for every period of @p series, in one pass over
+/// @p transitions (from track_transitions()): step-downs and closures whose
+/// day is in a period (both ends included), by from -> to and in total, with
+/// their outcomes and days to re-escalation; escalations counted.
+///
+/// Docs: docs/rules/stepdown.md, docs/rules/series.md.
 template <class D>
-stepdown_measures measure_stepdowns(const std::vector<service_transition>& transitions, const interval<D>& period) {
-  stepdown_measures m;
+std::vector<stepdown_measures> measure_stepdowns(const std::vector<service_transition>& transitions,
+                                                 const period_series<D>& series) {
+  std::vector<stepdown_measures> out(series.size());
   const auto add = [](stepdown_counts& c, const service_transition& t) {
     ++c.count;
     switch (t.outcome) {
@@ -172,15 +177,24 @@ stepdown_measures measure_stepdowns(const std::vector<service_transition>& trans
     c.bounces += t.bounce;
   };
   for (const service_transition& t : transitions) {
-    if (!period.contains_serial(t.day)) continue;
-    if (t.kind == transition_kind::escalation) {
-      ++m.escalations;
-      continue;
+    const auto [first, last] = series.containing(t.day);
+    for (std::size_t p = first; p < last; ++p) {
+      stepdown_measures& m = out[p];
+      if (t.kind == transition_kind::escalation) {
+        ++m.escalations;
+        continue;
+      }
+      add(m.by_levels[static_cast<std::size_t>(t.from)][static_cast<std::size_t>(t.to)], t);
+      add(t.kind == transition_kind::step_down ? m.step_downs : m.closures, t);
     }
-    add(m.by_levels[static_cast<std::size_t>(t.from)][static_cast<std::size_t>(t.to)], t);
-    add(t.kind == transition_kind::step_down ? m.step_downs : m.closures, t);
   }
-  return m;
+  return out;
+}
+
+/// @brief measure_stepdowns() for the one period @p period.
+template <class D>
+stepdown_measures measure_stepdowns(const std::vector<service_transition>& transitions, const interval<D>& period) {
+  return measure_stepdowns(transitions, period_series<D>(period)).front();
 }
 
 }  // namespace csc
