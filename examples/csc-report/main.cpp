@@ -11,6 +11,7 @@
 #include "episodes_input.hpp"
 #include "json_writer.hpp"
 #include "referrals_input.hpp"
+#include "series_section.hpp"
 #include "stepdown_section.hpp"
 
 #include <csc/metrics.hpp>
@@ -36,6 +37,9 @@ constexpr const char* usage =
     "                  [--cin-plans FILE.csv] [--early-help FILE.csv] [--looked-after FILE.csv]\n"
     "                  [--stepdown] [--child ID] [--bridge-days N] [--stepdown-skip-nfa]\n"
     "                  [--re-escalation-months N | --re-escalation-days N]\n"
+    "                  [--series monthly|quarterly|fy|ytd|rolling12] [--by COLUMN] [--suppress]\n"
+    "                  [--population N | --population-file ONS.csv --la CODE]\n"
+    "                  [--benchmarks DIR --la CODE] [--target MEASURE=VALUE]... [--format csv|markdown]\n"
     "\n"
     "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
     "referrals before it used as look-back history. The referrals CSV has the header\n"
@@ -70,6 +74,8 @@ struct options {
   std::optional<std::string> child;
   csc::timeline_policy timeline_policy;
   csc::window re_escalation_window = csc::window::months(12);
+  std::optional<csc_report::series_options> series;  // --series and the options that go with it
+  csc_report::series_options series_opts;
   bool wants_stepdown() const {
     return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty();
   }
@@ -151,7 +157,43 @@ options parse_options(int argc, char** argv) {
       o.horizon = parse_date_option(a, value());
     } else if (a == "--format") {
       o.format = value();
-      if (o.format != "table" && o.format != "json") throw usage_error("--format must be table or json");
+      if (o.format != "table" && o.format != "json" && o.format != "csv" && o.format != "markdown")
+        throw usage_error("--format must be table, json, csv or markdown");
+    } else if (a == "--series") {
+      try {
+        o.series_opts.kind = csc::parse_series_kind(value());
+      } catch (const std::invalid_argument& e) {
+        throw usage_error(std::string("--series: ") + e.what());
+      }
+      o.series = o.series_opts;
+    } else if (a == "--by") {
+      o.series_opts.by = value();
+    } else if (a == "--suppress") {
+      o.series_opts.suppress = true;
+    } else if (a == "--population") {
+      const int n = parse_count_option(a, value());
+      if (n == 0) throw usage_error("--population must be more than 0");
+      o.series_opts.population = static_cast<std::size_t>(n);
+    } else if (a == "--population-file") {
+      o.series_opts.population_file = value();
+    } else if (a == "--benchmarks") {
+      o.series_opts.benchmarks = value();
+    } else if (a == "--la") {
+      o.series_opts.la = parse_count_option(a, value());
+    } else if (a == "--target") {
+      const std::string& v = value();
+      const auto eq = v.find('=');
+      const std::string name = v.substr(0, eq);
+      if (eq == std::string::npos || !csc_report::find_measure(name))
+        throw usage_error("--target: '" + v + "' is not MEASURE=VALUE with a measure of the series table");
+      std::size_t used = 0;
+      double target = 0;
+      try {
+        target = std::stod(v.substr(eq + 1), &used);
+      } catch (const std::exception&) {
+      }
+      if (used == 0 || used != v.size() - eq - 1) throw usage_error("--target: '" + v.substr(eq + 1) + "' is not a number");
+      o.series_opts.targets[name] = target;
     } else if (a == "--window-months") {
       o.policy.look_back = csc::window::months(parse_count_option(a, value()));
     } else if (a == "--window-days") {
@@ -170,6 +212,22 @@ options parse_options(int argc, char** argv) {
     throw usage_error("give at least one input: --referrals, --cp-plans, --cin-plans, --early-help or --looked-after");
   }
   if (o.financial_year && (o.from || o.to)) throw usage_error("give either --period or --from/--to, not both");
+  if (o.series) {
+    o.series = o.series_opts;  // options given after --series too
+  } else if (!o.series_opts.by.empty() || o.series_opts.population || !o.series_opts.population_file.empty() ||
+             !o.series_opts.benchmarks.empty() || !o.series_opts.targets.empty() || o.series_opts.suppress ||
+             o.series_opts.la) {
+    throw usage_error("--by, --population, --population-file, --benchmarks, --la, --target and --suppress need --series");
+  } else if (o.format == "csv" || o.format == "markdown") {
+    throw usage_error("--format csv and markdown need --series");
+  }
+  if (o.series) {
+    if (o.series->population && !o.series->population_file.empty())
+      throw usage_error("give either --population or --population-file, not both");
+    if ((!o.series->population_file.empty() || !o.series->benchmarks.empty()) && !o.series->la)
+      throw usage_error("--population-file and --benchmarks need --la CODE (the LA number, e.g. 335)");
+    if (o.child) throw usage_error("--child and --series cannot be combined");
+  }
   if (!o.child && !o.financial_year && !(o.from && o.to)) {
     throw usage_error("give --period YYYY-YY or both --from and --to");
   }
@@ -470,6 +528,99 @@ void write_table(const report& r, std::ostream& os) {
   }
 }
 
+// --series: every measure over the series (one pass per measure family), by
+// group when --by names a column, then the published comparison (--benchmarks).
+int run_series(const report& r, const csc_report::series_options& so) {
+  using namespace csc_report;
+  series_table t{csc::period_series<date>(so.kind, r.period->first(), *r.period->last()), {}, {}, 0, {}};
+  const auto population = period_populations(so, t.series, t.notes);
+  const bool by_referrals = r.referrals && r.referrals->has_by_column;
+  const bool by_cp = r.cp_plans && r.cp_plans->has_by_column;
+  if (!so.by.empty() && !by_referrals && !by_cp)
+    throw usage_error("--by " + so.by + ": no input has a column of that name");
+  const bool with_rate = so.population || !so.population_file.empty();
+  for (const measure_info& m : series_measures()) {
+    const std::string n = m.name;
+    const bool referral_measure = n.rfind("re", 0) == 0 || n.rfind("referral", 0) == 0;
+    const bool cp_measure = n.rfind("CPP", 0) == 0;
+    const bool stepdown_measure = !referral_measure && !cp_measure;
+    if (n.find("rate") != std::string::npos && !with_rate) continue;
+    if ((referral_measure && !r.referrals) || (cp_measure && !r.cp_plans) || (stepdown_measure && (!r.stepdown || !so.by.empty())))
+      continue;
+    t.columns.push_back(n);
+  }
+  std::map<std::string, std::vector<series_row>> groups;  // "" = all records
+  const auto row_of = [&](const std::string& group, std::size_t p) -> series_row& {
+    auto& rows = groups[group];
+    if (rows.empty())
+      for (std::size_t q = 0; q < t.series.size(); ++q) rows.push_back(series_row{group, q, {}});
+    return rows[p];
+  };
+  if (r.referrals) {
+    const auto key_of = [&](std::size_t i) { return split_keys(r.referrals->rows[i].by_value); };
+    const auto b = csc::measure_rereferrals_by(*r.classified, t.series, key_of);
+    for (std::size_t p = 0; p < t.series.size(); ++p) {
+      add_rereferral_cells(row_of("", p), b.total[p], population[p], so.suppress);
+      for (std::size_t k = 0; by_referrals && k < b.keys.size(); ++k)
+        add_rereferral_cells(row_of(b.keys[k], p), b.rows[k][p], population[p], so.suppress);
+    }
+    if (by_referrals) t.records_without_key += b.records_without_key;
+  }
+  if (r.cp_plans) {
+    const auto key_of = [&](std::size_t i) { return split_keys(r.cp_plans->rows[i].by_value); };
+    const auto b = csc::measure_cp_plans_by(*r.cp_classified, t.series, key_of);
+    for (std::size_t p = 0; p < t.series.size(); ++p) {
+      add_cp_cells(row_of("", p), b.total[p], population[p], so.suppress);
+      for (std::size_t k = 0; by_cp && k < b.keys.size(); ++k)
+        add_cp_cells(row_of(b.keys[k], p), b.rows[k][p], population[p], so.suppress);
+    }
+    if (by_cp) t.records_without_key += b.records_without_key;
+  }
+  if (r.stepdown && so.by.empty()) {
+    const auto m = csc::measure_stepdowns(r.stepdown->transitions, t.series);
+    for (std::size_t p = 0; p < t.series.size(); ++p) add_stepdown_cells(row_of("", p), m[p], so.suppress);
+  }
+  for (auto& [group, rows] : groups)
+    for (auto& row : rows) t.rows.push_back(std::move(row));
+
+  // Published comparison: years ending 31 March whose financial year overlaps the range.
+  struct published_measure {
+    const char* measure;
+    const char* prefix;
+    const char* column;
+  };
+  std::vector<std::pair<std::string, std::vector<comparison_line>>> comparisons;
+  if (!so.benchmarks.empty()) {
+    std::ifstream sn_in(find_file(so.benchmarks, "New_Statistical_Neighbour"), std::ios::binary);
+    const auto sn = csc::io::read_statistical_neighbours(sn_in, find_file(so.benchmarks, "New_Statistical_Neighbour"));
+    const int first_year = csc::financial_year_of(r.period->first()) + 1;
+    const int last_year = csc::financial_year_of(*r.period->last()) + 1;
+    for (const published_measure& pm : {published_measure{"rereferral_percent", "c1_", "rereferral_percent"},
+                                        published_measure{"CPP_subsequent_percent", "d3_", "CPP_subsequent_percent"}}) {
+      const bool have_local = pm.prefix[0] == 'c' ? r.referrals.has_value() : r.cp_plans.has_value();
+      const std::string file = find_file(so.benchmarks, pm.prefix);
+      std::ifstream in(file, std::ios::binary);
+      const auto table = csc::io::published_table::read(in, file);
+      auto lines = compare_published(table, pm.column, sn, *so.la, first_year, last_year);
+      for (comparison_line& l : lines) {
+        if (!have_local) continue;
+        const auto fy = csc::financial_year<date>(l.year - 1);
+        l.local = pm.prefix[0] == 'c' ? csc::measure_rereferrals(*r.classified, fy).rereferral_percent()
+                                      : csc::measure_cp_plans(*r.cp_classified, fy).CPP_subsequent_percent();
+      }
+      comparisons.emplace_back(pm.measure, std::move(lines));
+    }
+  }
+
+  if (r.opt.format == "json") {
+    write_series_json(std::cout, t, so, comparisons);
+  } else {
+    write_series_grid(std::cout, t, r.opt.format, so);
+    for (const auto& [measure, lines] : comparisons) write_comparison(std::cout, measure, lines, so, r.opt.format);
+  }
+  return 0;
+}
+
 int run(const options& opt) {
   report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
@@ -478,11 +629,11 @@ int run(const options& opt) {
     r.period = csc::interval<date>(*opt.from, *opt.to);
   }
   if (!opt.referrals.empty()) {
-    r.referrals = csc_report::read_referrals(opt.referrals);
+    r.referrals = csc_report::read_referrals(opt.referrals, opt.series ? opt.series->by : std::string());
     if (r.referrals->rows.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
   }
   if (!opt.cp_plans.empty()) {
-    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans);
+    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, opt.series ? opt.series->by : std::string());
     if (r.cp_plans->rows.empty()) throw std::runtime_error(opt.cp_plans + ": no plan records after the header");
     if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_previous_cpp_column) {
       throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + opt.cp_plans);
@@ -555,6 +706,7 @@ int run(const options& opt) {
                                                    csc::no_declared_previous{}, r.horizon, opt.cp_policy);
     r.cp_measures = csc::measure_cp_plans(*r.cp_classified, *r.period);
   }
+  if (opt.series) return run_series(r, *opt.series);
   if (opt.format == "json") {
     write_json(r, std::cout);
   } else {

@@ -21,6 +21,7 @@ struct referral_row {
   std::optional<bool> nfa;           // ReferralNFA (nullopt if the column is absent)
   std::string reason_for_closure;    // ReasonForClosure
   std::size_t line;                  // line in the file
+  std::string by_value;              // the --by column's raw value ("" if none)
 
   const date& referral_date() const { return episode.first(); }
 };
@@ -29,13 +30,14 @@ struct referral_input {
   std::string file;
   std::vector<referral_row> rows;
   bool has_nfa_column = false;
+  bool has_by_column = false;        // the file has the --by column
   std::size_t blank_lines = 0;
 };
 
 /// Reads `LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure]`
 /// (any order, extra columns ignored). Every malformed value throws csc::io::parse_error
-/// naming file, line and field.
-inline referral_input read_referrals(const std::string& path) {
+/// naming file, line and field. @p by names a column kept raw for --by ("" for none).
+inline referral_input read_referrals(const std::string& path, const std::string& by = "") {
   csv_file file(path);
   csc::io::csv_reader& csv = file.csv();
   const std::size_t child_col = csv.require_column("LAchildID");
@@ -44,10 +46,12 @@ inline referral_input read_referrals(const std::string& path) {
   const auto nfa_col = csv.column("ReferralNFA");
   const auto closure_col = csv.column("CINclosureDate");
   const auto reason_col = csv.column("ReasonForClosure");
+  const auto by_col = by.empty() ? std::nullopt : csv.column(by);
 
   referral_input out;
   out.file = path;
   out.has_nfa_column = nfa_col.has_value();
+  out.has_by_column = by_col.has_value();
   while (csv.next()) {
     std::string child = child_field(csv, child_col);
     const csc::civil_date referral = csv.date_field(date_col);
@@ -76,7 +80,8 @@ inline referral_input read_referrals(const std::string& path) {
       }
     }
     out.rows.push_back(referral_row{std::move(child), csc::interval<date>(to_date(referral), to_date(closure)),
-                                    std::move(source), nfa, std::move(reason), csv.line()});
+                                    std::move(source), nfa, std::move(reason), csv.line(),
+                                    by_col ? std::string(csv.field(*by_col)) : std::string()});
   }
   out.blank_lines = csv.blank_lines();
   return out;

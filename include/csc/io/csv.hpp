@@ -48,15 +48,23 @@ class parse_error : public std::runtime_error {
 /// they are skipped and counted in blank_lines(), never silently.
 class csv_reader {
  public:
+  /// @brief Whether a column name may appear twice in the header.
+  enum class header_names {
+    unique,     ///< A repeated name is an error (columns are looked up by name).
+    positional  ///< Repeats allowed (files read by position, e.g. DfE's statistical neighbour groupings).
+  };
+
   /// @brief Reads the header line from @p in; @p source names the input in errors.
-  /// @throws parse_error if the stream is empty or the header has a duplicate column.
-  csv_reader(std::istream& in, std::string source) : in_(in), source_(std::move(source)) {
+  /// @throws parse_error if the stream is empty, or the header has a duplicate
+  /// column and @p names is header_names::unique.
+  csv_reader(std::istream& in, std::string source, header_names names = header_names::unique)
+      : in_(in), source_(std::move(source)) {
     if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
     if (!fields_.empty() && fields_[0].size() >= 3 && fields_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) {
       fields_[0].erase(0, 3);
     }
     header_ = fields_;
-    for (std::size_t i = 0; i < header_.size(); ++i) {
+    for (std::size_t i = 0; names == header_names::unique && i < header_.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
         if (header_[i] == header_[j]) throw parse_error(source_, 1, header_[i], "column appears twice in the header");
       }

@@ -4,6 +4,8 @@
 #ifndef CSC_REPORT_PERCENT_HPP
 #define CSC_REPORT_PERCENT_HPP
 
+#include <csc/report/rate.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -21,11 +23,7 @@ constexpr std::optional<double> percent(std::size_t part, std::size_t whole) noe
 /// place, computed in integer arithmetic so that exact halves (1/16 = 6.25%)
 /// always round up ("6.3"); "" when @p whole is 0.
 inline std::string format_percent(std::size_t part, std::size_t whole) {
-  if (whole == 0) return std::string();
-  const unsigned long long p = part;
-  const unsigned long long w = whole;
-  const unsigned long long tenths = (2000ULL * p + w) / (2ULL * w);  // round(1000 p / w), halves up
-  return std::to_string(tenths / 10) + '.' + static_cast<char>('0' + tenths % 10);
+  return format_one_decimal(100ULL * part, whole);
 }
 
 }  // namespace csc
