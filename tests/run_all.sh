@@ -25,5 +25,5 @@ bash tests/consumers/run.sh build-test/consumers
 echo "=== Doxygen API reference and docs pages (warnings are errors) ==="
 cmake -S . -B build-test/docs -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
 cmake --build build-test/docs --target docs > build-test/docs/doxygen.log 2>&1 || { cat build-test/docs/doxygen.log; exit 1; }
-bash docs/check_pages.sh build-test/docs/html
+bash docs/check_pages.sh build-test/docs/docs/html
 echo "all tests passed (g++ and clang++, C++17 and C++20), consumers built, docs built"
