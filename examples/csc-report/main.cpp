@@ -598,12 +598,12 @@ int run_series(const report& r, const csc_report::series_options& so) {
     for (const published_measure& pm : {published_measure{"rereferral_percent", "c1_", "rereferral_percent"},
                                         published_measure{"CPP_subsequent_percent", "d3_", "CPP_subsequent_percent"}}) {
       const bool have_local = pm.prefix[0] == 'c' ? r.referrals.has_value() : r.cp_plans.has_value();
+      if (!have_local) continue;  // only measures of the inputs given
       const std::string file = find_file(so.benchmarks, pm.prefix);
       std::ifstream in(file, std::ios::binary);
       const auto table = csc::io::published_table::read(in, file);
       auto lines = compare_published(table, pm.column, sn, *so.la, first_year, last_year);
       for (comparison_line& l : lines) {
-        if (!have_local) continue;
         const auto fy = csc::financial_year<date>(l.year - 1);
         l.local = pm.prefix[0] == 'c' ? csc::measure_rereferrals(*r.classified, fy).rereferral_percent()
                                       : csc::measure_cp_plans(*r.cp_classified, fy).CPP_subsequent_percent();

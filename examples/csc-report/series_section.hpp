@@ -136,7 +136,8 @@ inline void add_rereferral_cells(series_row& row, const csc::rereferral_measures
                                  const std::optional<std::size_t>& population, bool suppress) {
   row.cells["referral_count"] = count_cell(m.referral_count, suppress);
   row.cells["rereferral_count"] = count_cell(m.rereferral_count, suppress);
-  row.cells["rereferral_percent"] = ratio_cell(m.rereferral_percent(), row.cells["rereferral_count"].suppressed);
+  row.cells["rereferral_percent"] = ratio_cell(
+      m.rereferral_percent(), row.cells["rereferral_count"].suppressed || row.cells["referral_count"].suppressed);
   if (population)
     row.cells["referral_rate_per_10000"] =
         ratio_cell(csc::rate_per_10000(m.referral_count, *population), row.cells["referral_count"].suppressed);
@@ -146,9 +147,12 @@ inline void add_cp_cells(series_row& row, const csc::cp_plan_measures& m, const 
                          bool suppress) {
   row.cells["CPP_start"] = count_cell(m.CPP_start, suppress);
   row.cells["CPP_subsequent"] = count_cell(m.CPP_subsequent, suppress);
-  row.cells["CPP_subsequent_percent"] = ratio_cell(m.CPP_subsequent_percent(), row.cells["CPP_subsequent"].suppressed);
-  row.cells["CPP_subsequent_within_2y_percent"] = ratio_cell(
-      m.CPP_subsequent_within_2y_percent(), suppress && m.CPP_subsequent_within_2y >= 1 && m.CPP_subsequent_within_2y <= 5);
+  const bool start_suppressed = row.cells["CPP_start"].suppressed;
+  row.cells["CPP_subsequent_percent"] =
+      ratio_cell(m.CPP_subsequent_percent(), row.cells["CPP_subsequent"].suppressed || start_suppressed);
+  row.cells["CPP_subsequent_within_2y_percent"] =
+      ratio_cell(m.CPP_subsequent_within_2y_percent(),
+                 start_suppressed || (suppress && m.CPP_subsequent_within_2y >= 1 && m.CPP_subsequent_within_2y <= 5));
   row.cells["CPP_open"] = count_cell(m.CPP_open, suppress);
   if (population)
     row.cells["CPP_start_rate_per_10000"] =
@@ -157,8 +161,10 @@ inline void add_cp_cells(series_row& row, const csc::cp_plan_measures& m, const 
 
 inline void add_stepdown_cells(series_row& row, const csc::stepdown_measures& m, bool suppress) {
   row.cells["step_downs"] = count_cell(m.step_downs.count, suppress);
-  row.cells["step_downs_re_escalated_percent"] = ratio_cell(
-      m.step_downs.re_escalated_percent(), suppress && m.step_downs.re_escalated >= 1 && m.step_downs.re_escalated <= 5);
+  row.cells["step_downs_re_escalated_percent"] =
+      ratio_cell(m.step_downs.re_escalated_percent(),
+                 row.cells["step_downs"].suppressed ||
+                     (suppress && m.step_downs.re_escalated >= 1 && m.step_downs.re_escalated <= 5));
   row.cells["bounces"] = count_cell(m.step_downs.bounces, suppress);
 }
 
