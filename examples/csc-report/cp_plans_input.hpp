@@ -62,16 +62,8 @@ inline cp_plan_input read_cp_plans(const std::string& path, const std::string& b
     cp_plan_row row{child_field(csv, child_col), to_date(csv.date_field(start_col)),
                     end_col ? optional_date(csv, *end_col) : std::nullopt, category(initial_col),
                     category(latest_col), std::nullopt, csv.line()};
-    if (previous_col && !csv.field(*previous_col).empty()) {
-      const std::string text(csv.field(*previous_col));
-      long long n = 0;
-      for (const char ch : text) {
-        if (ch < '0' || ch > '9') csv.fail(*previous_col, "'" + text + "' is not a whole number >= 0 (DfE rule 8730)");
-        n = n * 10 + (ch - '0');
-        if (n > std::numeric_limits<int>::max()) csv.fail(*previous_col, "'" + text + "' is too large");
-      }
-      row.previous_cpp = static_cast<int>(n);
-    }
+    if (previous_col && !csv.field(*previous_col).empty())
+      row.previous_cpp = csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
     if (by_col) row.by_value = std::string(csv.field(*by_col));
     out.rows.push_back(std::move(row));
   }

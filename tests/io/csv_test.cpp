@@ -117,4 +117,27 @@ BOOST_AUTO_TEST_CASE(cin_code_lists) {
   BOOST_TEST(!csc::io::parse_cin_boolean("").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(whole_number_fields_are_digits_only_and_bounded) {
+  std::istringstream in("n,m\n0,2016\n-1,x\n,10000\n007,99999999999\n");
+  csv_reader csv(in, "numbers.csv");
+  BOOST_REQUIRE(csv.next());
+  BOOST_TEST(csv.whole_number_field(0) == 0);
+  BOOST_TEST(csv.whole_number_field(1, 9999) == 2016);
+  BOOST_REQUIRE(csv.next());
+  try {
+    (void)csv.whole_number_field(0, 10, "(DfE rule 8730)");
+    BOOST_FAIL("expected a parse_error");
+  } catch (const parse_error& e) {
+    BOOST_TEST(std::string(e.what()) == "numbers.csv:3: field n: '-1' is not a whole number >= 0 (DfE rule 8730)");
+  }
+  BOOST_CHECK_THROW((void)csv.whole_number_field(1), parse_error);
+  BOOST_REQUIRE(csv.next());
+  BOOST_CHECK_THROW((void)csv.whole_number_field(0), parse_error);        // empty
+  BOOST_CHECK_THROW((void)csv.whole_number_field(1, 9999), parse_error);  // one more than the bound
+  BOOST_TEST(csv.whole_number_field(1, 10000) == 10000);                  // exactly the bound
+  BOOST_REQUIRE(csv.next());
+  BOOST_TEST(csv.whole_number_field(0) == 7);
+  BOOST_CHECK_THROW((void)csv.whole_number_field(1), parse_error);        // beyond int
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -127,6 +128,24 @@ class csv_reader {
     const std::string_view text = field(column);
     if (auto d = parse_iso_date(text)) return *d;
     fail(column, "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+  }
+
+  /// @brief Field @p column as a whole number from 0 to @p max, digits only
+  /// (no sign, no spaces). @p rule is appended to the message, e.g. "(DfE rule 8730)".
+  /// @throws parse_error naming the field if it is empty, has another
+  /// character, or is larger than @p max.
+  int whole_number_field(std::size_t column, int max = std::numeric_limits<int>::max(),
+                         std::string_view rule = {}) const {
+    const std::string_view text = field(column);
+    const std::string suffix = rule.empty() ? std::string() : " " + std::string(rule);
+    long long n = 0;
+    if (text.empty()) fail(column, "empty: expected a whole number >= 0" + suffix);
+    for (const char ch : text) {
+      if (ch < '0' || ch > '9') fail(column, "'" + std::string(text) + "' is not a whole number >= 0" + suffix);
+      n = n * 10 + (ch - '0');
+      if (n > max) fail(column, "'" + std::string(text) + "' is larger than " + std::to_string(max) + suffix);
+    }
+    return static_cast<int>(n);
   }
 
   /// @brief Field @p column as an optional `YYYY-MM-DD` date: empty means none.

@@ -101,7 +101,7 @@ class published_table {
     while (csv.next()) {
       published_row r;
       r.line = csv.line();
-      r.time_period = whole_number(csv, c_year);
+      r.time_period = csv.whole_number_field(c_year, 9999);
       const std::string_view level = csv.field(c_level);
       if (level == "National") r.level = geographic_level::national;
       else if (level == "Regional") r.level = geographic_level::regional;
@@ -109,7 +109,7 @@ class published_table {
       else throw parse_error(source, csv.line(), "geographic_level", "unknown level '" + std::string(level) + "'");
       r.region_code = std::string(csv.field(c_region));
       r.region_name = std::string(csv.field(c_region_name));
-      if (r.level == geographic_level::local_authority) r.la_number = whole_number(csv, c_la);
+      if (r.level == geographic_level::local_authority) r.la_number = csv.whole_number_field(c_la, 9999);
       r.la_name = std::string(csv.field(c_la_name));
       for (std::size_t c = first_value; c < csv.header().size(); ++c) r.values.push_back(value(csv, c));
       const key_type key(r.time_period, r.level,
@@ -129,18 +129,6 @@ class published_table {
   const published_row* find(int year, geographic_level level, std::string_view region, int la) const {
     const auto it = index_.find(key_type(year, level, std::string(region), la));
     return it == index_.end() ? nullptr : &rows_[it->second];
-  }
-
-  static int whole_number(const csv_reader& csv, std::size_t c) {
-    const std::string_view f = csv.field(c);
-    int v = 0;
-    if (f.empty() || f.size() > 6) throw parse_error(csv.source(), csv.line(), csv.header()[c], "expected a whole number, got '" + std::string(f) + "'");
-    for (char ch : f) {
-      if (ch < '0' || ch > '9')
-        throw parse_error(csv.source(), csv.line(), csv.header()[c], "expected a whole number, got '" + std::string(f) + "'");
-      v = v * 10 + (ch - '0');
-    }
-    return v;
   }
 
   static published_value value(const csv_reader& csv, std::size_t c) {
@@ -186,16 +174,6 @@ inline std::map<int, statistical_neighbours> read_statistical_neighbours(std::is
   csv_reader csv(in, source, csv_reader::header_names::positional);
   if (csv.header().size() < 25)
     throw parse_error(source, 1, "", "expected at least 25 columns (LA, name, region, 10 x neighbour and closeness)");
-  const auto number = [&](std::size_t c) {
-    const std::string_view f = csv.field(c);
-    int v = 0;
-    if (f.empty() || f.size() > 4) throw parse_error(source, csv.line(), csv.header()[c], "expected an LA number, got '" + std::string(f) + "'");
-    for (char ch : f) {
-      if (ch < '0' || ch > '9') throw parse_error(source, csv.line(), csv.header()[c], "expected an LA number, got '" + std::string(f) + "'");
-      v = v * 10 + (ch - '0');
-    }
-    return v;
-  };
   std::map<int, statistical_neighbours> out;
   bool superseded = false;
   while (csv.next()) {
@@ -210,10 +188,10 @@ inline std::map<int, statistical_neighbours> read_statistical_neighbours(std::is
     }
     statistical_neighbours sn;
     sn.superseded = superseded;
-    sn.la_number = number(0);
+    sn.la_number = csv.whole_number_field(0, 9999);
     sn.la_name = std::string(csv.field(1));
     sn.region_name = std::string(csv.field(4));
-    for (std::size_t k = 0; k < 10; ++k) sn.neighbours.push_back(number(5 + 2 * k));
+    for (std::size_t k = 0; k < 10; ++k) sn.neighbours.push_back(csv.whole_number_field(5 + 2 * k, 9999));
     if (!out.emplace(sn.la_number, sn).second)
       throw parse_error(source, csv.line(), csv.header()[0], "LA " + std::to_string(sn.la_number) + " listed twice");
   }
