@@ -23,21 +23,21 @@ struct cp_plan_row {
   std::string latest_category;            // LatestCategoryOfAbuse ("" if absent)
   std::optional<int> previous_cpp;        // NumberOfPreviousCPP (empty if absent or blank)
   std::size_t line;                       // line in the file
-  std::string by_value = {};              // the --by column's raw value ("" if none)
+  std::vector<std::string> kept = {};     // raw values of the columns asked for by name ("" if absent)
 };
 
 struct cp_plan_input {
   std::string file;
   std::vector<cp_plan_row> rows;
   bool has_previous_cpp_column = false;
-  bool has_by_column = false;  // the file has the --by column
+  std::vector<bool> has_kept;  // which of the columns asked for the file has
   std::size_t blank_lines = 0;
 };
 
 /// Reads `LAchildID,CPPstartDate[,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP]`
 /// (any order, extra columns ignored). Malformed values throw csc::io::parse_error naming file, line and field.
-/// @p by names a column kept raw for --by ("" for none).
-inline cp_plan_input read_cp_plans(const std::string& path, const std::string& by = "") {
+/// @p keep names columns kept raw (for --by, --family).
+inline cp_plan_input read_cp_plans(const std::string& path, const std::vector<std::string>& keep = {}) {
   csv_file file(path);
   csc::io::csv_reader& csv = file.csv();
   const std::size_t child_col = csv.require_column("LAchildID");
@@ -46,12 +46,13 @@ inline cp_plan_input read_cp_plans(const std::string& path, const std::string& b
   const auto initial_col = csv.column("InitialCategoryOfAbuse");
   const auto latest_col = csv.column("LatestCategoryOfAbuse");
   const auto previous_col = csv.column("NumberOfPreviousCPP");
-  const auto by_col = by.empty() ? std::nullopt : csv.column(by);
+  std::vector<std::optional<std::size_t>> kept_cols;
+  for (const std::string& name : keep) kept_cols.push_back(csv.column(name));
 
   cp_plan_input out;
   out.file = path;
   out.has_previous_cpp_column = previous_col.has_value();
-  out.has_by_column = by_col.has_value();
+  for (const auto& c : kept_cols) out.has_kept.push_back(c.has_value());
   const auto category = [&](const std::optional<std::size_t>& col) {
     if (!col || csv.field(*col).empty()) return std::string();
     std::string code(csv.field(*col));
@@ -64,7 +65,7 @@ inline cp_plan_input read_cp_plans(const std::string& path, const std::string& b
                     category(latest_col), std::nullopt, csv.line()};
     if (previous_col && !csv.field(*previous_col).empty())
       row.previous_cpp = csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
-    if (by_col) row.by_value = std::string(csv.field(*by_col));
+    row.kept = kept_fields(csv, kept_cols);
     out.rows.push_back(std::move(row));
   }
   out.blank_lines = csv.blank_lines();

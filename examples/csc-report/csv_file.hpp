@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace csc_report {
 
@@ -47,6 +48,14 @@ inline std::optional<date> to_date(const std::optional<csc::civil_date>& c) {
 /// A date column that may be empty (an open episode).
 inline std::optional<date> optional_date(const csc::io::csv_reader& csv, std::size_t column) {
   return to_date(csv.optional_date_field(column));
+}
+
+/// The raw values of the columns @p columns of the current record ("" for a column the file lacks).
+inline std::vector<std::string> kept_fields(const csc::io::csv_reader& csv,
+                                            const std::vector<std::optional<std::size_t>>& columns) {
+  std::vector<std::string> out;
+  for (const auto& c : columns) out.push_back(c ? std::string(csv.field(*c)) : std::string());
+  return out;
 }
 
 }  // namespace csc_report

@@ -11,7 +11,9 @@
 #include "episodes_input.hpp"
 #include "json_writer.hpp"
 #include "referrals_input.hpp"
+#include "html_report.hpp"
 #include "series_section.hpp"
+#include "series_writers.hpp"
 #include "stepdown_section.hpp"
 
 #include <csc/metrics.hpp>
@@ -37,9 +39,9 @@ constexpr const char* usage =
     "                  [--cin-plans FILE.csv] [--early-help FILE.csv] [--looked-after FILE.csv]\n"
     "                  [--stepdown] [--child ID] [--bridge-days N] [--stepdown-skip-nfa]\n"
     "                  [--re-escalation-months N | --re-escalation-days N]\n"
-    "                  [--series monthly|quarterly|fy|ytd|rolling12] [--by COLUMN] [--suppress]\n"
-    "                  [--population N | --population-file ONS.csv --la CODE]\n"
-    "                  [--benchmarks DIR --la CODE] [--target MEASURE=VALUE]... [--format csv|markdown]\n"
+    "                  [--series monthly|quarterly|fy|ytd|rolling12] [--by COLUMN|age_band|previous_referral_nfa]\n"
+    "                  [--family COLUMN] [--suppress] [--population N | --population-file ONS.csv --la CODE]\n"
+    "                  [--benchmarks DIR --la CODE] [--target MEASURE=VALUE]... [--format csv|markdown|html]\n"
     "\n"
     "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
     "referrals before it used as look-back history. The referrals CSV has the header\n"
@@ -74,8 +76,7 @@ struct options {
   std::optional<std::string> child;
   csc::timeline_policy timeline_policy;
   csc::window re_escalation_window = csc::window::months(12);
-  std::optional<csc_report::series_options> series;  // --series and the options that go with it
-  csc_report::series_options series_opts;
+  csc_report::series_options series;  // --series and the options that go with it
   bool wants_stepdown() const {
     return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty();
   }
@@ -157,43 +158,46 @@ options parse_options(int argc, char** argv) {
       o.horizon = parse_date_option(a, value());
     } else if (a == "--format") {
       o.format = value();
-      if (o.format != "table" && o.format != "json" && o.format != "csv" && o.format != "markdown")
-        throw usage_error("--format must be table, json, csv or markdown");
+      if (o.format != "table" && o.format != "json" && o.format != "csv" && o.format != "markdown" &&
+          o.format != "html")
+        throw usage_error("--format must be table, json, csv, markdown or html");
     } else if (a == "--series") {
       try {
-        o.series_opts.kind = csc::parse_series_kind(value());
+        o.series.kind = csc::parse_series_kind(value());
       } catch (const std::invalid_argument& e) {
         throw usage_error(std::string("--series: ") + e.what());
       }
-      o.series = o.series_opts;
     } else if (a == "--by") {
-      o.series_opts.by = value();
+      o.series.by = value();
+    } else if (a == "--family") {
+      o.series.family = value();
     } else if (a == "--suppress") {
-      o.series_opts.suppress = true;
+      o.series.suppress = true;
     } else if (a == "--population") {
       const int n = parse_count_option(a, value());
       if (n == 0) throw usage_error("--population must be more than 0");
-      o.series_opts.population = static_cast<std::size_t>(n);
+      o.series.population = static_cast<std::size_t>(n);
     } else if (a == "--population-file") {
-      o.series_opts.population_file = value();
+      o.series.population_file = value();
     } else if (a == "--benchmarks") {
-      o.series_opts.benchmarks = value();
+      o.series.benchmarks = value();
     } else if (a == "--la") {
-      o.series_opts.la = parse_count_option(a, value());
+      o.series.la = parse_count_option(a, value());
     } else if (a == "--target") {
       const std::string& v = value();
       const auto eq = v.find('=');
       const std::string name = v.substr(0, eq);
       if (eq == std::string::npos || !csc_report::find_measure(name))
         throw usage_error("--target: '" + v + "' is not MEASURE=VALUE with a measure of the series table");
+      const std::string text = v.substr(eq + 1);
       std::size_t used = 0;
-      double target = 0;
+      double number = 0;
       try {
-        target = std::stod(v.substr(eq + 1), &used);
+        number = std::stod(text, &used);
       } catch (const std::exception&) {
       }
-      if (used == 0 || used != v.size() - eq - 1) throw usage_error("--target: '" + v.substr(eq + 1) + "' is not a number");
-      o.series_opts.targets[name] = target;
+      if (used == 0 || used != text.size()) throw usage_error("--target: '" + text + "' is not a number");
+      o.series.targets[name] = csc_report::target{number, text};
     } else if (a == "--window-months") {
       o.policy.look_back = csc::window::months(parse_count_option(a, value()));
     } else if (a == "--window-days") {
@@ -212,19 +216,17 @@ options parse_options(int argc, char** argv) {
     throw usage_error("give at least one input: --referrals, --cp-plans, --cin-plans, --early-help or --looked-after");
   }
   if (o.financial_year && (o.from || o.to)) throw usage_error("give either --period or --from/--to, not both");
-  if (o.series) {
-    o.series = o.series_opts;  // options given after --series too
-  } else if (!o.series_opts.by.empty() || o.series_opts.population || !o.series_opts.population_file.empty() ||
-             !o.series_opts.benchmarks.empty() || !o.series_opts.targets.empty() || o.series_opts.suppress ||
-             o.series_opts.la) {
-    throw usage_error("--by, --population, --population-file, --benchmarks, --la, --target and --suppress need --series");
-  } else if (o.format == "csv" || o.format == "markdown") {
-    throw usage_error("--format csv and markdown need --series");
-  }
-  if (o.series) {
-    if (o.series->population && !o.series->population_file.empty())
+  const csc_report::series_options& so = o.series;
+  if (!so.kind) {
+    if (!so.by.empty() || !so.family.empty() || so.population || !so.population_file.empty() ||
+        !so.benchmarks.empty() || !so.targets.empty() || so.suppress || so.la)
+      throw usage_error(
+          "--by, --family, --population, --population-file, --benchmarks, --la, --target and --suppress need --series");
+    if (o.format != "table" && o.format != "json") throw usage_error("--format " + o.format + " needs --series");
+  } else {
+    if (so.population && !so.population_file.empty())
       throw usage_error("give either --population or --population-file, not both");
-    if ((!o.series->population_file.empty() || !o.series->benchmarks.empty()) && !o.series->la)
+    if ((!so.population_file.empty() || !so.benchmarks.empty()) && !so.la)
       throw usage_error("--population-file and --benchmarks need --la CODE (the LA number, e.g. 335)");
     if (o.child) throw usage_error("--child and --series cannot be combined");
   }
@@ -528,95 +530,28 @@ void write_table(const report& r, std::ostream& os) {
   }
 }
 
-// --series: every measure over the series (one pass per measure family), by
-// group when --by names a column, then the published comparison (--benchmarks).
-int run_series(const report& r, const csc_report::series_options& so) {
-  using namespace csc_report;
-  series_table t{csc::period_series<date>(so.kind, r.period->first(), *r.period->last()), {}, {}, 0, {}};
-  const auto population = period_populations(so, t.series, t.notes);
-  const bool by_referrals = r.referrals && r.referrals->has_by_column;
-  const bool by_cp = r.cp_plans && r.cp_plans->has_by_column;
-  if (!so.by.empty() && !by_referrals && !by_cp)
-    throw usage_error("--by " + so.by + ": no input has a column of that name");
-  const bool with_rate = so.population || !so.population_file.empty();
-  for (const measure_info& m : series_measures()) {
-    const std::string n = m.name;
-    const bool referral_measure = n.rfind("re", 0) == 0 || n.rfind("referral", 0) == 0;
-    const bool cp_measure = n.rfind("CPP", 0) == 0;
-    const bool stepdown_measure = !referral_measure && !cp_measure;
-    if (n.find("rate") != std::string::npos && !with_rate) continue;
-    if ((referral_measure && !r.referrals) || (cp_measure && !r.cp_plans) || (stepdown_measure && (!r.stepdown || !so.by.empty())))
-      continue;
-    t.columns.push_back(n);
-  }
-  std::map<std::string, std::vector<series_row>> groups;  // "" = all records
-  const auto row_of = [&](const std::string& group, std::size_t p) -> series_row& {
-    auto& rows = groups[group];
-    if (rows.empty())
-      for (std::size_t q = 0; q < t.series.size(); ++q) rows.push_back(series_row{group, q, {}});
-    return rows[p];
-  };
-  if (r.referrals) {
-    const auto key_of = [&](std::size_t i) { return split_keys(r.referrals->rows[i].by_value); };
-    const auto b = csc::measure_rereferrals_by(*r.classified, t.series, key_of);
-    for (std::size_t p = 0; p < t.series.size(); ++p) {
-      add_rereferral_cells(row_of("", p), b.total[p], population[p], so.suppress);
-      for (std::size_t k = 0; by_referrals && k < b.keys.size(); ++k)
-        add_rereferral_cells(row_of(b.keys[k], p), b.rows[k][p], population[p], so.suppress);
+// --series: every measure over the series, by group, with the published comparison.
+int run_series(const report& r) {
+  const csc_report::series_inputs in{r.referrals ? &*r.referrals : nullptr, r.classified ? &*r.classified : nullptr,
+                                     r.cp_plans ? &*r.cp_plans : nullptr, r.cp_classified ? &*r.cp_classified : nullptr,
+                                     r.stepdown ? &r.stepdown->transitions : nullptr};
+  const csc_report::series_table t = [&] {
+    try {
+      return csc_report::compute_series(in, r.opt.series, *r.period);
+    } catch (const std::invalid_argument& e) {  // an option that does not fit the inputs
+      throw usage_error(e.what());
     }
-    if (by_referrals) t.records_without_key += b.records_without_key;
-  }
-  if (r.cp_plans) {
-    const auto key_of = [&](std::size_t i) { return split_keys(r.cp_plans->rows[i].by_value); };
-    const auto b = csc::measure_cp_plans_by(*r.cp_classified, t.series, key_of);
-    for (std::size_t p = 0; p < t.series.size(); ++p) {
-      add_cp_cells(row_of("", p), b.total[p], population[p], so.suppress);
-      for (std::size_t k = 0; by_cp && k < b.keys.size(); ++k)
-        add_cp_cells(row_of(b.keys[k], p), b.rows[k][p], population[p], so.suppress);
-    }
-    if (by_cp) t.records_without_key += b.records_without_key;
-  }
-  if (r.stepdown && so.by.empty()) {
-    const auto m = csc::measure_stepdowns(r.stepdown->transitions, t.series);
-    for (std::size_t p = 0; p < t.series.size(); ++p) add_stepdown_cells(row_of("", p), m[p], so.suppress);
-  }
-  for (auto& [group, rows] : groups)
-    for (auto& row : rows) t.rows.push_back(std::move(row));
-
-  // Published comparison: years ending 31 March whose financial year overlaps the range.
-  struct published_measure {
-    const char* measure;
-    const char* prefix;
-    const char* column;
-  };
-  std::vector<std::pair<std::string, std::vector<comparison_line>>> comparisons;
-  if (!so.benchmarks.empty()) {
-    std::ifstream sn_in(find_file(so.benchmarks, "New_Statistical_Neighbour"), std::ios::binary);
-    const auto sn = csc::io::read_statistical_neighbours(sn_in, find_file(so.benchmarks, "New_Statistical_Neighbour"));
-    const int first_year = csc::financial_year_of(r.period->first()) + 1;
-    const int last_year = csc::financial_year_of(*r.period->last()) + 1;
-    for (const published_measure& pm : {published_measure{"rereferral_percent", "c1_", "rereferral_percent"},
-                                        published_measure{"CPP_subsequent_percent", "d3_", "CPP_subsequent_percent"}}) {
-      const bool have_local = pm.prefix[0] == 'c' ? r.referrals.has_value() : r.cp_plans.has_value();
-      if (!have_local) continue;  // only measures of the inputs given
-      const std::string file = find_file(so.benchmarks, pm.prefix);
-      std::ifstream in(file, std::ios::binary);
-      const auto table = csc::io::published_table::read(in, file);
-      auto lines = compare_published(table, pm.column, sn, *so.la, first_year, last_year);
-      for (comparison_line& l : lines) {
-        const auto fy = csc::financial_year<date>(l.year - 1);
-        l.local = pm.prefix[0] == 'c' ? csc::measure_rereferrals(*r.classified, fy).rereferral_percent()
-                                      : csc::measure_cp_plans(*r.cp_classified, fy).CPP_subsequent_percent();
-      }
-      comparisons.emplace_back(pm.measure, std::move(lines));
-    }
-  }
-
+  }();
   if (r.opt.format == "json") {
-    write_series_json(std::cout, t, so, comparisons);
+    csc_report::write_series_json(std::cout, t, r.opt.series);
+  } else if (r.opt.format == "html") {
+    std::vector<std::string> inputs;
+    for (const std::string* f : {&r.opt.referrals, &r.opt.cp_plans, &r.opt.cin_plans, &r.opt.early_help,
+                                 &r.opt.looked_after})
+      if (!f->empty()) inputs.push_back(*f);
+    csc_report::write_series_html(std::cout, t, r.opt.series, inputs);
   } else {
-    write_series_grid(std::cout, t, r.opt.format, so);
-    for (const auto& [measure, lines] : comparisons) write_comparison(std::cout, measure, lines, so, r.opt.format);
+    csc_report::write_series_text(std::cout, t, r.opt.series, r.opt.format);
   }
   return 0;
 }
@@ -629,11 +564,11 @@ int run(const options& opt) {
     r.period = csc::interval<date>(*opt.from, *opt.to);
   }
   if (!opt.referrals.empty()) {
-    r.referrals = csc_report::read_referrals(opt.referrals, opt.series ? opt.series->by : std::string());
+    r.referrals = csc_report::read_referrals(opt.referrals, opt.series.kept_columns());
     if (r.referrals->rows.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
   }
   if (!opt.cp_plans.empty()) {
-    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, opt.series ? opt.series->by : std::string());
+    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, opt.series.kept_columns());
     if (r.cp_plans->rows.empty()) throw std::runtime_error(opt.cp_plans + ": no plan records after the header");
     if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_previous_cpp_column) {
       throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + opt.cp_plans);
@@ -706,7 +641,7 @@ int run(const options& opt) {
                                                    csc::no_declared_previous{}, r.horizon, opt.cp_policy);
     r.cp_measures = csc::measure_cp_plans(*r.cp_classified, *r.period);
   }
-  if (opt.series) return run_series(r, *opt.series);
+  if (opt.series.kind) return run_series(r);
   if (opt.format == "json") {
     write_json(r, std::cout);
   } else {

@@ -21,7 +21,7 @@ struct referral_row {
   std::optional<bool> nfa;           // ReferralNFA (nullopt if the column is absent)
   std::string reason_for_closure;    // ReasonForClosure
   std::size_t line;                  // line in the file
-  std::string by_value;              // the --by column's raw value ("" if none)
+  std::vector<std::string> kept;     // raw values of the columns asked for by name ("" if absent)
 
   const date& referral_date() const { return episode.first(); }
 };
@@ -30,14 +30,14 @@ struct referral_input {
   std::string file;
   std::vector<referral_row> rows;
   bool has_nfa_column = false;
-  bool has_by_column = false;        // the file has the --by column
+  std::vector<bool> has_kept;        // which of the columns asked for the file has
   std::size_t blank_lines = 0;
 };
 
 /// Reads `LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure]`
 /// (any order, extra columns ignored). Every malformed value throws csc::io::parse_error
-/// naming file, line and field. @p by names a column kept raw for --by ("" for none).
-inline referral_input read_referrals(const std::string& path, const std::string& by = "") {
+/// naming file, line and field. @p keep names columns kept raw (for --by, --family).
+inline referral_input read_referrals(const std::string& path, const std::vector<std::string>& keep = {}) {
   csv_file file(path);
   csc::io::csv_reader& csv = file.csv();
   const std::size_t child_col = csv.require_column("LAchildID");
@@ -46,12 +46,13 @@ inline referral_input read_referrals(const std::string& path, const std::string&
   const auto nfa_col = csv.column("ReferralNFA");
   const auto closure_col = csv.column("CINclosureDate");
   const auto reason_col = csv.column("ReasonForClosure");
-  const auto by_col = by.empty() ? std::nullopt : csv.column(by);
+  std::vector<std::optional<std::size_t>> kept_cols;
+  for (const std::string& name : keep) kept_cols.push_back(csv.column(name));
 
   referral_input out;
   out.file = path;
   out.has_nfa_column = nfa_col.has_value();
-  out.has_by_column = by_col.has_value();
+  for (const auto& c : kept_cols) out.has_kept.push_back(c.has_value());
   while (csv.next()) {
     std::string child = child_field(csv, child_col);
     const csc::civil_date referral = csv.date_field(date_col);
@@ -80,8 +81,7 @@ inline referral_input read_referrals(const std::string& path, const std::string&
       }
     }
     out.rows.push_back(referral_row{std::move(child), csc::interval<date>(to_date(referral), to_date(closure)),
-                                    std::move(source), nfa, std::move(reason), csv.line(),
-                                    by_col ? std::string(csv.field(*by_col)) : std::string()});
+                                    std::move(source), nfa, std::move(reason), csv.line(), kept_fields(csv, kept_cols)});
   }
   out.blank_lines = csv.blank_lines();
   return out;

@@ -8,6 +8,7 @@
 #include <csc/calendar/civil_date.hpp>
 #include <csc/calendar/date_traits.hpp>
 #include <csc/calendar/periods.hpp>
+#include <csc/calendar/series.hpp>
 #include <csc/calendar/window.hpp>
 #include <csc/classification.hpp>
 #include <csc/episode/interval.hpp>
@@ -19,8 +20,11 @@
 #include <csc/measure/cp_plans.hpp>
 #include <csc/measure/rereferrals.hpp>
 #include <csc/measure/stepdown.hpp>
+#include <csc/report/breakdown.hpp>
+#include <csc/report/distinct_count.hpp>
 #include <csc/report/percent.hpp>
 #include <csc/report/quartiles.hpp>
+#include <csc/report/rate.hpp>
 #include <csc/version.hpp>
 
 #endif  // CSC_METRICS_HPP

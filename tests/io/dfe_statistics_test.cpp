@@ -32,11 +32,12 @@ BOOST_AUTO_TEST_CASE(reads_rows_by_geography_with_dfe_symbols) {
   BOOST_TEST(*t.england(2016)->values[pct].value == 17.9);
   BOOST_TEST(*t.region(2016, "E12000005")->values[pct].value == 18.5);
   BOOST_TEST(*t.local_authority(2016, 335)->values[pct].value == 17.2);
+  BOOST_TEST(t.local_authority(2016, 335)->values[pct].text == "17.2");
   const auto* wolves = t.local_authority(2016, 336);
   BOOST_TEST(wolves->la_name == "Wolverhampton, City of");
   BOOST_TEST(!wolves->values[0].value.has_value());
-  BOOST_TEST(wolves->values[0].symbol == "c");
-  BOOST_TEST(wolves->values[pct].symbol == "z");
+  BOOST_TEST(wolves->values[0].text == "c");
+  BOOST_TEST(wolves->values[pct].text == "z");
   BOOST_TEST(t.local_authority(2015, 335) == nullptr);
   BOOST_TEST(t.years() == (std::vector<int>{2016}));
 }

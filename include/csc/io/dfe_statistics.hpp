@@ -25,8 +25,11 @@ namespace csc::io {
 /// @brief One published figure: a number, or DfE's symbol for why there is none.
 struct published_value {
   std::optional<double> value;  ///< The figure, when published.
-  std::string symbol;           ///< "" for a number; else "c" (suppressed), "x" (not available),
-                                ///< "z" (not applicable), "u" (low reliability), "low" (rounds to 0).
+  /// The field exactly as published: the number's own digits ("17.9", shown
+  /// as DfE rounded it), or, when there is no value, the symbol: "c"
+  /// (suppressed), "x" (not available), "z" (not applicable), "u" (low
+  /// reliability), "low" (rounds to 0).
+  std::string text;
 };
 
 /// @brief The geographic levels of DfE's open data.
@@ -145,7 +148,7 @@ class published_table {
     if (!ok || !digit)
       throw parse_error(csv.source(), csv.line(), csv.header()[c],
                         "expected a number or a DfE symbol (c, x, z, u, low), got '" + std::string(f) + "'");
-    return {std::stod(std::string(f)), std::string()};
+    return {std::stod(std::string(f)), std::string(f)};
   }
 
   std::vector<std::string> columns_;

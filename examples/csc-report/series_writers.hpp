@@ -1,0 +1,227 @@
+// Writing a csc-report series table: as text grids (table, csv, markdown),
+// as JSON (exact values), or as one self-contained HTML page with a chart per
+// measure (html_report.hpp). Every text format is built from the same grids.
+#ifndef CSC_EXAMPLES_SERIES_WRITERS_HPP
+#define CSC_EXAMPLES_SERIES_WRITERS_HPP
+
+#include "json_writer.hpp"
+#include "series_section.hpp"
+
+#include <iomanip>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace csc_report {
+
+// A titled table of text cells; the first `text_columns` columns are labels
+// (left-aligned), the rest figures (right-aligned).
+struct grid {
+  std::string title;
+  std::vector<std::string> head;
+  std::vector<std::vector<std::string>> lines;
+  std::size_t text_columns = 1;
+};
+
+// The series table as a grid: one line per (group, period), one column per measure,
+// then one "met" column per --target. Undefined values are @p undefined.
+inline grid series_grid(const series_table& t, const series_options& o, const char* undefined) {
+  grid g;
+  g.text_columns = o.by.empty() ? 1 : 2;
+  if (!o.by.empty()) g.head.push_back(o.by);
+  g.head.push_back("period");
+  for (const auto& c : t.columns) g.head.push_back(c);
+  std::vector<std::string> targeted;
+  for (const auto& [name, tg] : o.targets) {
+    if (std::find(t.columns.begin(), t.columns.end(), name) == t.columns.end()) continue;
+    targeted.push_back(name);
+    g.head.push_back(name + " target " + tg.text + " met");
+  }
+  for (const series_row& r : t.rows) {
+    std::vector<std::string> line;
+    if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
+    line.push_back(t.series[r.period].label);
+    for (const auto& c : t.columns) line.push_back(cell_text(r.cells.at(c), undefined));
+    for (const auto& name : targeted) {
+      const std::string met = target_met(r.cells.at(name), *find_measure(name), o.targets.at(name));
+      line.push_back(met.empty() ? std::string(undefined) : met);
+    }
+    g.lines.push_back(std::move(line));
+  }
+  return g;
+}
+
+// The published comparison of one measure as a grid.
+inline grid comparison_grid(const comparison& c, const series_options& o, const char* undefined) {
+  grid g;
+  g.title = c.measure + ": LA " + std::to_string(*o.la) +
+            " against England, its region and the mean of its 10 statistical neighbours (DfE published; lower is "
+            "better)";
+  g.head = {"year", "local", "LA " + std::to_string(*o.la), "England", "region", "SN mean", "SN n", "vs England"};
+  const auto target = o.targets.find(c.measure);
+  if (target != o.targets.end()) g.head.push_back("target");
+  for (const comparison_line& l : c.lines) {
+    std::vector<std::string> line = {year_label(l.year),        cell_text(l.local, undefined),
+                                     published_text(l.la),      published_text(l.england),
+                                     published_text(l.region),  cell_text(l.sn_mean, undefined),
+                                     std::to_string(l.sn_count), versus_england(l)};
+    if (target != o.targets.end()) line.push_back(target->second.text);
+    g.lines.push_back(std::move(line));
+  }
+  return g;
+}
+
+// Sentences under the tables: groups, notes, suppression.
+inline std::vector<std::string> series_footnotes(const series_table& t, const series_options& o) {
+  std::vector<std::string> out;
+  if (!o.by.empty())
+    out.push_back("Records with no " + o.by + " value (in (all) only): " + std::to_string(t.records_without_key) +
+                  ". A record with several values (separated by ';') counts once in each, so groups can add up to "
+                  "more than (all).");
+  for (const std::string& n : t.notes) out.push_back("Note: " + n + ".");
+  if (o.suppress) out.push_back("Counts 1-5 are suppressed (c), with the percentages and rates computed from them.");
+  return out;
+}
+
+inline std::string csv_quote(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return q + '"';
+}
+
+inline std::string markdown_escape(const std::string& s) {
+  std::string e;
+  for (char ch : s) e += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  return e;
+}
+
+// A grid as csv, markdown or an aligned text table.
+inline void write_grid(std::ostream& os, const grid& g, const std::string& format) {
+  if (format == "csv") {
+    for (std::size_t i = 0; i < g.head.size(); ++i) os << (i ? "," : "") << csv_quote(g.head[i]);
+    os << '\n';
+    for (const auto& line : g.lines) {
+      for (std::size_t i = 0; i < line.size(); ++i) os << (i ? "," : "") << csv_quote(line[i]);
+      os << '\n';
+    }
+    return;
+  }
+  if (format == "markdown") {
+    if (!g.title.empty()) os << "**" << markdown_escape(g.title) << "**\n\n";
+    os << '|';
+    for (const auto& h : g.head) os << ' ' << markdown_escape(h) << " |";
+    os << "\n|";
+    for (std::size_t i = 0; i < g.head.size(); ++i) os << (i < g.text_columns ? "---|" : "---:|");
+    os << '\n';
+    for (const auto& line : g.lines) {
+      os << '|';
+      for (const auto& v : line) os << ' ' << markdown_escape(v) << " |";
+      os << '\n';
+    }
+    return;
+  }
+  if (!g.title.empty()) os << g.title << '\n';
+  std::vector<std::size_t> width(g.head.size());
+  for (std::size_t i = 0; i < g.head.size(); ++i) width[i] = g.head[i].size();
+  for (const auto& line : g.lines)
+    for (std::size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], line[i].size());
+  const auto print = [&](const std::vector<std::string>& line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      os << (i ? "  " : "") << (i < g.text_columns ? std::left : std::right) << std::setw(static_cast<int>(width[i]))
+         << line[i];
+    }
+    os << std::right << '\n';
+  };
+  print(g.head);
+  for (const auto& line : g.lines) print(line);
+}
+
+// Table, csv or markdown: the series grid, its footnotes, then each comparison.
+// csv has no footnotes and only the series grid when there is no comparison.
+inline void write_series_text(std::ostream& os, const series_table& t, const series_options& o,
+                              const std::string& format) {
+  const char* undefined = format == "csv" ? "" : "-";
+  write_grid(os, series_grid(t, o, undefined), format);
+  if (format != "csv") {
+    const auto notes = series_footnotes(t, o);
+    if (!notes.empty()) os << '\n';
+    for (const std::string& n : notes) os << n << '\n';
+  }
+  for (const comparison& c : t.published) {
+    os << '\n';
+    write_grid(os, comparison_grid(c, o, undefined), format);
+  }
+}
+
+inline void write_cell(json_writer& j, std::string_view key, const cell& c) {
+  if (c.suppressed) {
+    j.value(key, std::string("c"));
+  } else {
+    j.value(key, c.value);
+  }
+}
+
+inline void write_published(json_writer& j, std::string_view key, const csc::io::published_value& v) {
+  if (v.value) {
+    j.value(key, v.value);
+  } else if (!v.text.empty()) {
+    j.value(key, v.text);
+  } else {
+    j.null(key);
+  }
+}
+
+// JSON: exact values (null when undefined, "c" when suppressed), every period, every comparison.
+inline void write_series_json(std::ostream& os, const series_table& t, const series_options& o) {
+  json_writer j(os);
+  j.begin_object();
+  j.value("series", std::string(csc::to_string(t.series.kind())));
+  j.value("by", o.by);
+  j.value("family", o.family);
+  j.value("records_without_key", t.records_without_key);
+  j.begin_array("periods");
+  for (const auto& p : t.series.periods()) {
+    j.begin_object()
+        .value("label", p.label)
+        .value("from", csc::to_iso_string(p.period.first()))
+        .value("to", csc::to_iso_string(*p.period.last()))
+        .value("partial", p.partial)
+        .end_object();
+  }
+  j.end_array();
+  j.begin_array("rows");
+  for (const series_row& r : t.rows) {
+    j.begin_object().value("group", r.group).value("period", t.series[r.period].label);
+    for (const std::string& c : t.columns) write_cell(j, c, r.cells.at(c));
+    j.end_object();
+  }
+  j.end_array();
+  j.begin_array("notes");
+  for (const std::string& n : t.notes) j.value(std::string_view(), n);
+  j.end_array();
+  j.begin_object("targets");
+  for (const auto& [name, tg] : o.targets) j.value(name, std::optional<double>(tg.value));
+  j.end_object();
+  j.begin_array("published");
+  for (const comparison& c : t.published) {
+    j.begin_object().value("measure", c.measure).value("la", *o.la).value("lower_is_better", true);
+    j.begin_array("years");
+    for (const comparison_line& l : c.lines) {
+      j.begin_object().value("year", l.year);
+      write_cell(j, "local", l.local);
+      write_published(j, "la_published", l.la);
+      write_published(j, "england", l.england);
+      write_published(j, "region", l.region);
+      write_cell(j, "sn_mean", l.sn_mean);
+      j.value("sn_count", l.sn_count).end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.end_object();
+}
+
+}  // namespace csc_report
+
+#endif
