@@ -128,7 +128,7 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   chart_line local{"local", "#1f5fa8", std::vector<std::optional<double>>(n), false};
   for (const series_row& r : t.rows) {
     if (!r.group.empty()) continue;
-    const cell& c = r.cells.at(measure);
+    const cell& c = r.at(measure);
     if (c.value && !c.suppressed) local.values[r.period] = c.value;
   }
   lines.push_back(local);

@@ -125,7 +125,13 @@ inline std::string cell_text(const cell& c, const char* undefined) {
 struct series_row {
   std::string group;
   std::size_t period = 0;
-  std::map<std::string, cell> cells;
+  std::map<std::string, cell> cells;  // no cell: the measure does not apply to the group (undefined)
+
+  const cell& at(const std::string& measure) const {
+    static const cell undefined{};
+    const auto it = cells.find(measure);
+    return it == cells.end() ? undefined : it->second;
+  }
 };
 
 // Published figures of one measure for one LA beside England, its region and
@@ -337,92 +343,109 @@ inline series_table compute_series(const series_inputs& in, const series_options
     if (input && (!m.needs_population || with_rate) && (!m.needs_family || family)) t.columns.push_back(m.name);
   }
 
-  std::map<std::string, std::vector<series_row>> groups;  // "" = all records
-  const auto row_of = [&](const std::string& group, std::size_t p) -> series_row& {
-    auto& rows = groups[group];
-    if (rows.empty())
-      for (std::size_t q = 0; q < s.size(); ++q) rows.push_back(series_row{group, q, {}});
-    return rows[p];
-  };
-  // Breakdown rows and the (all) rows of one measure family, from one pass.
-  const auto add_rows = [&](const auto& b, bool grouped, auto add_cells) {
-    for (std::size_t p = 0; p < s.size(); ++p) {
-      add_cells(row_of("", p), b.total[p], p);
-      for (std::size_t k = 0; grouped && k < b.keys.size(); ++k) add_cells(row_of(b.keys[k], p), b.rows[k][p], p);
-    }
-    if (grouped) t.records_without_key += b.records_without_key;
-  };
-  // Distinct families per period, for (all) and each group: column @p name.
-  const auto add_families = [&](const std::string& name, std::size_t n, const auto& date_of, const auto& keys_of,
-                                const auto& family_of, const std::string& what) {
-    const auto counts_for = [&](const std::optional<std::string>& group) {
-      return csc::count_distinct_per_period(
-          s, n,
-          [&](std::size_t i) {
-            const auto keys = group ? keys_of(i) : std::vector<std::string>();
-            return !group || std::find(keys.begin(), keys.end(), *group) != keys.end() ? date_of(i)
-                                                                                      : std::optional<date>();
-          },
-          family_of);
-    };
-    const auto all = counts_for(std::nullopt);
-    std::size_t missing = 0;
-    for (std::size_t p = 0; p < s.size(); ++p) {
-      row_of("", p).cells[name] = count_cell(all.distinct[p], o.suppress);
-      missing = std::max(missing, all.without_key[p]);
-    }
-    for (auto& [group, rows] : groups) {
-      if (group.empty()) continue;
-      const auto g = counts_for(group);
-      for (std::size_t p = 0; p < s.size(); ++p) rows[p].cells[name] = count_cell(g.distinct[p], o.suppress);
-    }
-    if (missing)
-      t.notes.push_back(what + " with no " + o.family + " value (at most " + std::to_string(missing) +
-                        " in any period) are in no family count");
-  };
-
-  if (in.referrals) {
+  // The --by keys of every record, computed once.
+  std::vector<std::vector<std::string>> referral_keys, cp_keys;
+  if (by_referrals) {
     const auto& rows = in.referrals->rows;
-    const auto keys_of = [&](std::size_t i) {
-      if (o.by == series_options::previous_referral_nfa) {
-        const auto& c = (*in.referral_cls)[i];
-        if (!c.has_previous()) return std::vector<std::string>{"no previous referral"};
-        return std::vector<std::string>{*rows[c.previous].nfa ? "previous referral NFA" : "previous referral not NFA"};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (o.by != series_options::previous_referral_nfa) {
+        referral_keys.push_back(group_keys(o, in.referrals->file, rows[i], rows[i].referral_date()));
+        continue;
       }
-      return by_referrals ? group_keys(o, in.referrals->file, rows[i], rows[i].referral_date()) : std::vector<std::string>();
+      const auto& c = (*in.referral_cls)[i];
+      referral_keys.push_back({!c.has_previous()               ? "no previous referral"
+                               : *rows[c.previous].nfa ? "previous referral NFA"
+                                                       : "previous referral not NFA"});
+    }
+  }
+  if (by_cp)
+    for (const auto& row : in.cp_plans->rows) cp_keys.push_back(group_keys(o, in.cp_plans->file, row, row.start));
+  const auto keys_in = [](const std::vector<std::vector<std::string>>& keys) {
+    return [&keys](std::size_t i) -> const std::vector<std::string>& { return keys[i]; };
+  };
+  const auto no_keys = [](std::size_t) { return std::vector<std::string>(); };
+
+  // One pass per measure family; a group (key) gets zero counts from an input
+  // grouped by the same column that has no record with that key, and no cells
+  // (shown as undefined) from an input that is not grouped.
+  std::optional<csc::breakdown<std::string, csc::rereferral_measures>> referral_b;
+  std::optional<csc::breakdown<std::string, csc::cp_plan_measures>> cp_b;
+  if (in.referrals)
+    referral_b = by_referrals ? csc::measure_rereferrals_by(*in.referral_cls, s, keys_in(referral_keys))
+                              : csc::measure_rereferrals_by(*in.referral_cls, s, no_keys);
+  if (in.cp_plans)
+    cp_b = by_cp ? csc::measure_cp_plans_by(*in.cp_cls, s, keys_in(cp_keys))
+                 : csc::measure_cp_plans_by(*in.cp_cls, s, no_keys);
+  std::vector<std::string> groups{""};
+  if (by_referrals) groups.insert(groups.end(), referral_b->keys.begin(), referral_b->keys.end());
+  if (by_cp) groups.insert(groups.end(), cp_b->keys.begin(), cp_b->keys.end());
+  std::sort(groups.begin() + 1, groups.end());
+  groups.erase(std::unique(groups.begin() + 1, groups.end()), groups.end());
+  if (by_referrals) t.records_without_key += referral_b->records_without_key;
+  if (by_cp) t.records_without_key += cp_b->records_without_key;
+  // The measures of group @p g in period @p p of breakdown @p b: the total for "", zeros for an absent key.
+  const auto measures_of = [](const auto& b, const std::string& g, std::size_t p) {
+    using measures = std::decay_t<decltype(b.total[p])>;
+    if (g.empty()) return b.total[p];
+    const auto* row = b.row(g);
+    return row ? (*row)[p] : measures{};
+  };
+  const auto families = [&](std::size_t n, const auto& date_of, const std::vector<std::vector<std::string>>& keys,
+                            const auto& family_of, const std::string& group) {
+    return csc::count_distinct_per_period(
+        s, n,
+        [&](std::size_t i) {
+          return group.empty() || std::find(keys[i].begin(), keys[i].end(), group) != keys[i].end()
+                     ? date_of(i)
+                     : std::optional<date>();
+        },
+        family_of);
+  };
+  const auto referral_date = [&](std::size_t i) { return std::optional<date>(in.referrals->rows[i].referral_date()); };
+  const auto plan_start = [&](std::size_t i) {
+    return (*in.cp_cls)[i].counted ? std::optional<date>(in.cp_plans->rows[i].start) : std::nullopt;
+  };
+  const auto family_in = [](const auto& rows) {
+    return [&rows](std::size_t i) {
+      return rows[i].kept[1].empty() ? std::nullopt : std::optional<std::string>(rows[i].kept[1]);
     };
-    add_rows(csc::measure_rereferrals_by(*in.referral_cls, s, keys_of), by_referrals,
-             [&](series_row& r, const csc::rereferral_measures& m, std::size_t p) {
-               add_rereferral_cells(r, m, population[p], o.suppress);
-             });
-    if (family_referrals)
-      add_families(
-          "referral_family_count", rows.size(), [&](std::size_t i) { return std::optional<date>(rows[i].referral_date()); },
-          keys_of, [&](std::size_t i) { return rows[i].kept[1].empty() ? std::nullopt : std::optional<std::string>(rows[i].kept[1]); },
-          "Referrals");
-  }
-  if (in.cp_plans) {
-    const auto& rows = in.cp_plans->rows;
-    const auto keys_of = [&](std::size_t i) {
-      return by_cp ? group_keys(o, in.cp_plans->file, rows[i], rows[i].start) : std::vector<std::string>();
-    };
-    add_rows(csc::measure_cp_plans_by(*in.cp_cls, s, keys_of), by_cp,
-             [&](series_row& r, const csc::cp_plan_measures& m, std::size_t p) {
-               add_cp_cells(r, m, population[p], o.suppress);
-             });
-    if (family_cp)
-      add_families(
-          "CPP_family_start", rows.size(),
-          [&](std::size_t i) { return (*in.cp_cls)[i].counted ? std::optional<date>(rows[i].start) : std::nullopt; },
-          keys_of, [&](std::size_t i) { return rows[i].kept[1].empty() ? std::nullopt : std::optional<std::string>(rows[i].kept[1]); },
-          "Plans");
-  }
-  if (in.transitions && o.by.empty()) {
-    const auto m = csc::measure_stepdowns(*in.transitions, s);
-    for (std::size_t p = 0; p < s.size(); ++p) add_stepdown_cells(row_of("", p), m[p], o.suppress);
-  }
-  for (auto& [group, rows] : groups)
+  };
+  std::vector<std::size_t> family_missing(2, 0);  // referrals, plans: most records without a family in a period
+  std::vector<csc::stepdown_measures> stepdowns;
+  if (in.transitions && o.by.empty()) stepdowns = csc::measure_stepdowns(*in.transitions, s);
+
+  for (const std::string& g : groups) {
+    std::vector<series_row> rows;
+    for (std::size_t p = 0; p < s.size(); ++p) rows.push_back(series_row{g, p, {}});
+    if (referral_b && (g.empty() || by_referrals)) {
+      for (std::size_t p = 0; p < s.size(); ++p)
+        add_rereferral_cells(rows[p], measures_of(*referral_b, g, p), population[p], o.suppress);
+      if (family_referrals) {
+        const auto f = families(in.referrals->rows.size(), referral_date, referral_keys, family_in(in.referrals->rows), g);
+        for (std::size_t p = 0; p < s.size(); ++p) {
+          rows[p].cells["referral_family_count"] = count_cell(f.distinct[p], o.suppress);
+          if (g.empty()) family_missing[0] = std::max(family_missing[0], f.without_key[p]);
+        }
+      }
+    }
+    if (cp_b && (g.empty() || by_cp)) {
+      for (std::size_t p = 0; p < s.size(); ++p) add_cp_cells(rows[p], measures_of(*cp_b, g, p), population[p], o.suppress);
+      if (family_cp) {
+        const auto f = families(in.cp_plans->rows.size(), plan_start, cp_keys, family_in(in.cp_plans->rows), g);
+        for (std::size_t p = 0; p < s.size(); ++p) {
+          rows[p].cells["CPP_family_start"] = count_cell(f.distinct[p], o.suppress);
+          if (g.empty()) family_missing[1] = std::max(family_missing[1], f.without_key[p]);
+        }
+      }
+    }
+    for (std::size_t p = 0; g.empty() && p < stepdowns.size(); ++p) add_stepdown_cells(rows[p], stepdowns[p], o.suppress);
     for (auto& row : rows) t.rows.push_back(std::move(row));
+  }
+  for (std::size_t k = 0; k < 2; ++k)
+    if (family_missing[k])
+      t.notes.push_back(std::string(k == 0 ? "Referrals" : "Plans") + " with no " + o.family + " value (at most " +
+                        std::to_string(family_missing[k]) + " in any period) are in no family count");
+
 
   // Published comparison: the years ending 31 March whose financial year overlaps the range.
   if (!o.benchmarks.empty()) {

@@ -41,9 +41,9 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     std::vector<std::string> line;
     if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
     line.push_back(t.series[r.period].label);
-    for (const auto& c : t.columns) line.push_back(cell_text(r.cells.at(c), undefined));
+    for (const auto& c : t.columns) line.push_back(cell_text(r.at(c), undefined));
     for (const auto& name : targeted) {
-      const std::string met = target_met(r.cells.at(name), *find_measure(name), o.targets.at(name));
+      const std::string met = target_met(r.at(name), *find_measure(name), o.targets.at(name));
       line.push_back(met.empty() ? std::string(undefined) : met);
     }
     g.lines.push_back(std::move(line));
@@ -193,7 +193,7 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   j.begin_array("rows");
   for (const series_row& r : t.rows) {
     j.begin_object().value("group", r.group).value("period", t.series[r.period].label);
-    for (const std::string& c : t.columns) write_cell(j, c, r.cells.at(c));
+    for (const std::string& c : t.columns) write_cell(j, c, r.at(c));
     j.end_object();
   }
   j.end_array();
