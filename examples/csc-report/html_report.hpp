@@ -63,7 +63,7 @@ inline std::string svg_number(double v) {
 // An SVG line chart of @p lines over the period labels @p labels.
 inline void write_svg_chart(std::ostream& os, const std::string& measure, const std::vector<std::string>& labels,
                             const std::vector<chart_line>& lines) {
-  const double width = 680, height = 260, left = 56, right = 150, top = 16, bottom = 64;
+  const double width = 700, height = 260, left = 56, right = 170, top = 16, bottom = 64;
   const double plot_w = width - left - right, plot_h = height - top - bottom;
   double max_value = 0;
   for (const auto& l : lines)
