@@ -1,7 +1,8 @@
 /// @file
 /// @brief CIN census code lists used on input: ReferralSource (N00152),
-/// ReasonForClosure (N00103), category of abuse (N00113, N00114) and the
-/// boolean literals of ReferralNFA (N00112).
+/// PrimaryNeedCode (N00101), ReasonForClosure (N00103), category of abuse
+/// (N00113, N00114), AssessmentFactors (N00181), GenderCurrent / Sex
+/// (N00065) and the boolean literals of ReferralNFA (N00112).
 /// Source: domain-reference.md section 6 (DfE code sets via LIIA-XSD, checked
 /// against the D2I validator rules 8866 and 8568).
 #ifndef CSC_IO_CIN_CODES_HPP
@@ -32,6 +33,32 @@ constexpr bool is_reason_for_closure_code(std::string_view code) noexcept {
 /// N00113, LatestCategoryOfAbuse N00114): NEG, PHY, SAB, EMO or MUL.
 constexpr bool is_category_of_abuse_code(std::string_view code) noexcept {
   return code == "NEG" || code == "PHY" || code == "SAB" || code == "EMO" || code == "MUL";
+}
+
+/// @brief True iff @p code is a PrimaryNeedCode N0-N9.
+constexpr bool is_primary_need_code(std::string_view code) noexcept {
+  return code.size() == 2 && code[0] == 'N' && code[1] >= '0' && code[1] <= '9';
+}
+
+/// @brief True iff @p code is an AssessmentFactors code (domain-reference.md
+/// 6.5), including the legacy 18A and 19A that returns before 2021 still use.
+constexpr bool is_assessment_factor_code(std::string_view code) noexcept {
+  constexpr std::string_view codes[] = {"1A",  "1B",  "1C",  "2A",  "2B",  "2C",  "3A",  "3B",  "3C",  "4A",
+                                        "4B",  "4C",  "5A",  "5B",  "5C",  "6A",  "6B",  "6C",  "7A",  "8B",
+                                        "8C",  "8D",  "8E",  "8F",  "9A",  "10A", "11A", "12A", "13A", "14A",
+                                        "15A", "16A", "17A", "18A", "18B", "18C", "19A", "19B", "19C", "20",
+                                        "21",  "22A", "23A", "24A"};
+  for (std::string_view c : codes) {
+    if (c == code) return true;
+  }
+  return false;
+}
+
+/// @brief True iff @p code is a GenderCurrent code (0 not recorded or unborn,
+/// 1 male, 2 female, 9 indeterminate; to 2023-24) or a Sex code (M, F, U;
+/// from 2024-25). Older returns also wrote Sex with the numeric codes.
+constexpr bool is_sex_code(std::string_view code) noexcept {
+  return code == "0" || code == "1" || code == "2" || code == "9" || code == "M" || code == "F" || code == "U";
 }
 
 /// @brief A CIN census boolean: "true", "false", "TRUE", "FALSE", "1" or "0";

@@ -1,0 +1,516 @@
+/// @file
+/// @brief Reading the DfE children in need census return (XML, one file per
+/// year) into flat tables that the counting algorithms take directly, and
+/// merging several annual returns (docs/cin-census.md). Needs expat (CMake
+/// target csc::cin_census).
+#ifndef CSC_IO_CIN_CENSUS_HPP
+#define CSC_IO_CIN_CENSUS_HPP
+
+#include <csc/calendar/civil_date.hpp>
+#include <csc/io/cin_codes.hpp>
+#include <csc/io/xml_reader.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <istream>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace csc::io {
+
+/// @brief Where a record was read: file (index into cin_census::files) and line.
+struct cin_source {
+  std::size_t file = 0;  ///< Index into cin_census::files.
+  std::size_t line = 0;  ///< Line of the record's opening element.
+};
+
+/// @brief One `Child` (ChildIdentifiers).
+struct cin_child {
+  std::string id;                               ///< LAchildID.
+  std::optional<civil_date> birth;              ///< PersonBirthDate.
+  std::optional<civil_date> expected_birth;     ///< ExpectedPersonBirthDate (unborn children).
+  std::optional<civil_date> death;              ///< PersonDeathDate.
+  std::string sex;                              ///< GenderCurrent, or Sex from 2024-25, as written.
+  cin_source source;                            ///< Where the Child element starts.
+};
+
+/// @brief One `CINdetails`: a CIN episode, from referral to closure.
+struct cin_episode {
+  std::size_t child = 0;                        ///< Index into cin_census::children.
+  civil_date referral;                          ///< CINreferralDate.
+  std::optional<civil_date> closure;            ///< CINclosureDate (empty while open).
+  std::string referral_source;                  ///< ReferralSource.
+  std::string primary_need;                     ///< PrimaryNeedCode.
+  std::string reason_for_closure;               ///< ReasonForClosure.
+  std::optional<civil_date> initial_cpc;        ///< DateOfInitialCPC at episode level.
+  bool nfa = false;                             ///< ReferralNFA.
+  civil_date reference_date;                    ///< ReferenceDate of the return it came from.
+  cin_source source;                            ///< Where the CINdetails element starts.
+};
+
+/// @brief One assessment (`Assessments`).
+struct cin_assessment {
+  std::size_t episode = 0;                      ///< Index into cin_census::episodes.
+  civil_date start;                             ///< AssessmentActualStartDate.
+  std::optional<civil_date> authorised;         ///< AssessmentAuthorisationDate.
+  std::vector<std::string> factors;             ///< AssessmentFactors, in file order.
+  cin_source source;                            ///< Where the Assessments element starts.
+};
+
+/// @brief One CIN plan (`CINPlanDates`).
+struct cin_plan {
+  std::size_t episode = 0;                      ///< Index into cin_census::episodes.
+  civil_date start;                             ///< CINPlanStartDate.
+  std::optional<civil_date> end;                ///< CINPlanEndDate (empty while open).
+  cin_source source;                            ///< Where the CINPlanDates element starts.
+};
+
+/// @brief One section 47 enquiry (`Section47`).
+struct cin_section47 {
+  std::size_t episode = 0;                      ///< Index into cin_census::episodes.
+  civil_date start;                             ///< S47ActualStartDate.
+  std::optional<civil_date> icpc_target;        ///< InitialCPCtarget.
+  std::optional<civil_date> icpc;               ///< DateOfInitialCPC.
+  std::optional<bool> icpc_not_required;        ///< ICPCnotRequired.
+  cin_source source;                            ///< Where the Section47 element starts.
+};
+
+/// @brief One child protection plan (`ChildProtectionPlans`).
+struct cin_cp_plan {
+  std::size_t episode = 0;                      ///< Index into cin_census::episodes.
+  civil_date start;                             ///< CPPstartDate.
+  std::optional<civil_date> end;                ///< CPPendDate (empty while open).
+  std::string initial_category;                 ///< InitialCategoryOfAbuse.
+  std::string latest_category;                  ///< LatestCategoryOfAbuse.
+  std::optional<int> previous_plans;            ///< NumberOfPreviousCPP.
+  std::vector<civil_date> reviews;              ///< CPPreviewDate, in file order.
+  cin_source source;                            ///< Where the ChildProtectionPlans element starts.
+};
+
+/// @brief Something the reader noticed that is not an error: a skipped
+/// module, stray text, an unknown code. Counted, never silent.
+struct cin_note {
+  std::string rule;        ///< e.g. "skipped_module", "stray_text", "unknown_code", "superseded_referral".
+  std::string detail;      ///< e.g. the element path and value.
+  cin_source source;       ///< Where.
+};
+
+/// @brief One annual return as read.
+struct cin_return_header {
+  std::string file;                 ///< The file name given to the reader.
+  int year = 0;                     ///< CollectionDetails/Year (0 when absent).
+  civil_date reference_date;        ///< CollectionDetails/ReferenceDate.
+  std::string lea;                  ///< Source/LEA ("" when absent).
+};
+
+/// @brief One or more CIN census returns as flat tables. Nested records
+/// name their parent by index; every record says where it was read.
+struct cin_census {
+  std::vector<cin_return_header> files;      ///< The returns, in reading order.
+  std::vector<cin_child> children;           ///< Children (one per LAchildID after merge()).
+  std::vector<cin_episode> episodes;         ///< CIN episodes (referrals).
+  std::vector<cin_assessment> assessments;   ///< Assessments.
+  std::vector<cin_plan> cin_plans;           ///< CIN plans.
+  std::vector<cin_section47> section47s;     ///< Section 47 enquiries.
+  std::vector<cin_cp_plan> cp_plans;         ///< Child protection plans.
+  std::vector<cin_note> notes;               ///< Everything noted, with its rule.
+  std::size_t superseded_referrals = 0;      ///< Episodes dropped by merge() for a later return's copy.
+
+  /// @brief The LAchildID of episode @p e.
+  const std::string& child_id_of_episode(std::size_t e) const { return children[episodes[e].child].id; }
+  /// @brief "file:line" of @p s, for messages.
+  std::string where(const cin_source& s) const { return files[s.file].file + ":" + std::to_string(s.line); }
+};
+
+namespace detail {
+
+// Builds a cin_census from one return, element by element.
+class cin_census_builder final : public xml_handler {
+ public:
+  cin_census_builder(cin_census& out, std::size_t file) : out_(out), file_(file) {}
+
+  void start(const std::string& path, std::string_view name, std::size_t line) override {
+    if (skip_depth_ > 0) {
+      ++skip_depth_;
+      return;
+    }
+    const std::string_view parent = parent_of(path);
+    if (name == "Children" && !reference_date_seen_)
+      fail(path, line, "Header/CollectionDetails/ReferenceDate must come before Children (every record is dated against it)");
+    if (name == "Child" && parent == "Children") {
+      out_.children.push_back(cin_child{});
+      out_.children.back().source = {file_, line};
+      child_open_ = true;
+    } else if (name == "CINdetails" && parent == "Child") {
+      require_open(child_open_, path, line);
+      cin_episode e;
+      e.child = out_.children.size() - 1;
+      e.reference_date = out_.files[file_].reference_date;
+      e.source = {file_, line};
+      out_.episodes.push_back(e);
+      episode_open_ = true;
+      seen_.assign(field_count, false);
+    } else if (parent == "CINdetails" && is_module(name)) {
+      module_ = std::string(name);
+      seen_module_.clear();
+      if (name == "Assessments") out_.assessments.push_back(cin_assessment{episode(), {}, {}, {}, {file_, line}});
+      if (name == "CINPlanDates") out_.cin_plans.push_back(cin_plan{episode(), {}, {}, {file_, line}});
+      if (name == "Section47") out_.section47s.push_back(cin_section47{episode(), {}, {}, {}, {}, {file_, line}});
+      if (name == "ChildProtectionPlans")
+        out_.cp_plans.push_back(cin_cp_plan{episode(), {}, {}, {}, {}, {}, {}, {file_, line}});
+    } else if (!is_known(path, name)) {
+      // An element the census schema does not have here (e.g. PreProceedingsandFGDM): skipped, noted.
+      out_.notes.push_back(cin_note{"skipped_module", path, {file_, line}});
+      skip_depth_ = 1;
+    }
+  }
+
+  void end(const std::string& path, std::string_view name, const std::string& text, std::size_t line) override {
+    if (skip_depth_ > 0) {
+      --skip_depth_;
+      return;
+    }
+    const std::string_view parent = parent_of(path);
+    if (is_container(name) && !text.empty())
+      out_.notes.push_back(cin_note{"stray_text", path + ": '" + text + "'", {file_, line}});
+    if (parent == "CollectionDetails" && name == "Year") out_.files[file_].year = whole_number(text, path, line);
+    if (parent == "CollectionDetails" && name == "ReferenceDate") {
+      out_.files[file_].reference_date = date(text, path, line);
+      reference_date_seen_ = true;
+    }
+    if (parent == "Source" && name == "LEA") out_.files[file_].lea = text;
+    if (parent == "ChildIdentifiers") child_item(path, name, text, line);
+    if (parent == "CINdetails") episode_item(path, name, text, line);
+    if (parent == "Assessments" || parent == "FactorsIdentifiedAtAssessment") assessment_item(path, name, text, line);
+    if (parent == "CINPlanDates") cin_plan_item(path, name, text, line);
+    if (parent == "Section47") s47_item(path, name, text, line);
+    if (parent == "ChildProtectionPlans" || parent == "Reviews") cp_item(path, name, text, line);
+    if (parent == "CINdetails" && is_module(name)) end_module(path, line);
+    if (name == "CINdetails" && parent == "Child") {
+      if (!seen_[referral_date]) missing("CINreferralDate", path, line);
+      if (!seen_[referral_nfa]) missing("ReferralNFA", path, line);
+      episode_open_ = false;
+    }
+    if (name == "Child" && parent == "Children") {
+      if (out_.children.back().id.empty()) missing("ChildIdentifiers/LAchildID", path, line);
+      child_open_ = false;
+    }
+  }
+
+ private:
+  enum field { referral_date, referral_nfa, field_count };
+
+  static std::string_view parent_of(const std::string& path) {
+    const auto end = path.rfind('/');
+    if (end == std::string::npos) return {};
+    const auto begin = path.rfind('/', end - 1);
+    return std::string_view(path).substr(begin == std::string::npos ? 0 : begin + 1,
+                                         end - (begin == std::string::npos ? 0 : begin + 1));
+  }
+  static bool is_module(std::string_view n) {
+    return n == "Assessments" || n == "CINPlanDates" || n == "Section47" || n == "ChildProtectionPlans";
+  }
+  static bool is_container(std::string_view n) {
+    return n == "Message" || n == "Header" || n == "CollectionDetails" || n == "Source" || n == "Children" ||
+           n == "Child" || n == "ChildIdentifiers" || n == "ChildCharacteristics" || n == "Disabilities" ||
+           n == "CINdetails" || is_module(n) || n == "FactorsIdentifiedAtAssessment" || n == "Reviews";
+  }
+  // Every element of the schema (domain-reference.md 7.1), by its parent.
+  static bool is_known(const std::string& path, std::string_view n) {
+    static const std::map<std::string_view, std::vector<std::string_view>> schema = {
+        {"", {"Message"}},
+        {"Message", {"Header", "Children"}},
+        {"Header", {"CollectionDetails", "Source"}},
+        {"CollectionDetails", {"Collection", "Year", "ReferenceDate"}},
+        {"Source", {"SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"}},
+        {"Children", {"Child"}},
+        {"Child", {"ChildIdentifiers", "ChildCharacteristics", "CINdetails"}},
+        {"ChildIdentifiers",
+         {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
+          "GenderCurrent", "Sex", "PersonDeathDate"}},
+        {"ChildCharacteristics", {"Ethnicity", "Disabilities"}},
+        {"Disabilities", {"Disability"}},
+        {"CINdetails",
+         {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
+          "DateOfInitialCPC", "ReferralNFA"}},
+        {"Assessments",
+         {"AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
+          "FactorsIdentifiedAtAssessment"}},
+        {"FactorsIdentifiedAtAssessment", {"AssessmentFactors"}},
+        {"CINPlanDates", {"CINPlanStartDate", "CINPlanEndDate"}},
+        {"Section47", {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"}},
+        {"ChildProtectionPlans",
+         {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP",
+          "Reviews"}},
+        {"Reviews", {"CPPreviewDate"}}};
+    const auto it = schema.find(parent_of(path));
+    return it != schema.end() && std::find(it->second.begin(), it->second.end(), n) != it->second.end();
+  }
+
+  [[noreturn]] void fail(const std::string& path, std::size_t line, const std::string& what) const {
+    throw parse_error(out_.files[file_].file, line, path, what);
+  }
+  void missing(const std::string& item, const std::string& path, std::size_t line) const {
+    fail(path, line, "required item " + item + " is missing");
+  }
+  void require_open(bool open, const std::string& path, std::size_t line) const {
+    if (!open) fail(path, line, "element outside its parent");
+  }
+  std::size_t episode() const { return out_.episodes.size() - 1; }
+
+  civil_date date(const std::string& text, const std::string& path, std::size_t line) const {
+    if (auto d = parse_iso_date(text)) return *d;
+    fail(path, line, "'" + text + "' is not a valid date of the form YYYY-MM-DD");
+  }
+  std::optional<civil_date> optional_date(const std::string& text, const std::string& path, std::size_t line) const {
+    if (text.empty()) return std::nullopt;
+    return date(text, path, line);
+  }
+  bool boolean(const std::string& text, const std::string& path, std::size_t line) const {
+    if (auto b = parse_cin_boolean(text)) return *b;
+    fail(path, line, "'" + text + "' is not a boolean (true/false/1/0)");
+  }
+  int whole_number(const std::string& text, const std::string& path, std::size_t line) const {
+    long long n = 0;
+    if (text.empty() || text.size() > 9) fail(path, line, "'" + text + "' is not a whole number >= 0");
+    for (char ch : text) {
+      if (ch < '0' || ch > '9') fail(path, line, "'" + text + "' is not a whole number >= 0");
+      n = n * 10 + (ch - '0');
+    }
+    return static_cast<int>(n);
+  }
+  // A code outside its DfE list is noted (DfE's validator reports it under @p rule), not an error.
+  void code(const std::string& text, bool known, const char* rule, const std::string& path, std::size_t line) {
+    if (!text.empty() && !known)
+      out_.notes.push_back(cin_note{"unknown_code", std::string(rule) + " " + path + ": '" + text + "'", {file_, line}});
+  }
+  // An item given twice in one record is an error: which one counts would be a guess.
+  void once(std::vector<std::string>& seen, std::string_view name, const std::string& path, std::size_t line) const {
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) fail(path, line, "item given twice in one record");
+    seen.emplace_back(name);
+  }
+
+  void child_item(const std::string& path, std::string_view n, const std::string& text, std::size_t line) {
+    cin_child& c = out_.children.back();
+    if (n == "LAchildID") {
+      if (text.empty()) fail(path, line, "empty LAchildID");
+      c.id = text;
+    } else if (n == "PersonBirthDate") {
+      c.birth = optional_date(text, path, line);
+    } else if (n == "ExpectedPersonBirthDate") {
+      c.expected_birth = optional_date(text, path, line);
+    } else if (n == "PersonDeathDate") {
+      c.death = optional_date(text, path, line);
+    } else if (n == "GenderCurrent" || n == "Sex") {
+      c.sex = text;
+      code(text, is_sex_code(text), "4180", path, line);
+    }
+  }
+
+  void episode_item(const std::string& path, std::string_view n, const std::string& text, std::size_t line) {
+    if (!episode_open_ || out_.episodes.empty()) return;
+    cin_episode& e = out_.episodes.back();
+    if (n == "CINreferralDate") {
+      e.referral = date(text, path, line);
+      seen_[referral_date] = true;
+    } else if (n == "CINclosureDate") {
+      e.closure = optional_date(text, path, line);
+    } else if (n == "ReferralSource") {
+      e.referral_source = text;
+      code(text, is_referral_source_code(text), "8866", path, line);
+    } else if (n == "PrimaryNeedCode") {
+      e.primary_need = text;
+      code(text, is_primary_need_code(text), "8640", path, line);
+    } else if (n == "ReasonForClosure") {
+      e.reason_for_closure = text;
+      code(text, is_reason_for_closure_code(text), "8650", path, line);
+    } else if (n == "DateOfInitialCPC") {
+      e.initial_cpc = optional_date(text, path, line);
+    } else if (n == "ReferralNFA") {
+      e.nfa = boolean(text, path, line);
+      seen_[referral_nfa] = true;
+    }
+  }
+
+  void assessment_item(const std::string& path, std::string_view n, const std::string& text, std::size_t line) {
+    if (module_ != "Assessments") return;
+    cin_assessment& a = out_.assessments.back();
+    if (n == "AssessmentActualStartDate") {
+      once(seen_module_, n, path, line);
+      a.start = date(text, path, line);
+    } else if (n == "AssessmentAuthorisationDate") {
+      a.authorised = optional_date(text, path, line);
+    } else if (n == "AssessmentFactors") {
+      if (text.empty()) return;
+      a.factors.push_back(text);
+      code(text, is_assessment_factor_code(text), "8897Q", path, line);
+    }
+  }
+
+  void cin_plan_item(const std::string& path, std::string_view n, const std::string& text, std::size_t line) {
+    cin_plan& p = out_.cin_plans.back();
+    if (n == "CINPlanStartDate") {
+      once(seen_module_, n, path, line);
+      p.start = date(text, path, line);
+    } else if (n == "CINPlanEndDate") {
+      p.end = optional_date(text, path, line);
+    }
+  }
+
+  void s47_item(const std::string& path, std::string_view n, const std::string& text, std::size_t line) {
+    cin_section47& s = out_.section47s.back();
+    if (n == "S47ActualStartDate") {
+      once(seen_module_, n, path, line);
+      s.start = date(text, path, line);
+    } else if (n == "InitialCPCtarget") {
+      s.icpc_target = optional_date(text, path, line);
+    } else if (n == "DateOfInitialCPC") {
+      s.icpc = optional_date(text, path, line);
+    } else if (n == "ICPCnotRequired" && !text.empty()) {
+      s.icpc_not_required = boolean(text, path, line);
+    }
+  }
+
+  void cp_item(const std::string& path, std::string_view n, const std::string& text, std::size_t line) {
+    cin_cp_plan& p = out_.cp_plans.back();
+    if (n == "CPPstartDate") {
+      once(seen_module_, n, path, line);
+      p.start = date(text, path, line);
+    } else if (n == "CPPendDate") {
+      p.end = optional_date(text, path, line);
+    } else if (n == "InitialCategoryOfAbuse") {
+      p.initial_category = text;
+      code(text, is_category_of_abuse_code(text), "8905", path, line);
+    } else if (n == "LatestCategoryOfAbuse") {
+      p.latest_category = text;
+      code(text, is_category_of_abuse_code(text), "8910", path, line);
+    } else if (n == "NumberOfPreviousCPP") {
+      if (!text.empty()) p.previous_plans = whole_number(text, path, line);
+    } else if (n == "CPPreviewDate") {
+      p.reviews.push_back(date(text, path, line));
+    }
+  }
+
+  void end_module(const std::string& path, std::size_t line) {
+    const char* required = module_ == "Assessments"    ? "AssessmentActualStartDate"
+                           : module_ == "CINPlanDates" ? "CINPlanStartDate"
+                           : module_ == "Section47"    ? "S47ActualStartDate"
+                                                       : "CPPstartDate";
+    if (std::find(seen_module_.begin(), seen_module_.end(), required) == seen_module_.end())
+      missing(required, path, line);
+    module_.clear();
+  }
+
+  cin_census& out_;
+  std::size_t file_;
+  std::size_t skip_depth_ = 0;
+  bool reference_date_seen_ = false;
+  bool child_open_ = false;
+  bool episode_open_ = false;
+  std::vector<bool> seen_;
+  std::string module_;
+  std::vector<std::string> seen_module_;
+};
+
+}  // namespace detail
+
+/// @brief Reads one CIN census return from @p in into @p into (appending;
+/// @p file names it in messages and in cin_census::files).
+///
+/// Rules (docs/cin-census.md): every element of the census schema is read;
+/// GenderCurrent and Sex are both accepted, booleans as true/false/1/0, and
+/// the legacy factor codes 18A/19A. An element the schema does not have is
+/// skipped with a `skipped_module` note; text beside child elements gives a
+/// `stray_text` note; a code outside its DfE list gives an `unknown_code`
+/// note naming DfE's rule. Errors (parse_error naming file, line and element
+/// path): XML that is not well-formed, a date that is not YYYY-MM-DD, a
+/// boolean or count that does not parse, a required item missing
+/// (ReferenceDate, LAchildID, CINreferralDate, ReferralNFA, each module's
+/// start date) or a start date given twice in one module.
+inline void read_cin_census(std::istream& in, const std::string& file, cin_census& into) {
+  into.files.push_back(cin_return_header{file, 0, civil_date{}, {}});
+  detail::cin_census_builder builder(into, into.files.size() - 1);
+  xml_reader::read(in, file, builder);
+}
+
+/// @brief Merges the returns read into @p census, as councils send them: one
+/// file per year, where a referral still open at one ReferenceDate appears
+/// again in the next return.
+///
+/// Rules (docs/cin-census.md): a child is one LAchildID across all returns
+/// (its identifiers taken from the return with the latest ReferenceDate); a
+/// referral is one (LAchildID, CINreferralDate); when it appears in several
+/// returns the copy from the return with the latest ReferenceDate is kept,
+/// with all its nested records, and the others are dropped with a
+/// `superseded_referral` note each (counted in superseded_referrals). Two
+/// copies from returns with the same ReferenceDate are not merged: both stay,
+/// and the checks report them (8820). Records keep their file and line.
+inline void merge(cin_census& census) {
+  // Child ids: one child per LAchildID, the latest return's identifiers.
+  std::map<std::string, std::size_t> child_index;
+  std::vector<cin_child> children;
+  std::vector<std::size_t> child_map(census.children.size());
+  for (std::size_t c = 0; c < census.children.size(); ++c) {
+    const cin_child& ch = census.children[c];
+    const auto [it, added] = child_index.emplace(ch.id, children.size());
+    if (added) {
+      children.push_back(ch);
+    } else if (census.files[ch.source.file].reference_date > census.files[children[it->second].source.file].reference_date) {
+      children[it->second] = ch;
+    }
+    child_map[c] = it->second;
+  }
+  // Referrals: keep the copy of (child, referral date) from the latest ReferenceDate.
+  std::map<std::pair<std::size_t, serial_day>, std::vector<std::size_t>> copies;
+  for (std::size_t e = 0; e < census.episodes.size(); ++e) {
+    census.episodes[e].child = child_map[census.episodes[e].child];
+    copies[{census.episodes[e].child, to_serial_day(census.episodes[e].referral)}].push_back(e);
+  }
+  std::vector<bool> keep(census.episodes.size(), true);
+  for (const auto& [key, list] : copies) {
+    if (list.size() < 2) continue;
+    civil_date latest{};
+    for (std::size_t e : list) latest = std::max(latest, census.episodes[e].reference_date);
+    for (std::size_t e : list) {
+      if (census.episodes[e].reference_date == latest) continue;
+      keep[e] = false;
+      ++census.superseded_referrals;
+      census.notes.push_back(cin_note{"superseded_referral",
+                                      children[key.first].id + " referral " + to_iso_string(census.episodes[e].referral) +
+                                          ": a later return (ReferenceDate " + to_iso_string(latest) + ") has it",
+                                      census.episodes[e].source});
+    }
+  }
+  std::vector<std::size_t> episode_map(census.episodes.size(), static_cast<std::size_t>(-1));
+  std::vector<cin_episode> episodes;
+  for (std::size_t e = 0; e < census.episodes.size(); ++e) {
+    if (!keep[e]) continue;
+    episode_map[e] = episodes.size();
+    episodes.push_back(census.episodes[e]);
+  }
+  const auto remap = [&](auto& records) {
+    using record = typename std::decay_t<decltype(records)>::value_type;
+    std::vector<record> kept;
+    for (record& r : records) {
+      if (!keep[r.episode]) continue;
+      r.episode = episode_map[r.episode];
+      kept.push_back(std::move(r));
+    }
+    records = std::move(kept);
+  };
+  remap(census.assessments);
+  remap(census.cin_plans);
+  remap(census.section47s);
+  remap(census.cp_plans);
+  census.children = std::move(children);
+  census.episodes = std::move(episodes);
+}
+
+}  // namespace csc::io
+
+#endif  // CSC_IO_CIN_CENSUS_HPP

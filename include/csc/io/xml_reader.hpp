@@ -1,0 +1,122 @@
+/// @file
+/// @brief `csc::io::xml_reader`: a streaming XML reader over expat (Debian
+/// libexpat1-dev; link EXPAT::EXPAT, or use the CMake target
+/// csc::cin_census). It hands each element's path, text and line to a
+/// handler, so that a reader of a large return never holds the whole
+/// document (docs/cin-census.md).
+#ifndef CSC_IO_XML_READER_HPP
+#define CSC_IO_XML_READER_HPP
+
+#include <csc/io/csv.hpp>  // csc::io::parse_error
+
+#include <expat.h>
+
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace csc::io {
+
+/// @brief Receives what xml_reader reads. `path` is the element names from
+/// the root, joined by '/', e.g. "Message/Children/Child/CINdetails".
+class xml_handler {
+ public:
+  virtual ~xml_handler() = default;
+  /// @brief An element starts on @p line.
+  virtual void start(const std::string& path, std::string_view name, std::size_t line) = 0;
+  /// @brief An element ends; @p text is its own character data with
+  /// surrounding white space removed ("" for an element with children only).
+  virtual void end(const std::string& path, std::string_view name, const std::string& text, std::size_t line) = 0;
+};
+
+/// @brief Reads an XML document from a stream in chunks with expat.
+///
+/// Rules: the document must be well-formed XML (else parse_error naming the
+/// source, line and expat's message); attributes are not used; character
+/// data of an element that also has child elements is passed to `end` as
+/// its text (the reader of the CIN census reports it as a finding).
+class xml_reader {
+ public:
+  /// @brief Parses all of @p in, calling @p handler; @p source names the input in errors.
+  /// @throws parse_error for a document that is not well-formed, or rethrows
+  /// what the handler threw (a parse_error from the handler keeps its line).
+  static void read(std::istream& in, const std::string& source, xml_handler& handler) {
+    const std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate("UTF-8"),
+                                                                              &XML_ParserFree);
+    if (!parser) throw parse_error(source, 0, "", "cannot create an XML parser");
+    state st{parser.get(), &handler, {}, {}, {}, nullptr};
+    XML_SetUserData(parser.get(), &st);
+    XML_SetElementHandler(parser.get(), &on_start, &on_end);
+    XML_SetCharacterDataHandler(parser.get(), &on_text);
+    std::vector<char> buffer(1 << 16);
+    for (;;) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const std::streamsize got = in.gcount();
+      if (in.bad()) throw parse_error(source, 0, "", "read error");
+      const bool last = got < static_cast<std::streamsize>(buffer.size());
+      const XML_Status status = XML_Parse(parser.get(), buffer.data(), static_cast<int>(got), last);
+      if (st.error) std::rethrow_exception(st.error);
+      if (status != XML_STATUS_OK) {
+        const std::size_t line = XML_GetCurrentLineNumber(parser.get());
+        throw parse_error(source, line, st.path, std::string("not well-formed XML: ") +
+                                                     XML_ErrorString(XML_GetErrorCode(parser.get())));
+      }
+      if (last) return;
+    }
+  }
+
+ private:
+  struct state {
+    XML_Parser parser;
+    xml_handler* handler;
+    std::string path;
+    std::vector<std::size_t> path_lengths;  // length of path before each open element
+    std::vector<std::string> texts;         // character data of each open element
+    std::exception_ptr error;
+  };
+
+  static std::size_t line_of(const state& st) { return XML_GetCurrentLineNumber(st.parser); }
+
+  static void on_start(void* data, const XML_Char* name, const XML_Char**) {
+    auto& st = *static_cast<state*>(data);
+    if (st.error) return;
+    try {
+      st.path_lengths.push_back(st.path.size());
+      if (!st.path.empty()) st.path += '/';
+      st.path += name;
+      st.texts.emplace_back();
+      st.handler->start(st.path, name, line_of(st));
+    } catch (...) {
+      st.error = std::current_exception();
+      XML_StopParser(st.parser, XML_FALSE);
+    }
+  }
+
+  static void on_end(void* data, const XML_Char* name) {
+    auto& st = *static_cast<state*>(data);
+    if (st.error) return;
+    try {
+      std::string& text = st.texts.back();
+      const auto first = text.find_first_not_of(" \t\r\n");
+      text = first == std::string::npos ? std::string() : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+      st.handler->end(st.path, name, text, line_of(st));
+      st.texts.pop_back();
+      st.path.resize(st.path_lengths.back());
+      st.path_lengths.pop_back();
+    } catch (...) {
+      st.error = std::current_exception();
+      XML_StopParser(st.parser, XML_FALSE);
+    }
+  }
+
+  static void on_text(void* data, const XML_Char* s, int len) {
+    auto& st = *static_cast<state*>(data);
+    if (!st.error && !st.texts.empty()) st.texts.back().append(s, static_cast<std::size_t>(len));
+  }
+};
+
+}  // namespace csc::io
+
+#endif  // CSC_IO_XML_READER_HPP
