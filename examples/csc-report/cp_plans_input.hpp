@@ -24,10 +24,12 @@ struct cp_plan_row {
   std::optional<int> previous_cpp;        // NumberOfPreviousCPP (empty if absent or blank)
   std::size_t line;                       // line in the file
   std::vector<std::string> kept = {};     // raw values of the columns asked for by name ("" if absent)
+  std::size_t file = 0;                   // index into cp_plan_input::files
 };
 
 struct cp_plan_input {
-  std::string file;
+  std::string file;                 // display name: the file, or the CIN census returns
+  std::vector<std::string> files;   // the files the rows come from (one for a CSV)
   std::vector<cp_plan_row> rows;
   bool has_previous_cpp_column = false;
   std::vector<bool> has_kept;  // which of the columns asked for the file has
@@ -51,6 +53,7 @@ inline cp_plan_input read_cp_plans(const std::string& path, const std::vector<st
 
   cp_plan_input out;
   out.file = path;
+  out.files = {path};
   out.has_previous_cpp_column = previous_col.has_value();
   for (const auto& c : kept_cols) out.has_kept.push_back(c.has_value());
   const auto category = [&](const std::optional<std::size_t>& col) {
@@ -62,7 +65,7 @@ inline cp_plan_input read_cp_plans(const std::string& path, const std::vector<st
   while (csv.next()) {
     cp_plan_row row{child_field(csv, child_col), to_date(csv.date_field(start_col)),
                     end_col ? optional_date(csv, *end_col) : std::nullopt, category(initial_col),
-                    category(latest_col), std::nullopt, csv.line()};
+                    category(latest_col), std::nullopt, csv.line(), {}, 0};
     if (previous_col && !csv.field(*previous_col).empty())
       row.previous_cpp = csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
     row.kept = kept_fields(csv, kept_cols);

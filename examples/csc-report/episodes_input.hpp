@@ -17,10 +17,12 @@ struct episode_row {
   date start;               // start column
   std::optional<date> end;  // end column (empty = open)
   std::size_t line;         // line in the file
+  std::size_t file = 0;     // index into episode_input::files
 };
 
 struct episode_input {
-  std::string file;
+  std::string file;                 // display name: the file, or the CIN census returns
+  std::vector<std::string> files;   // the files the rows come from (one for a CSV)
   std::vector<episode_row> rows;
   std::size_t blank_lines = 0;
 };
@@ -35,9 +37,10 @@ inline episode_input read_episodes(const std::string& path, const char* start_co
   const auto end_col = csv.column(end_column);
   episode_input out;
   out.file = path;
+  out.files = {path};
   while (csv.next()) {
     out.rows.push_back(episode_row{child_field(csv, child_col), to_date(csv.date_field(start_col)),
-                                   end_col ? optional_date(csv, *end_col) : std::nullopt, csv.line()});
+                                   end_col ? optional_date(csv, *end_col) : std::nullopt, csv.line(), 0});
   }
   out.blank_lines = csv.blank_lines();
   return out;

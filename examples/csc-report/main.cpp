@@ -258,7 +258,7 @@ void for_each_date(const std::optional<csc_report::referral_input>& referrals,
   if (referrals) {
     for (const auto& r : referrals->rows) {
       f(dated_field{r.referral_date(), "referral", &referrals->file, r.line});
-      if (r.episode.last()) f(dated_field{*r.episode.last(), "closure", &referrals->file, r.line});
+      if (r.closure) f(dated_field{*r.closure, "closure", &referrals->file, r.line});
     }
   }
   if (cp_plans) {
@@ -396,8 +396,9 @@ void write_json(const report& r, std::ostream& os) {
   if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa);
   j.begin_array("findings");
   const auto write_finding = [&](std::string_view input, const csc::finding& f, const std::string& child,
-                                 std::size_t line, std::optional<std::size_t> related_line, const date& day) {
-    j.begin_object().value("input", input).value("rule", f.rule).value("child", child).value("line", line);
+                                 const std::string& file, std::size_t line, std::optional<std::size_t> related_line,
+                                 const date& day) {
+    j.begin_object().value("input", input).value("rule", f.rule).value("child", child).value("file", file).value("line", line);
     if (related_line) {
       j.value("related_line", *related_line);
     } else {
@@ -411,19 +412,21 @@ void write_json(const report& r, std::ostream& os) {
   if (r.referrals) {
     for (const csc::finding& f : r.classified->findings()) {
       const auto& row = r.referrals->rows[f.record];
-      write_finding("referrals", f, row.child, row.line, related(f, r.referrals->rows), row.referral_date());
+      write_finding("referrals", f, row.child, r.referrals->files[row.file], row.line, related(f, r.referrals->rows),
+                    row.referral_date());
     }
   }
   if (r.cp_plans) {
     for (const csc::finding& f : r.cp_classified->findings()) {
       const auto& row = r.cp_plans->rows[f.record];
-      write_finding("cp_plans", f, row.child, row.line, related(f, r.cp_plans->rows), row.start);
+      write_finding("cp_plans", f, row.child, r.cp_plans->files[row.file], row.line, related(f, r.cp_plans->rows),
+                    row.start);
     }
   }
   if (r.stepdown) {
     for (const csc::finding& f : r.stepdown->timelines.findings()) {
       const auto row = r.stepdown_in.row(f.source, f.record);
-      write_finding(csc_report::stepdown_inputs::names[f.source], f, row.child, row.line,
+      write_finding(csc_report::stepdown_inputs::names[f.source], f, row.child, row.file, row.line,
                     f.related_record == csc::no_record
                         ? std::nullopt
                         : std::optional<std::size_t>(r.stepdown_in.row(f.related_source, f.related_record).line),

@@ -13,21 +13,25 @@
 
 namespace csc_report {
 
-/// One referral (CIN episode) as read from the CSV.
+/// One referral (CIN episode) as read from the CSV or the CIN census.
 struct referral_row {
   std::string child;                 // LAchildID
-  csc::interval<date> episode;       // CINreferralDate .. CINclosureDate (open if empty)
+  date referral;                     // CINreferralDate
+  std::optional<date> closure;       // CINclosureDate (empty while open; the CSV reader refuses one before the
+                                     // referral, the census keeps it and reports DfE rule 8630)
   std::string source;                // ReferralSource ("" if the column is absent or empty)
   std::optional<bool> nfa;           // ReferralNFA (nullopt if the column is absent)
   std::string reason_for_closure;    // ReasonForClosure
   std::size_t line;                  // line in the file
   std::vector<std::string> kept;     // raw values of the columns asked for by name ("" if absent)
+  std::size_t file = 0;              // index into referral_input::files
 
-  const date& referral_date() const { return episode.first(); }
+  const date& referral_date() const { return referral; }
 };
 
 struct referral_input {
-  std::string file;
+  std::string file;                  // display name: the file, or the CIN census returns
+  std::vector<std::string> files;    // the files the rows come from (one for a CSV)
   std::vector<referral_row> rows;
   bool has_nfa_column = false;
   std::vector<bool> has_kept;        // which of the columns asked for the file has
@@ -51,6 +55,7 @@ inline referral_input read_referrals(const std::string& path, const std::vector<
 
   referral_input out;
   out.file = path;
+  out.files = {path};
   out.has_nfa_column = nfa_col.has_value();
   for (const auto& c : kept_cols) out.has_kept.push_back(c.has_value());
   while (csv.next()) {
@@ -80,8 +85,8 @@ inline referral_input read_referrals(const std::string& path, const std::vector<
         csv.fail(*reason_col, "unknown ReasonForClosure code '" + reason + "'");
       }
     }
-    out.rows.push_back(referral_row{std::move(child), csc::interval<date>(to_date(referral), to_date(closure)),
-                                    std::move(source), nfa, std::move(reason), csv.line(), kept_fields(csv, kept_cols)});
+    out.rows.push_back(referral_row{std::move(child), to_date(referral), to_date(closure), std::move(source), nfa,
+                                    std::move(reason), csv.line(), kept_fields(csv, kept_cols), 0});
   }
   out.blank_lines = csv.blank_lines();
   return out;

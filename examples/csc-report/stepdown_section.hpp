@@ -31,9 +31,10 @@ struct stepdown_inputs {
 
   static constexpr const char* names[] = {"referrals", "cp_plans", "cin_plans", "early_help", "looked_after"};
 
-  // The child, line and start date of record `record` of source `source`.
+  // The child, file, line and start date of record `record` of source `source`.
   struct row_ref {
     const std::string& child;
+    const std::string& file;
     std::size_t line;
     date start;
   };
@@ -41,16 +42,16 @@ struct stepdown_inputs {
     switch (source) {
       case 0: {
         const auto& r = referrals->rows[referral_rows[record]];
-        return {r.child, r.line, r.referral_date()};
+        return {r.child, referrals->files[r.file], r.line, r.referral_date()};
       }
       case 1: {
         const auto& r = cp_plans->rows[record];
-        return {r.child, r.line, r.start};
+        return {r.child, cp_plans->files[r.file], r.line, r.start};
       }
       default: {
         const episode_input* in = source == 2 ? cin_plans : source == 3 ? early_help : looked_after;
         const auto& r = in->rows[record];
-        return {r.child, r.line, r.start};
+        return {r.child, in->files[r.file], r.line, r.start};
       }
     }
   }
@@ -75,7 +76,7 @@ inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon,
       csc::episodes(in.referral_rows, csc::service_level::cin,
                     [&](std::size_t i) -> const std::string& { return in.referrals->rows[i].child; },
                     [&](std::size_t i) { return in.referrals->rows[i].referral_date(); },
-                    [&](std::size_t i) { return in.referrals->rows[i].episode.last(); }),
+                    [&](std::size_t i) { return in.referrals->rows[i].closure; }),
       csc::episodes(in.cp_plans ? in.cp_plans->rows : no_plans, csc::service_level::cp_plan, &cp_plan_row::child,
                     &cp_plan_row::start, &cp_plan_row::end),
       episodes_of(in.cin_plans, csc::service_level::cin_plan), episodes_of(in.early_help, csc::service_level::early_help),
