@@ -7,6 +7,8 @@
 //              [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]
 //              [--cin-plans F] [--early-help F] [--looked-after F] [--stepdown] [--child ID] [--stepdown-skip-nfa]
 //              [--bridge-days N] [--re-escalation-months N | --re-escalation-days N]
+#include "census_input.hpp"
+#include "census_section.hpp"
 #include "cp_plans_input.hpp"
 #include "episodes_input.hpp"
 #include "json_writer.hpp"
@@ -42,6 +44,7 @@ constexpr const char* usage =
     "                  [--series monthly|quarterly|fy|ytd|rolling12] [--by COLUMN|age_band|previous_referral_nfa]\n"
     "                  [--family COLUMN] [--suppress] [--population N | --population-file ONS.csv --la CODE]\n"
     "                  [--benchmarks DIR --la CODE] [--target MEASURE=VALUE]... [--format csv|markdown|html]\n"
+    "                  [--cin-census RETURN.xml]... [--check]\n"
     "\n"
     "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
     "referrals before it used as look-back history. The referrals CSV has the header\n"
@@ -71,6 +74,8 @@ struct options {
   csc::rereferral_policy policy;
   csc::cp_plan_policy cp_policy;
   std::string cin_plans, early_help, looked_after;
+  std::vector<std::string> cin_census;  // --cin-census, repeatable: annual returns
+  bool check = false;                   // --check: list the DfE check findings and stop
   bool stepdown = false;
   bool stepdown_skip_nfa = false;  // leave NFA referrals out of the timelines
   std::optional<std::string> child;
@@ -78,7 +83,8 @@ struct options {
   csc::window re_escalation_window = csc::window::months(12);
   csc_report::series_options series;  // --series and the options that go with it
   bool wants_stepdown() const {
-    return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty();
+    return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty() ||
+           !cin_census.empty();
   }
 };
 
@@ -126,6 +132,10 @@ options parse_options(int argc, char** argv) {
       o.cp_policy.repeat_window = csc::window::months(parse_count_option(a, value()));
     } else if (a == "--cp-window-days") {
       o.cp_policy.repeat_window = csc::window::days(parse_count_option(a, value()));
+    } else if (a == "--cin-census") {
+      o.cin_census.push_back(value());
+    } else if (a == "--check") {
+      o.check = true;
     } else if (a == "--cin-plans") {
       o.cin_plans = value();
     } else if (a == "--early-help") {
@@ -212,9 +222,14 @@ options parse_options(int argc, char** argv) {
     }
   }
   if (o.referrals.empty() && o.cp_plans.empty() && o.cin_plans.empty() && o.early_help.empty() &&
-      o.looked_after.empty()) {
-    throw usage_error("give at least one input: --referrals, --cp-plans, --cin-plans, --early-help or --looked-after");
+      o.looked_after.empty() && o.cin_census.empty()) {
+    throw usage_error(
+        "give at least one input: --cin-census, --referrals, --cp-plans, --cin-plans, --early-help or --looked-after");
   }
+  if (!o.cin_census.empty() && (!o.referrals.empty() || !o.cp_plans.empty() || !o.cin_plans.empty()))
+    throw usage_error("--cin-census already gives referrals, CP plans and CIN plans: do not add --referrals, "
+                      "--cp-plans or --cin-plans");
+  if (o.check && o.cin_census.empty()) throw usage_error("--check needs --cin-census");
   if (o.financial_year && (o.from || o.to)) throw usage_error("give either --period or --from/--to, not both");
   const csc_report::series_options& so = o.series;
   if (!so.kind) {
@@ -230,7 +245,7 @@ options parse_options(int argc, char** argv) {
       throw usage_error("--population-file and --benchmarks need --la CODE (the LA number, e.g. 335)");
     if (o.child) throw usage_error("--child and --series cannot be combined");
   }
-  if (!o.child && !o.financial_year && !(o.from && o.to)) {
+  if (!o.child && !o.check && !o.financial_year && !(o.from && o.to)) {
     throw usage_error("give --period YYYY-YY or both --from and --to");
   }
   return o;
@@ -251,20 +266,20 @@ void for_each_date(const std::optional<csc_report::referral_input>& referrals,
                    const std::vector<const csc_report::episode_input*>& episodes, F f) {
   for (const csc_report::episode_input* e : episodes) {
     for (const auto& row : e->rows) {
-      f(dated_field{row.start, "episode start", &e->file, row.line});
-      if (row.end) f(dated_field{*row.end, "episode end", &e->file, row.line});
+      f(dated_field{row.start, "episode start", &e->files[row.file], row.line});
+      if (row.end) f(dated_field{*row.end, "episode end", &e->files[row.file], row.line});
     }
   }
   if (referrals) {
     for (const auto& r : referrals->rows) {
-      f(dated_field{r.referral_date(), "referral", &referrals->file, r.line});
-      if (r.closure) f(dated_field{*r.closure, "closure", &referrals->file, r.line});
+      f(dated_field{r.referral_date(), "referral", &referrals->files[r.file], r.line});
+      if (r.closure) f(dated_field{*r.closure, "closure", &referrals->files[r.file], r.line});
     }
   }
   if (cp_plans) {
     for (const auto& p : cp_plans->rows) {
-      f(dated_field{p.start, "CP plan start", &cp_plans->file, p.line});
-      if (p.end) f(dated_field{*p.end, "CP plan end", &cp_plans->file, p.line});
+      f(dated_field{p.start, "CP plan start", &cp_plans->files[p.file], p.line});
+      if (p.end) f(dated_field{*p.end, "CP plan end", &cp_plans->files[p.file], p.line});
     }
   }
 }
@@ -281,6 +296,7 @@ struct report {
   std::optional<csc::cp_plan_classification> cp_classified;
   csc::cp_plan_measures cp_measures;
   std::optional<csc_report::episode_input> cin_plans, early_help, looked_after;
+  std::optional<csc_report::census_input> census;  // --cin-census: the returns, merged and checked
   csc_report::stepdown_inputs stepdown_in;
   std::optional<csc_report::stepdown_report> stepdown;
 
@@ -348,6 +364,11 @@ void write_json(const report& r, std::ostream& os) {
   write_episodes("early_help", r.early_help);
   write_episodes("looked_after", r.looked_after);
   j.end_object();
+  if (r.census) {
+    j.begin_object("cin_census");
+    csc_report::write_census_json_summary(j, *r.census);
+    j.end_object();
+  }
   j.begin_object("period")
       .value("from", csc::to_iso_string(r.period->first()))
       .value("to", csc::to_iso_string(*r.period->last()))
@@ -524,6 +545,10 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
 
 void write_table(const report& r, std::ostream& os) {
   const table_writer t{os};
+  if (r.census) {
+    csc_report::write_census_table(os, *r.census);
+    os << '\n';
+  }
   if (r.referrals) write_referrals_table(r, t);
   if (r.referrals && r.cp_plans) os << "\n";
   if (r.cp_plans) write_cp_plans_table(r, t);
@@ -560,7 +585,7 @@ int run_series(const report& r) {
 }
 
 int run(const options& opt) {
-  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
     r.period = csc::financial_year<date>(*opt.financial_year);
   } else if (opt.from && opt.to) {
@@ -579,6 +604,17 @@ int run(const options& opt) {
   }
 
   if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, "CINPlanStartDate", "CINPlanEndDate");
+  if (!opt.cin_census.empty()) {
+    r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns());
+    if (opt.check) {
+      csc_report::write_census_check(std::cout, *r.census, opt.format);
+      return 0;
+    }
+    if (r.census->referrals.rows.empty()) throw std::runtime_error(r.census->referrals.file + ": no CINdetails");
+    r.referrals = std::move(r.census->referrals);
+    if (!r.census->cp_plans.rows.empty()) r.cp_plans = std::move(r.census->cp_plans);
+    if (!r.census->cin_plans.rows.empty()) r.cin_plans = std::move(r.census->cin_plans);
+  }
   if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, "StartDate", "EndDate");
   if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, "StartDate", "EndDate");
 
@@ -586,6 +622,13 @@ int run(const options& opt) {
   for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {
     if (!latest || d.day > *latest) latest = d.day;
   });
+  // The horizon: the extract date, by default the latest date in any input (for
+  // census returns, no earlier than their latest ReferenceDate).
+  if (r.census)
+    for (const auto& h : r.census->census.files) {
+      const date reference = csc_report::to_date(h.reference_date);
+      if (!latest || reference > *latest) latest = reference;
+    }
   r.horizon = opt.horizon ? *opt.horizon : *latest;
   if (opt.horizon) {
     for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {

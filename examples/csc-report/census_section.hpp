@@ -1,0 +1,120 @@
+// csc-report's account of CIN census input: the returns read, the records
+// merged away (superseded by a later return), the reader's notes and the DfE
+// check findings; in full for --check, as counts beside the figures otherwise.
+#ifndef CSC_EXAMPLES_CENSUS_SECTION_HPP
+#define CSC_EXAMPLES_CENSUS_SECTION_HPP
+
+#include "census_input.hpp"
+#include "json_writer.hpp"
+
+#include <map>
+#include <ostream>
+#include <string>
+
+namespace csc_report {
+
+inline std::map<std::string, std::size_t> count_by_rule(const census_input& ci, bool checks) {
+  std::map<std::string, std::size_t> n;
+  if (checks)
+    for (const auto& f : ci.checks) ++n[std::string(f.rule)];
+  else
+    for (const auto& note : ci.census.notes) ++n[note.rule];
+  return n;
+}
+
+inline void write_census_json_summary(json_writer& j, const census_input& ci) {
+  const auto& c = ci.census;
+  j.begin_array("files");
+  for (const auto& h : c.files)
+    j.begin_object()
+        .value("file", h.file)
+        .value("year", h.year)
+        .value("reference_date", csc::to_iso_string(h.reference_date))
+        .value("lea", h.lea)
+        .end_object();
+  j.end_array();
+  j.value("children", c.children.size())
+      .value("referrals", c.episodes.size())
+      .value("superseded_referrals", c.superseded_referrals)
+      .value("assessments", c.assessments.size())
+      .value("section47s", c.section47s.size())
+      .value("cin_plans", c.cin_plans.size())
+      .value("cp_plans", c.cp_plans.size());
+  j.begin_object("notes");
+  for (const auto& [rule, n] : count_by_rule(ci, false)) j.value(rule, n);
+  j.end_object();
+  j.begin_object("dfe_checks");
+  for (const auto& [rule, n] : count_by_rule(ci, true)) j.value(rule, n);
+  j.end_object();
+}
+
+// --check: every note and every DfE check finding, with file and line.
+inline void write_census_check(std::ostream& os, const census_input& ci, const std::string& format) {
+  const auto& c = ci.census;
+  if (format == "json") {
+    json_writer j(os);
+    j.begin_object();
+    write_census_json_summary(j, ci);
+    j.begin_array("note_list");
+    for (const auto& n : c.notes)
+      j.begin_object()
+          .value("rule", n.rule)
+          .value("file", c.files[n.source.file].file)
+          .value("line", n.source.line)
+          .value("detail", n.detail)
+          .end_object();
+    j.end_array();
+    j.begin_array("findings");
+    for (const auto& f : ci.checks) {
+      j.begin_object()
+          .value("rule", f.rule)
+          .value("child", c.children[f.child].id)
+          .value("file", c.files[f.record.file].file)
+          .value("line", f.record.line);
+      if (f.related) {
+        j.value("related_file", c.files[f.related->file].file).value("related_line", f.related->line);
+      } else {
+        j.null("related_file").null("related_line");
+      }
+      j.value("detail", f.detail).end_object();
+    }
+    j.end_array();
+    j.end_object();
+    return;
+  }
+  os << "CIN census: " << c.files.size() << " return(s), " << c.children.size() << " children, " << c.episodes.size()
+     << " referrals (" << c.superseded_referrals << " superseded by a later return)\n";
+  for (const auto& h : c.files)
+    os << "  " << h.file << ": Year " << h.year << ", ReferenceDate " << csc::to_iso_string(h.reference_date)
+       << (h.lea.empty() ? "" : ", LEA " + h.lea) << '\n';
+  os << "\nNotes (" << c.notes.size() << "; nothing was dropped for them):\n";
+  for (const auto& n : c.notes) os << "  " << n.rule << "  " << c.where(n.source) << "  " << n.detail << '\n';
+  os << "\nDfE checks (" << ci.checks.size() << " findings; every record is still counted as read):\n";
+  for (const auto& f : ci.checks) {
+    os << "  " << f.rule << "  " << c.children[f.child].id << "  " << c.where(f.record);
+    if (f.related) os << " (with " << c.where(*f.related) << ")";
+    os << "  " << f.detail << '\n';
+  }
+}
+
+// Beside the figures: what was read and counted, and the findings by rule.
+inline void write_census_table(std::ostream& os, const census_input& ci) {
+  const auto& c = ci.census;
+  os << "CIN census input: " << c.files.size() << " return(s), " << c.children.size() << " children, "
+     << c.episodes.size() << " referrals, " << c.cp_plans.size() << " CP plans, " << c.cin_plans.size()
+     << " CIN plans\n";
+  os << "  Referrals superseded by a later return (not counted twice): " << c.superseded_referrals << '\n';
+  const auto notes = count_by_rule(ci, false);
+  os << "  Reader notes:";
+  if (notes.empty()) os << " none";
+  for (const auto& [rule, n] : notes) os << ' ' << rule << ' ' << n;
+  const auto checks = count_by_rule(ci, true);
+  os << "\n  DfE check findings:";
+  if (checks.empty()) os << " none";
+  for (const auto& [rule, n] : checks) os << ' ' << rule << ' ' << n;
+  os << "\n  Every record above is counted as read; the checks change nothing (list them with --check).\n";
+}
+
+}  // namespace csc_report
+
+#endif
