@@ -44,9 +44,11 @@ class CscMetricsConan(ConanFile):
         basic_layout(self, src_folder=".")
 
     def requirements(self):
-        # Boost.Date_Time's gregorian calendar, used header-only; it appears in
-        # csc-metrics' public headers, hence transitive_headers.
+        # Boost.Date_Time's gregorian calendar, used header-only, and expat for
+        # the CIN census XML reader; both appear in public headers, hence
+        # transitive_headers.
         self.requires("boost/1.83.0", transitive_headers=True)
+        self.requires("expat/2.5.0", transitive_headers=True)
 
     def package_id(self):
         self.info.clear()
@@ -63,9 +65,18 @@ class CscMetricsConan(ConanFile):
              os.path.join(self.package_folder, "include"))
 
     def package_info(self):
-        self.cpp_info.bindirs = []
-        self.cpp_info.libdirs = []
         self.cpp_info.set_property("cmake_file_name", "csc-metrics")
-        self.cpp_info.set_property("cmake_target_name", "csc::metrics")
-        self.cpp_info.set_property("pkg_config_name", "csc-metrics")
-        self.cpp_info.requires = ["boost::headers"]
+        # csc::metrics: the counting rules (Boost headers only).
+        metrics = self.cpp_info.components["metrics"]
+        metrics.set_property("cmake_target_name", "csc::metrics")
+        metrics.set_property("pkg_config_name", "csc-metrics")
+        metrics.bindirs = []
+        metrics.libdirs = []
+        metrics.requires = ["boost::headers"]
+        # csc::cin_census: plus the CIN census XML reader and DfE checks (expat).
+        census = self.cpp_info.components["cin_census"]
+        census.set_property("cmake_target_name", "csc::cin_census")
+        census.set_property("pkg_config_name", "csc-metrics-cin-census")
+        census.bindirs = []
+        census.libdirs = []
+        census.requires = ["metrics", "expat::expat"]

@@ -6,7 +6,7 @@ set_version(), export_sources(), package() and package_info() on a scratch
 folder, checking what a Conan user depends on: the version equals
 include/csc/version.hpp, the package holds every public header and the
 licence, cpp_info has no lib/bin dirs, and CMakeDeps would generate
-csc-metricsConfig.cmake with target csc::metrics. The stand-ins implement
+csc-metricsConfig.cmake with targets csc::metrics and csc::cin_census. The stand-ins implement
 only what the recipe calls; a call to anything else fails the check.
 
 Usage: python3 tests/consumers/check_conanfile.py WORK_DIR
@@ -56,9 +56,16 @@ class CppInfo:
     def __init__(self):
         self.bindirs, self.libdirs, self.includedirs = ["bin"], ["lib"], ["include"]
         self.requires, self.properties = [], {}
+        self.components = Components()
 
     def set_property(self, name, value):
         self.properties[name] = value
+
+
+class Components(dict):
+    def __missing__(self, key):
+        self[key] = CppInfo()
+        return self[key]
 
 
 class ConanFile:
@@ -116,10 +123,22 @@ if headers != packaged:
 if not os.path.isfile(os.path.join(recipe.package_folder, "licenses", "LICENSE")):
     fail("the package has no licenses/LICENSE")
 info = recipe.cpp_info
-if info.bindirs or info.libdirs:
-    fail("a header-only package must have no bindirs or libdirs")
-if info.properties.get("cmake_file_name") != "csc-metrics" or info.properties.get("cmake_target_name") != "csc::metrics":
-    fail("CMakeDeps would not give find_package(csc-metrics) with target csc::metrics: %s" % info.properties)
-if not any(ref.startswith("boost/") and traits.get("transitive_headers") for ref, traits in recipe.requirements_seen):
-    fail("boost must be required with transitive_headers=True")
-print("conanfile.py: csc-metrics/%s, %d headers, target csc::metrics, licence BSL-1.0: ok" % (recipe.version, len(packaged)))
+if info.properties.get("cmake_file_name") != "csc-metrics":
+    fail("CMakeDeps would not give find_package(csc-metrics): %s" % info.properties)
+expected = {"metrics": ("csc::metrics", "csc-metrics", {"boost::headers"}),
+            "cin_census": ("csc::cin_census", "csc-metrics-cin-census", {"metrics", "expat::expat"})}
+if set(info.components) != set(expected):
+    fail("components %s, expected %s" % (sorted(info.components), sorted(expected)))
+for name, (target, pc, requires) in expected.items():
+    comp = info.components[name]
+    if comp.bindirs or comp.libdirs:
+        fail("component %s: a header-only package must have no bindirs or libdirs" % name)
+    if comp.properties.get("cmake_target_name") != target or comp.properties.get("pkg_config_name") != pc:
+        fail("component %s: expected target %s and pkg-config %s, got %s" % (name, target, pc, comp.properties))
+    if set(comp.requires) != requires:
+        fail("component %s requires %s, expected %s" % (name, comp.requires, sorted(requires)))
+for dep in ("boost/", "expat/"):
+    if not any(ref.startswith(dep) and traits.get("transitive_headers") for ref, traits in recipe.requirements_seen):
+        fail("%s must be required with transitive_headers=True" % dep.rstrip("/"))
+print("conanfile.py: csc-metrics/%s, %d headers, targets csc::metrics and csc::cin_census, licence BSL-1.0: ok"
+      % (recipe.version, len(packaged)))
