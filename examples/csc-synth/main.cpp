@@ -1,0 +1,307 @@
+// csc-synth: writes synthetic CIN census returns (XML, one per year) and the
+// CSV extracts of csc-report for a chosen number of children and years, each
+// child's journey coherent in time (journey.hpp). Deterministic for a seed;
+// streams child by child, so it scales to England size. Writes the generator's
+// own counts (ground truth) and, with --faults, the faults it injected, which
+// DfE's checks must find exactly.
+//
+//   csc-synth --children N --first-year 2019 --years 3 --out DIR [--seed S] [--faults RATE] [--csv]
+#include "journey.hpp"
+
+#include <csc/calendar/civil_date.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+using csc_synth::day;
+
+std::string iso(day d) { return csc::to_iso_string(csc::from_serial_day(d)); }
+day serial(int y, unsigned m, unsigned d) { return csc::to_serial_day(csc::civil_date{y, m, d}); }
+
+// The generator's own month arithmetic (not the library's): the day n months
+// before d, clamped to the month's last day; "within n months" looks back from
+// the later date (counting-rules.md section 0).
+day months_before(day d, int n) {
+  const csc::civil_date c = csc::from_serial_day(d);
+  int total = c.year * 12 + static_cast<int>(c.month) - 1 - n;
+  const int y = total / 12;
+  const unsigned m = static_cast<unsigned>(total % 12) + 1;
+  const unsigned last = csc::last_day_of_month(y, m);
+  return serial(y, m, c.day < last ? c.day : last);
+}
+bool within_months(day earlier, day later, int n) { return earlier <= later && earlier >= months_before(later, n); }
+
+struct options {
+  std::uint64_t children = 1000;
+  int first_year = 2019;  // first financial year: 2019 = 2019-20, return ReferenceDate 2020-03-31
+  int years = 3;
+  std::uint64_t seed = 1;
+  double faults = 0;
+  bool csv = false;
+  std::string out;
+};
+
+// One fault injected into an episode, and the DfE rule that must report it.
+struct fault {
+  const char* rule;
+  std::string child;
+  day referral;
+};
+
+// Applies one fault, of a kind the episode can carry, to episode e (all of
+// whose dates up to `last_rd` are in the returns); returns its rule, or nullptr
+// when the episode can carry none. Each kind makes exactly one DfE check fail.
+const char* inject(csc_synth::episode& e, day last_rd, std::mt19937_64& rng) {
+  std::vector<const char*> kinds;
+  if (e.nfa && !e.early_help) kinds.push_back("8630");            // closure the day before the referral
+  if (e.cp && !e.cin && e.cp->start <= last_rd) kinds.push_back("8840");  // plan starts and ends the same day
+  if (e.assessed) kinds.push_back("1103");                        // assessment the day before the referral
+  if (e.enquiry) kinds.push_back("2889");                         // S47 the day before the referral
+  if (kinds.empty()) return nullptr;
+  const char* rule = kinds[std::uniform_int_distribution<std::size_t>(0, kinds.size() - 1)(rng)];
+  const std::string r = rule;
+  if (r == "8630") e.closure = e.referral - 1;
+  if (r == "8840") e.cp->end = e.cp->start;
+  if (r == "1103") e.assessed->start = e.referral - 1;
+  if (r == "2889") e.enquiry->start = e.referral - 1;
+  return rule;
+}
+
+// A return's view of one episode at ReferenceDate rd: what was known then.
+void write_episode(std::ostream& x, const csc_synth::episode& e, day rd) {
+  x << "      <CINdetails>\n        <CINreferralDate>" << iso(e.referral) << "</CINreferralDate>\n"
+    << "        <ReferralSource>" << e.source << "</ReferralSource>\n        <PrimaryNeedCode>" << e.need
+    << "</PrimaryNeedCode>\n";
+  if (e.closure <= rd)
+    x << "        <CINclosureDate>" << iso(e.closure) << "</CINclosureDate>\n        <ReasonForClosure>" << e.reason
+      << "</ReasonForClosure>\n";
+  if (e.assessed && e.assessed->start <= rd) {
+    x << "        <Assessments>\n          <AssessmentActualStartDate>" << iso(e.assessed->start)
+      << "</AssessmentActualStartDate>\n";
+    if (e.assessed->authorised <= rd) {
+      x << "          <AssessmentAuthorisationDate>" << iso(e.assessed->authorised)
+        << "</AssessmentAuthorisationDate>\n          <FactorsIdentifiedAtAssessment>\n";
+      for (const auto& f : e.assessed->factors) x << "            <AssessmentFactors>" << f << "</AssessmentFactors>\n";
+      x << "          </FactorsIdentifiedAtAssessment>\n";
+    }
+    x << "        </Assessments>\n";
+  }
+  if (e.cin && e.cin->start <= rd) {
+    x << "        <CINPlanDates>\n          <CINPlanStartDate>" << iso(e.cin->start) << "</CINPlanStartDate>\n";
+    if (e.cin->end <= rd) x << "          <CINPlanEndDate>" << iso(e.cin->end) << "</CINPlanEndDate>\n";
+    x << "        </CINPlanDates>\n";
+  }
+  if (e.enquiry && e.enquiry->start <= rd) {
+    x << "        <Section47>\n          <S47ActualStartDate>" << iso(e.enquiry->start) << "</S47ActualStartDate>\n";
+    if (e.enquiry->icpc <= rd) x << "          <DateOfInitialCPC>" << iso(e.enquiry->icpc) << "</DateOfInitialCPC>\n";
+    x << "          <ICPCnotRequired>false</ICPCnotRequired>\n        </Section47>\n";
+  }
+  x << "        <ReferralNFA>" << (e.nfa ? "true" : "false") << "</ReferralNFA>\n";
+  if (e.cp && e.cp->start <= rd) {
+    x << "        <ChildProtectionPlans>\n          <CPPstartDate>" << iso(e.cp->start) << "</CPPstartDate>\n";
+    if (e.cp->end <= rd) x << "          <CPPendDate>" << iso(e.cp->end) << "</CPPendDate>\n";
+    x << "          <InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>\n"
+         "          <LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse>\n          <NumberOfPreviousCPP>"
+      << e.cp->declared_previous << "</NumberOfPreviousCPP>\n        </ChildProtectionPlans>\n";
+  }
+  x << "      </CINdetails>\n";
+}
+
+// The generator's own counts for one financial year.
+struct truth {
+  std::uint64_t referral_count = 0, rereferral_count = 0, nfa_count = 0;
+  std::uint64_t CPP_start = 0, CPP_subsequent = 0, CPP_subsequent_within_2y = 0;
+};
+
+int run(const options& o) {
+  namespace fs = std::filesystem;
+  fs::create_directories(o.out);
+  const day first = serial(o.first_year, 4, 1);
+  // Journeys start up to five years before the first return (a burn-in), so
+  // that the first years already have children with earlier referrals and plans;
+  // what closed before the first year is in no return, as in real returns.
+  const day burn_in = serial(o.first_year - 5, 4, 1);
+  const day last_rd = serial(o.first_year + o.years, 3, 31);
+  std::vector<std::unique_ptr<std::ofstream>> returns;
+  std::vector<day> rds, year_starts;
+  for (int y = 0; y < o.years; ++y) {
+    const int end_year = o.first_year + y + 1;
+    rds.push_back(serial(end_year, 3, 31));
+    year_starts.push_back(serial(end_year - 1, 4, 1));
+    auto f = std::make_unique<std::ofstream>(fs::path(o.out) / ("cin_census_" + std::to_string(end_year) + ".xml"));
+    *f << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message>\n  <Header>\n    <CollectionDetails>\n"
+          "      <Collection>CIN</Collection>\n      <Year>" << end_year << "</Year>\n      <ReferenceDate>"
+       << iso(rds.back()) << "</ReferenceDate>\n    </CollectionDetails>\n    <Source>\n      <SourceLevel>L</SourceLevel>\n"
+          "      <LEA>999</LEA>\n      <SoftwareCode>csc-synth</SoftwareCode>\n    </Source>\n  </Header>\n  <Children>\n";
+    returns.push_back(std::move(f));
+  }
+  std::ofstream referrals_csv, cp_csv, cin_csv, eh_csv;
+  if (o.csv) {
+    referrals_csv.open(fs::path(o.out) / "referrals.csv");
+    cp_csv.open(fs::path(o.out) / "cp_plans.csv");
+    cin_csv.open(fs::path(o.out) / "cin_plans.csv");
+    eh_csv.open(fs::path(o.out) / "early_help.csv");
+    referrals_csv << "LAchildID,CINreferralDate,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure,"
+                     "PrimaryNeedCode,AssessmentFactors,PersonBirthDate\n";
+    cp_csv << "LAchildID,CPPstartDate,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP\n";
+    cin_csv << "LAchildID,CINPlanStartDate,CINPlanEndDate\n";
+    eh_csv << "LAchildID,StartDate,EndDate\n";
+  }
+  std::vector<truth> t(static_cast<std::size_t>(o.years));
+  std::vector<fault> faults;
+  std::mt19937_64 fault_rng(o.seed ^ 0xFA017ULL);
+  const csc_synth::model m;
+  const auto fy_of = [&](day d) -> int {  // index of the financial year containing d, or -1
+    for (int y = 0; y < o.years; ++y)
+      if (year_starts[static_cast<std::size_t>(y)] <= d && d <= rds[static_cast<std::size_t>(y)]) return y;
+    return -1;
+  };
+  std::uint64_t episodes = 0;
+  for (std::uint64_t n = 0; n < o.children; ++n) {
+    csc_synth::child c = csc_synth::make_child(o.seed, n, burn_in, last_rd, m);
+    // Faults go only into episodes that are in some return (not closed before the first year).
+    for (auto& e : c.episodes)
+      if (o.faults > 0 && e.referral <= last_rd && e.closure >= first &&
+          std::uniform_real_distribution<double>(0, 1)(fault_rng) < o.faults)
+        if (const char* rule = inject(e, last_rd, fault_rng)) faults.push_back(fault{rule, c.id, e.referral});
+    episodes += c.episodes.size();
+    // Ground truth, from the journey itself, counting as history only what is in
+    // some return: an episode closed before the first year is in none.
+    const auto visible = [&](const csc_synth::episode& e) {
+      return (e.closure >= e.referral ? e.closure : e.referral) >= first;
+    };
+    std::optional<day> previous_referral;
+    std::optional<day> previous_plan_end;
+    for (const auto& e : c.episodes) {
+      if (!visible(e)) continue;
+      const int y = fy_of(e.referral);
+      if (y >= 0) {
+        auto& ty = t[static_cast<std::size_t>(y)];
+        ++ty.referral_count;
+        ty.nfa_count += e.nfa;
+        if (previous_referral && within_months(*previous_referral, e.referral, 12)) ++ty.rereferral_count;
+      }
+      previous_referral = e.referral;
+      if (e.cp) {
+        const int py = fy_of(e.cp->start);
+        if (py >= 0) {
+          auto& ty = t[static_cast<std::size_t>(py)];
+          ++ty.CPP_start;
+          if (e.cp->declared_previous >= 1) ++ty.CPP_subsequent;
+          if (previous_plan_end && within_months(*previous_plan_end, e.cp->start, 24)) ++ty.CPP_subsequent_within_2y;
+        }
+        previous_plan_end = e.cp->end;
+      }
+    }
+    // Each return: the child's episodes open at some point in its year, as known at its ReferenceDate.
+    for (std::size_t y = 0; y < returns.size(); ++y) {
+      bool opened = false;
+      for (const auto& e : c.episodes) {
+        if (e.referral > rds[y] || (e.closure < year_starts[y] && e.closure >= e.referral)) continue;
+        if (e.closure < e.referral && e.referral < year_starts[y]) continue;  // a faulty closure: dated by referral
+        std::ostream& x = *returns[y];
+        if (!opened) {
+          x << "    <Child>\n      <ChildIdentifiers>\n        <LAchildID>" << c.id << "</LAchildID>\n"
+            << "        <PersonBirthDate>" << iso(c.birth) << "</PersonBirthDate>\n        <Sex>" << c.sex
+            << "</Sex>\n      </ChildIdentifiers>\n      <ChildCharacteristics>\n        <Ethnicity>WBRI</Ethnicity>\n"
+               "      </ChildCharacteristics>\n";
+          opened = true;
+        }
+        write_episode(x, e, rds[y]);
+      }
+      if (opened) *returns[y] << "    </Child>\n";
+    }
+    if (o.csv) {  // the extracts hold what the returns hold: the same records, as at the last ReferenceDate
+      for (const auto& e : c.episodes) {
+        if (e.referral > last_rd || !visible(e)) continue;
+        std::string factors;
+        if (e.assessed && e.assessed->authorised <= last_rd)
+          for (const auto& f : e.assessed->factors) factors += (factors.empty() ? "" : ";") + f;
+        referrals_csv << c.id << ',' << iso(e.referral) << ',' << e.source << ',' << (e.nfa ? "true" : "false") << ','
+                      << (e.closure <= last_rd ? iso(e.closure) : "") << ','
+                      << (e.closure <= last_rd ? e.reason : "") << ',' << e.need << ',' << factors << ','
+                      << iso(c.birth) << '\n';
+        if (e.cp && e.cp->start <= last_rd)
+          cp_csv << c.id << ',' << iso(e.cp->start) << ',' << (e.cp->end <= last_rd ? iso(e.cp->end) : "")
+                 << ",NEG,NEG," << e.cp->declared_previous << '\n';
+        if (e.cin && e.cin->start <= last_rd)
+          cin_csv << c.id << ',' << iso(e.cin->start) << ',' << (e.cin->end <= last_rd ? iso(e.cin->end) : "") << '\n';
+        if (e.early_help && e.early_help->start <= last_rd)
+          eh_csv << c.id << ',' << iso(e.early_help->start) << ','
+                 << (e.early_help->end <= last_rd ? iso(e.early_help->end) : "") << '\n';
+      }
+    }
+  }
+  for (auto& f : returns) *f << "  </Children>\n</Message>\n";
+
+  std::ofstream tj(fs::path(o.out) / "truth.json");
+  tj << "{\n  \"children\": " << o.children << ",\n  \"episodes\": " << episodes << ",\n  \"seed\": " << o.seed
+     << ",\n  \"years\": [\n";
+  for (int y = 0; y < o.years; ++y) {
+    const truth& ty = t[static_cast<std::size_t>(y)];
+    tj << "    {\"period\": \"" << o.first_year + y << '-' << (o.first_year + y + 1) % 100 / 10
+       << (o.first_year + y + 1) % 10 << "\", \"referral_count\": " << ty.referral_count
+       << ", \"rereferral_count\": " << ty.rereferral_count << ", \"no_further_action_count\": " << ty.nfa_count
+       << ", \"CPP_start\": " << ty.CPP_start << ", \"CPP_subsequent\": " << ty.CPP_subsequent
+       << ", \"CPP_subsequent_within_2y\": " << ty.CPP_subsequent_within_2y << "}" << (y + 1 < o.years ? "," : "")
+       << '\n';
+  }
+  tj << "  ],\n  \"faults\": [";
+  for (std::size_t i = 0; i < faults.size(); ++i)
+    tj << (i ? "," : "") << "\n    {\"rule\": \"" << faults[i].rule << "\", \"child\": \"" << faults[i].child
+       << "\", \"referral\": \"" << iso(faults[i].referral) << "\"}";
+  tj << (faults.empty() ? "" : "\n  ") << "]\n}\n";
+  std::cerr << "csc-synth: " << o.children << " children, " << episodes << " referrals, " << o.years
+            << " returns, " << faults.size() << " faults injected, in " << o.out << '\n';
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  options o;
+  try {
+    for (int i = 1; i < argc; ++i) {
+      const std::string a = argv[i];
+      const auto value = [&]() -> std::string {
+        if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+        return argv[++i];
+      };
+      const auto number = [&](const std::string& v) {
+        std::size_t used = 0;
+        const unsigned long long n = std::stoull(v, &used);
+        if (used != v.size()) throw std::invalid_argument(a + ": '" + v + "' is not a whole number");
+        return n;
+      };
+      if (a == "--children") o.children = number(value());
+      else if (a == "--first-year") o.first_year = static_cast<int>(number(value()));
+      else if (a == "--years") o.years = static_cast<int>(number(value()));
+      else if (a == "--seed") o.seed = number(value());
+      else if (a == "--faults") {
+        const std::string v = value();
+        std::size_t used = 0;
+        o.faults = std::stod(v, &used);
+        if (used != v.size() || o.faults < 0 || o.faults > 1) throw std::invalid_argument("--faults: a rate from 0 to 1");
+      } else if (a == "--csv") o.csv = true;
+      else if (a == "--out") o.out = value();
+      else throw std::invalid_argument("unknown option '" + a + "'");
+    }
+    if (o.out.empty() || o.years < 1 || o.years > 50)
+      throw std::invalid_argument("give --out DIR, and --years from 1 to 50");
+    return run(o);
+  } catch (const std::exception& e) {
+    std::cerr << "csc-synth: " << e.what()
+              << "\nusage: csc-synth --children N --first-year YYYY --years N --out DIR [--seed S] [--faults RATE] [--csv]\n";
+    return 2;
+  }
+}
