@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test with g++ and clang++, as C++17 and as C++20
-# (-Wall -Wextra -Wpedantic -Werror), smoke-runs the benchmarks, builds the
-# consumer projects (tests/consumers) and the Doxygen site.
+# (-Wall -Wextra -Wpedantic -Werror; clang++ C++20 also under ASan and UBSan),
+# smoke-runs the benchmarks, fuzzes the readers (60 s each under CI=true),
+# builds the consumer projects (tests/consumers) and the Doxygen site.
 # Installs missing Debian packages first. Usage: bash tests/run_all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,14 +11,24 @@ jobs=$(nproc 2>/dev/null || echo 2)
 for compiler in g++ clang++; do
   for std in 17 20; do
     dir="build-test/${compiler}-cxx${std}"
-    echo "=== ${compiler} C++${std} ==="
+    flags=()
+    label="${compiler} C++${std}"
+    if [ "$compiler" = clang++ ] && [ "$std" = 20 ]; then
+      # The whole suite once more under AddressSanitizer (with leak checks) and UBSan; any report fails.
+      flags=(-DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer")
+      label="$label with AddressSanitizer and UndefinedBehaviorSanitizer"
+    fi
+    echo "=== ${label} ==="
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_CXX_STANDARD="$std" \
       -DCMAKE_CXX_STANDARD_REQUIRED=ON -DCMAKE_CXX_EXTENSIONS=OFF -DCSC_BUILD_TESTS=ON -DCSC_BUILD_EXAMPLES=ON \
-      -DCSC_BUILD_BENCHMARKS=ON > /dev/null
+      -DCSC_BUILD_BENCHMARKS=ON "${flags[@]}" > /dev/null
     cmake --build "$dir" -j "$jobs"
     ctest --test-dir "$dir" --output-on-failure -j "$jobs"
   done
 done
+
+echo "=== Fuzzing the XML and CSV readers (libFuzzer, ASan, UBSan) ==="
+if [ "${CI:-}" = true ]; then bash tests/fuzz/run.sh 60; else bash tests/fuzz/run.sh 15; fi
 
 echo "=== Consumers: find_package, add_subdirectory, pkg-config; the Conan recipe ==="
 bash tests/consumers/run.sh build-test/consumers
@@ -26,4 +37,4 @@ echo "=== Doxygen API reference and docs pages (warnings are errors) ==="
 cmake -S . -B build-test/docs -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
 cmake --build build-test/docs --target docs > build-test/docs/doxygen.log 2>&1 || { cat build-test/docs/doxygen.log; exit 1; }
 bash docs/check_pages.sh build-test/docs/docs/html
-echo "all tests passed (g++ and clang++, C++17 and C++20), consumers built, docs built"
+echo "all tests passed (g++ and clang++, C++17 and C++20, sanitizers), fuzzers clean, consumers built, docs built"

@@ -1,0 +1,24 @@
+// libFuzzer target: the CIN census XML reader, merge and DfE checks on any
+// bytes. Malformed input must end in csc::io::parse_error (or a clean read);
+// anything else (a crash, a leak, undefined behaviour, another exception) is
+// a finding. Run by tests/fuzz/run.sh.
+#include <csc/io/cin_checks.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
+  csc::io::cin_census census;
+  try {
+    csc::io::read_cin_census(in, "fuzz.xml", census);
+  } catch (const csc::io::parse_error&) {
+    return 0;
+  }
+  csc::io::merge(census);
+  const auto findings = csc::io::check_cin_census(census);
+  for (const auto& f : findings) (void)census.where(f.record);
+  return 0;
+}
