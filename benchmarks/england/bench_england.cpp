@@ -1,0 +1,126 @@
+// csc-bench-england: the library's share of an England-scale run, on returns
+// written by csc-synth. Times (median of --repeat runs, one core):
+//   1. reading and merging the CIN census XML returns (MB/s, records/s);
+//   2. re-referral classification and the C1 measures for one financial year;
+//   3. CP plan classification and the D3, D5 and D7 measures;
+//   4. service-level timelines and step-down tracking;
+// and prints the figures, so that benchmarks/england/run.sh can check them
+// against pandas and SQLite. One JSON object on stdout.
+//
+//   csc-bench-england --period 2023-24 --repeat 3 RETURN.xml...
+#include "../bench_support.hpp"
+
+#include <csc/io/cin_census.hpp>
+#include <csc/metrics.hpp>
+
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+using csc::civil_date;
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> files;
+  int repeat = 3;
+  std::optional<int> fy;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--repeat" && i + 1 < argc) {
+      repeat = std::atoi(argv[++i]);
+    } else if (a == "--period" && i + 1 < argc) {
+      fy = csc::parse_financial_year(argv[++i]);
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty() || !fy || repeat < 1) {
+    std::cerr << "usage: csc-bench-england --period YYYY-YY [--repeat N] RETURN.xml...\n";
+    return 2;
+  }
+  std::uintmax_t bytes = 0;
+  for (const auto& f : files) bytes += std::filesystem::file_size(f);
+
+  // 1. Read and merge (the data stays in memory for the steps after).
+  csc::io::cin_census census;
+  const double read_s = csc_bench::median_seconds(repeat, [&] {
+    census = csc::io::cin_census{};
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      csc::io::read_cin_census(in, f, census);
+    }
+    csc::io::merge(census);
+  });
+  const long rss_after_read = peak_rss_kb();
+  const std::size_t records = census.children.size() + census.episodes.size() + census.assessments.size() +
+                              census.cin_plans.size() + census.section47s.size() + census.cp_plans.size();
+  civil_date horizon{};
+  for (const auto& h : census.files) horizon = std::max(horizon, h.reference_date);
+  const auto period = csc::financial_year<civil_date>(*fy);
+  const auto child_of_episode = [&](const csc::io::cin_episode& e) -> const std::string& {
+    return census.children[e.child].id;
+  };
+
+  // 2. C1, straight on the reader's tables through projections.
+  csc::rereferral_measures c1;
+  const double c1_s = csc_bench::median_seconds(repeat, [&] {
+    const auto cls = csc::classify_rereferrals(census.episodes, child_of_episode, &csc::io::cin_episode::referral, horizon);
+    c1 = csc::measure_rereferrals(cls, period);
+  });
+
+  // 3. D3, D5, D7.
+  csc::cp_plan_measures d3;
+  const double d3_s = csc_bench::median_seconds(repeat, [&] {
+    const auto cls = csc::classify_cp_plans(
+        census.cp_plans, [&](const csc::io::cin_cp_plan& p) -> const std::string& { return census.child_id_of_episode(p.episode); },
+        &csc::io::cin_cp_plan::start, &csc::io::cin_cp_plan::end, &csc::io::cin_cp_plan::previous_plans, horizon);
+    d3 = csc::measure_cp_plans(cls, period);
+  });
+
+  // 4. Timelines (CIN episodes, CP plans, CIN plans) and step-down tracking.
+  csc::stepdown_measures sd;
+  std::size_t transitions = 0;
+  const double sd_s = csc_bench::median_seconds(repeat, [&] {
+    const auto plan_child = [&](const auto& p) -> const std::string& { return census.child_id_of_episode(p.episode); };
+    const auto timelines = csc::build_timelines(
+        horizon, csc::timeline_policy{},
+        csc::episodes(census.episodes, csc::service_level::cin, child_of_episode, &csc::io::cin_episode::referral,
+                      &csc::io::cin_episode::closure),
+        csc::episodes(census.cp_plans, csc::service_level::cp_plan, plan_child, &csc::io::cin_cp_plan::start,
+                      &csc::io::cin_cp_plan::end),
+        csc::episodes(census.cin_plans, csc::service_level::cin_plan, plan_child, &csc::io::cin_plan::start,
+                      &csc::io::cin_plan::end));
+    const auto tr = csc::track_transitions(timelines);
+    transitions = tr.size();
+    sd = csc::measure_stepdowns(tr, period);
+  });
+
+  std::cout << "{\n  \"files\": " << files.size() << ", \"bytes\": " << bytes << ", \"records\": " << records
+            << ", \"referrals\": " << census.episodes.size() << ", \"cp_plans\": " << census.cp_plans.size()
+            << ", \"superseded_referrals\": " << census.superseded_referrals << ",\n  \"read_s\": " << read_s
+            << ", \"read_mb_per_s\": " << (static_cast<double>(bytes) / 1e6) / read_s
+            << ", \"read_records_per_s\": " << static_cast<double>(records) / read_s << ", \"c1_s\": " << c1_s
+            << ", \"d3_s\": " << d3_s << ", \"stepdown_s\": " << sd_s
+            << ", \"in_memory_total_s\": " << c1_s + d3_s + sd_s << ",\n  \"peak_rss_kb_after_read\": " << rss_after_read
+            << ", \"peak_rss_kb\": " << peak_rss_kb() << ", \"transitions\": " << transitions
+            << ",\n  \"referral_count\": " << c1.referral_count << ", \"rereferral_count\": " << c1.rereferral_count
+            << ", \"CPP_start\": " << d3.CPP_start << ", \"CPP_subsequent\": " << d3.CPP_subsequent
+            << ", \"CPP_subsequent_within_2y\": " << d3.CPP_subsequent_within_2y << ", \"CPP_open\": " << d3.CPP_open
+            << ", \"step_downs\": " << sd.step_downs.count << ", \"bounces\": " << sd.step_downs.bounces << "\n}\n";
+  csc_bench::sink = c1.referral_count + d3.CPP_start + transitions;
+  return 0;
+}
