@@ -134,12 +134,11 @@ class cin_census_builder final : public xml_handler {
  public:
   cin_census_builder(cin_census& out, std::size_t file) : out_(out), file_(file) {}
 
-  void start(const std::string& path, std::string_view name, std::size_t line) override {
+  void start(const std::string& path, std::string_view parent, std::string_view name, std::size_t line) override {
     if (skip_depth_ > 0) {
       ++skip_depth_;
       return;
     }
-    const std::string_view parent = parent_of(path);
     if (name == "Children" && !reference_date_seen_)
       fail(path, line, "Header/CollectionDetails/ReferenceDate must come before Children (every record is dated against it)");
     if (name == "Child" && parent == "Children") {
@@ -163,19 +162,19 @@ class cin_census_builder final : public xml_handler {
       if (name == "Section47") out_.section47s.push_back(cin_section47{episode(), {}, {}, {}, {}, {file_, line}});
       if (name == "ChildProtectionPlans")
         out_.cp_plans.push_back(cin_cp_plan{episode(), {}, {}, {}, {}, {}, {}, {file_, line}});
-    } else if (!is_known(path, name)) {
+    } else if (!is_known(parent, name)) {
       // An element the census schema does not have here (e.g. PreProceedingsandFGDM): skipped, noted.
       out_.notes.push_back(cin_note{"skipped_module", path, {file_, line}});
       skip_depth_ = 1;
     }
   }
 
-  void end(const std::string& path, std::string_view name, const std::string& text, std::size_t line) override {
+  void end(const std::string& path, std::string_view parent, std::string_view name, const std::string& text,
+           std::size_t line) override {
     if (skip_depth_ > 0) {
       --skip_depth_;
       return;
     }
-    const std::string_view parent = parent_of(path);
     if (is_container(name) && !text.empty())
       out_.notes.push_back(cin_note{"stray_text", path + ": '" + text + "'", {file_, line}});
     if (parent == "CollectionDetails" && name == "Year") out_.files[file_].year = whole_number(text, path, line);
@@ -205,13 +204,6 @@ class cin_census_builder final : public xml_handler {
  private:
   enum field { referral_date, referral_nfa, field_count };
 
-  static std::string_view parent_of(const std::string& path) {
-    const auto end = path.rfind('/');
-    if (end == std::string::npos) return {};
-    const auto begin = path.rfind('/', end - 1);
-    return std::string_view(path).substr(begin == std::string::npos ? 0 : begin + 1,
-                                         end - (begin == std::string::npos ? 0 : begin + 1));
-  }
   static bool is_module(std::string_view n) {
     return n == "Assessments" || n == "CINPlanDates" || n == "Section47" || n == "ChildProtectionPlans";
   }
@@ -221,7 +213,7 @@ class cin_census_builder final : public xml_handler {
            n == "CINdetails" || is_module(n) || n == "FactorsIdentifiedAtAssessment" || n == "Reviews";
   }
   // Every element of the schema (domain-reference.md 7.1), by its parent.
-  static bool is_known(const std::string& path, std::string_view n) {
+  static bool is_known(std::string_view parent, std::string_view n) {
     static const std::map<std::string_view, std::vector<std::string_view>> schema = {
         {"", {"Message"}},
         {"Message", {"Header", "Children"}},
@@ -248,7 +240,7 @@ class cin_census_builder final : public xml_handler {
          {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP",
           "Reviews"}},
         {"Reviews", {"CPPreviewDate"}}};
-    const auto it = schema.find(parent_of(path));
+    const auto it = schema.find(parent);
     return it != schema.end() && std::find(it->second.begin(), it->second.end(), n) != it->second.end();
   }
 

@@ -20,15 +20,17 @@
 namespace csc::io {
 
 /// @brief Receives what xml_reader reads. `path` is the element names from
-/// the root, joined by '/', e.g. "Message/Children/Child/CINdetails".
+/// the root, joined by '/', e.g. "Message/Children/Child/CINdetails";
+/// `parent` is the name of the enclosing element ("" for the root).
 class xml_handler {
  public:
   virtual ~xml_handler() = default;
   /// @brief An element starts on @p line.
-  virtual void start(const std::string& path, std::string_view name, std::size_t line) = 0;
+  virtual void start(const std::string& path, std::string_view parent, std::string_view name, std::size_t line) = 0;
   /// @brief An element ends; @p text is its own character data with
   /// surrounding white space removed ("" for an element with children only).
-  virtual void end(const std::string& path, std::string_view name, const std::string& text, std::size_t line) = 0;
+  virtual void end(const std::string& path, std::string_view parent, std::string_view name, const std::string& text,
+                   std::size_t line) = 0;
 };
 
 /// @brief Reads an XML document from a stream in chunks with expat.
@@ -79,6 +81,14 @@ class xml_reader {
 
   static std::size_t line_of(const state& st) { return XML_GetCurrentLineNumber(st.parser); }
 
+  // The name of the element enclosing the innermost open one ("" at the root).
+  static std::string_view parent_of(const state& st) {
+    const std::size_t n = st.path_lengths.size();
+    if (n < 2) return {};
+    const std::size_t begin = n >= 3 ? st.path_lengths[n - 2] + 1 : 0;
+    return std::string_view(st.path).substr(begin, st.path_lengths[n - 1] - begin);
+  }
+
   static void on_start(void* data, const XML_Char* name, const XML_Char**) {
     auto& st = *static_cast<state*>(data);
     if (st.error) return;
@@ -87,7 +97,7 @@ class xml_reader {
       if (!st.path.empty()) st.path += '/';
       st.path += name;
       st.texts.emplace_back();
-      st.handler->start(st.path, name, line_of(st));
+      st.handler->start(st.path, parent_of(st), name, line_of(st));
     } catch (...) {
       st.error = std::current_exception();
       XML_StopParser(st.parser, XML_FALSE);
@@ -100,8 +110,13 @@ class xml_reader {
     try {
       std::string& text = st.texts.back();
       const auto first = text.find_first_not_of(" \t\r\n");
-      text = first == std::string::npos ? std::string() : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-      st.handler->end(st.path, name, text, line_of(st));
+      if (first == std::string::npos) {
+        text.clear();
+      } else {
+        text.erase(text.find_last_not_of(" \t\r\n") + 1);
+        text.erase(0, first);
+      }
+      st.handler->end(st.path, parent_of(st), name, text, line_of(st));
       st.texts.pop_back();
       st.path.resize(st.path_lengths.back());
       st.path_lengths.pop_back();
