@@ -26,12 +26,13 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# name: (csc-synth journeys, years, description). About 6 journeys per referral a year
-# with one year of returns (a five-year burn-in), 10 with five years.
+# name: (csc-synth journeys, years, description). With csc-synth's five-year burn-in,
+# one year of returns holds about one referral in the year per 3.25 journeys, five
+# years about one a year per 6 journeys: England's 650,000 a year need 2.1 and 3.9 million.
 SIZES = {
-    "la": (24000, 1, "one LA-year"),
-    "england": (3900000, 1, "one England-year"),
-    "england5": (6500000, 5, "five England-years"),
+    "la": (10000, 1, "one LA-year"),
+    "england": (2100000, 1, "one England-year"),
+    "england5": (3900000, 5, "five England-years"),
 }
 LAST_FY = 2023  # every size ends with the returns for 2023-24 (ReferenceDate 2024-03-31)
 FIGURES = ["referral_count", "rereferral_count", "CPP_start", "CPP_subsequent", "CPP_subsequent_within_2y", "CPP_open"]
@@ -59,6 +60,7 @@ def main():
     p.add_argument("--work", default="/tmp/csc-bench-england")
     p.add_argument("--out", default=None)
     p.add_argument("--smoke", action="store_true")
+    p.add_argument("--rows", default=None, help="also put the rows (JSON lines) of an earlier run in the table")
     a = p.parse_args()
     sizes = ["la"] if a.smoke else a.sizes.split(",")
     repeat = 1 if a.smoke else a.repeat
@@ -135,7 +137,7 @@ def main():
             "report_csv_s": report_csv_s, "report_csv_peak_mb": report_csv_peak / 1024,
             "report_series_s": report_series_s,
             "pandas_s": pandas_s, "pandas_peak_mb": pandas_peak / 1024, "sqlite_s": sqlite_s,
-            "sqlite_peak_mb": sqlite_peak / 1024, "figures": {f: lib[f] for f in FIGURES},
+            "sqlite_peak_mb": sqlite_peak / 1024, "figures": {f: lib[f] for f in FIGURES}, "runs": repeat,
         }
         rows.append(row)
         print(json.dumps(row), flush=True)
@@ -143,10 +145,11 @@ def main():
         print("smoke run: every route gives the same figures")
         return
     if a.out:
-        write_markdown(rows, a.out, repeat)
+        earlier = [json.loads(line) for line in open(a.rows) if line.startswith("{")] if a.rows else []
+        write_markdown(earlier + rows, a.out)
 
 
-def write_markdown(rows, path, repeat):
+def write_markdown(rows, path):
     cpu = "unknown CPU"
     try:
         for line in open("/proc/cpuinfo"):
@@ -156,16 +159,16 @@ def write_markdown(rows, path, repeat):
     except OSError:
         pass
     out = ["## England scale: csc-metrics against pandas and SQLite", "",
-           "Written by `benchmarks/england/run.py` (median of %d runs; one core per process; "
-           "machine: %s, %d cores, %s, %s)." % (repeat, cpu, os.cpu_count() or 0, platform.system(), platform.release()),
+           "Written by `benchmarks/england/run.py` (wall times are medians of the runs shown; one core per process; "
+           "machine: %s, %d cores, %s %s)." % (cpu, os.cpu_count() or 0, platform.system(), platform.release()),
            "Data: csc-synth returns ending 2023-24; figures for 2023-24. All five routes gave identical figures "
            "(checked by the driver).", "",
-           "| size | referrals (FY) | CP plans (FY) | XML MB | XML read s | MB/s | xmllint --stream s | read / xmllint "
+           "| size | runs | referrals (FY) | CP plans (FY) | XML MB | XML read s | MB/s | xmllint --stream s | read / xmllint "
            "| C1 s | D3/D5/D7 s | step-down s | in memory total s | peak MB (library) | peak / XML |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        out.append("| %s | %d | %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.0f | %.2f |" % (
-            r["description"], r["referrals_fy"], r["cp_plans_fy"], r["xml_mb"], r["read_s"], r["read_mb_s"],
+        out.append("| %s | %d | %d | %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.0f | %.2f |" % (
+            r["description"], r.get("runs", 1), r["referrals_fy"], r["cp_plans_fy"], r["xml_mb"], r["read_s"], r["read_mb_s"],
             r["xmllint_s"], r["read_s"] / r["xmllint_s"], r["c1_s"], r["d3_s"], r["stepdown_s"], r["in_memory_s"],
             r["bench_peak_mb"], r["bench_peak_mb"] / r["xml_mb"]))
     out += ["", "End to end from the input files (one financial year, C1 + D3/D5/D7 figures):", "",

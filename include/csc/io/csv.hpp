@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <streambuf>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -160,11 +161,16 @@ class csv_reader {
   bool read_record() {
     fields_.clear();
     blank_ = false;
-    int c = in_.get();
+    // The stream buffer directly: istream::get() builds a sentry per character.
+    if (in_.rdbuf() == nullptr) return false;
+    std::streambuf& sb = *in_.rdbuf();
+    const auto get = [&sb] { return sb.sbumpc(); };
+    const auto peek = [&sb] { return sb.sgetc(); };
+    int c = get();
     if (c == std::char_traits<char>::eof()) return false;
     line_ = next_line_;
     if (c == '\n' || c == '\r') {
-      if (c == '\r' && in_.peek() == '\n') in_.get();
+      if (c == '\r' && peek() == '\n') get();
       ++next_line_;
       blank_ = true;
       return true;
@@ -172,7 +178,7 @@ class csv_reader {
     std::string field;
     bool quoted = false;       // inside a quoted section
     bool was_quoted = false;   // the field began with a quote
-    for (;; c = in_.get()) {
+    for (;; c = get()) {
       if (c == std::char_traits<char>::eof()) {
         if (quoted) throw parse_error(source_, line_, column_name(fields_.size()), "unterminated quoted field");
         fields_.push_back(std::move(field));
@@ -182,8 +188,8 @@ class csv_reader {
       const char ch = static_cast<char>(c);
       if (quoted) {
         if (ch == '"') {
-          if (in_.peek() == '"') {
-            in_.get();
+          if (peek() == '"') {
+            get();
             field += '"';
           } else {
             quoted = false;
@@ -199,7 +205,7 @@ class csv_reader {
         field.clear();
         was_quoted = false;
       } else if (ch == '\n' || ch == '\r') {
-        if (ch == '\r' && in_.peek() == '\n') in_.get();
+        if (ch == '\r' && peek() == '\n') get();
         fields_.push_back(std::move(field));
         ++next_line_;
         return true;
