@@ -7,7 +7,9 @@
 // and prints the figures, so that benchmarks/england/run.sh can check them
 // against pandas and SQLite. One JSON object on stdout.
 //
-//   csc-bench-england --period 2023-24 --repeat 3 RETURN.xml...
+//   csc-bench-england --period 2023-24 --repeat 3 [--ids string|index] RETURN.xml...
+// --ids index identifies children by the reader's child index (an integer)
+// instead of LAchildID (a string): the same figures, integer comparisons.
 #include "../bench_support.hpp"
 
 #include <csc/io/cin_census.hpp>
@@ -38,9 +40,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   int repeat = 3;
   std::optional<int> fy;
+  bool index_ids = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--repeat" && i + 1 < argc) {
+    if (a == "--ids" && i + 1 < argc) {
+      index_ids = std::string(argv[++i]) == "index";
+    } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::atoi(argv[++i]);
     } else if (a == "--period" && i + 1 < argc) {
       fy = csc::parse_financial_year(argv[++i]);
@@ -75,43 +80,51 @@ int main(int argc, char** argv) {
     return census.children[e.child].id;
   };
 
-  // 2. C1, straight on the reader's tables through projections.
   csc::rereferral_measures c1;
-  const double c1_s = csc_bench::median_seconds(repeat, [&] {
-    const auto cls = csc::classify_rereferrals(census.episodes, child_of_episode, &csc::io::cin_episode::referral, horizon);
-    c1 = csc::measure_rereferrals(cls, period);
-  });
-
-  // 3. D3, D5, D7.
   csc::cp_plan_measures d3;
-  const double d3_s = csc_bench::median_seconds(repeat, [&] {
-    const auto cls = csc::classify_cp_plans(
-        census.cp_plans, [&](const csc::io::cin_cp_plan& p) -> const std::string& { return census.child_id_of_episode(p.episode); },
-        &csc::io::cin_cp_plan::start, &csc::io::cin_cp_plan::end, &csc::io::cin_cp_plan::previous_plans, horizon);
-    d3 = csc::measure_cp_plans(cls, period);
-  });
-
-  // 4. Timelines (CIN episodes, CP plans, CIN plans) and step-down tracking.
   csc::stepdown_measures sd;
   std::size_t transitions = 0;
-  const double sd_s = csc_bench::median_seconds(repeat, [&] {
-    const auto plan_child = [&](const auto& p) -> const std::string& { return census.child_id_of_episode(p.episode); };
-    const auto timelines = csc::build_timelines(
-        horizon, csc::timeline_policy{},
-        csc::episodes(census.episodes, csc::service_level::cin, child_of_episode, &csc::io::cin_episode::referral,
-                      &csc::io::cin_episode::closure),
-        csc::episodes(census.cp_plans, csc::service_level::cp_plan, plan_child, &csc::io::cin_cp_plan::start,
-                      &csc::io::cin_cp_plan::end),
-        csc::episodes(census.cin_plans, csc::service_level::cin_plan, plan_child, &csc::io::cin_plan::start,
-                      &csc::io::cin_plan::end));
-    const auto tr = csc::track_transitions(timelines);
-    transitions = tr.size();
-    sd = csc::measure_stepdowns(tr, period);
-  });
+  double c1_s = 0, d3_s = 0, sd_s = 0;
+  // Steps 2-4 with children identified by @p episode_child (episode -> id) and @p plan_child (episode index -> id).
+  const auto run_steps = [&](auto episode_child, auto child_of_episode_index) {
+    // 2. C1, straight on the reader's tables through projections.
+    c1_s = csc_bench::median_seconds(repeat, [&] {
+      const auto cls = csc::classify_rereferrals(census.episodes, episode_child, &csc::io::cin_episode::referral, horizon);
+      c1 = csc::measure_rereferrals(cls, period);
+    });
+    const auto plan_child = [&](const auto& p) { return child_of_episode_index(p.episode); };
+    // 3. D3, D5, D7.
+    d3_s = csc_bench::median_seconds(repeat, [&] {
+      const auto cls = csc::classify_cp_plans(census.cp_plans, plan_child, &csc::io::cin_cp_plan::start,
+                                              &csc::io::cin_cp_plan::end, &csc::io::cin_cp_plan::previous_plans, horizon);
+      d3 = csc::measure_cp_plans(cls, period);
+    });
+    // 4. Timelines (CIN episodes, CP plans, CIN plans) and step-down tracking.
+    sd_s = csc_bench::median_seconds(repeat, [&] {
+      const auto timelines = csc::build_timelines(
+          horizon, csc::timeline_policy{},
+          csc::episodes(census.episodes, csc::service_level::cin, episode_child, &csc::io::cin_episode::referral,
+                        &csc::io::cin_episode::closure),
+          csc::episodes(census.cp_plans, csc::service_level::cp_plan, plan_child, &csc::io::cin_cp_plan::start,
+                        &csc::io::cin_cp_plan::end),
+          csc::episodes(census.cin_plans, csc::service_level::cin_plan, plan_child, &csc::io::cin_plan::start,
+                        &csc::io::cin_plan::end));
+      const auto tr = csc::track_transitions(timelines);
+      transitions = tr.size();
+      sd = csc::measure_stepdowns(tr, period);
+    });
+  };
+  if (index_ids) {
+    run_steps([](const csc::io::cin_episode& e) { return e.child; },
+              [&](std::size_t e) { return census.episodes[e].child; });
+  } else {
+    run_steps(child_of_episode, [&](std::size_t e) -> const std::string& { return census.child_id_of_episode(e); });
+  }
 
   std::cout << "{\n  \"files\": " << files.size() << ", \"bytes\": " << bytes << ", \"records\": " << records
             << ", \"referrals\": " << census.episodes.size() << ", \"cp_plans\": " << census.cp_plans.size()
-            << ", \"superseded_referrals\": " << census.superseded_referrals << ",\n  \"read_s\": " << read_s
+            << ", \"superseded_referrals\": " << census.superseded_referrals << ", \"ids\": \""
+            << (index_ids ? "index" : "string") << "\",\n  \"read_s\": " << read_s
             << ", \"read_mb_per_s\": " << (static_cast<double>(bytes) / 1e6) / read_s
             << ", \"read_records_per_s\": " << static_cast<double>(records) / read_s << ", \"c1_s\": " << c1_s
             << ", \"d3_s\": " << d3_s << ", \"stepdown_s\": " << sd_s

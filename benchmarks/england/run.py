@@ -176,15 +176,15 @@ def write_markdown(rows, path):
             "| csc-report (XML) s | 60-month rolling series s | peak MB csc-report (CSV) / pandas / SQLite |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        out.append("| %s | %.0f | %.2f | %.2f | %.2f | %.1fx | %.1fx | %.2f | %.2f | %.0f / %.0f / %.0f |" % (
+        out.append("| %s | %.1f | %.2f | %.2f | %.2f | %.1fx | %.1fx | %.2f | %.2f | %.0f / %.0f / %.0f |" % (
             r["description"], r["csv_mb"], r["report_csv_s"], r["pandas_s"], r["sqlite_s"],
             r["pandas_s"] / r["report_csv_s"], r["sqlite_s"] / r["report_csv_s"], r["report_xml_s"],
             r["report_series_s"], r["report_csv_peak_mb"], r["pandas_peak_mb"], r["sqlite_peak_mb"]))
     if len(rows) > 1:
         base = rows[0]
-        out += ["", "Growth with size (time ratio / size ratio, 1.0 = linear):", ""]
+        out += ["", "Growth with size (time ratio / ratio of records read, 1.0 = linear):", ""]
         for r in rows[1:]:
-            k = r["referrals_fy"] * r["years"] / (base["referrals_fy"] * base["years"])
+            k = r["records"] / base["records"]
             out.append("- %s vs %s (x%.0f data): read %.2f, in memory %.2f, csc-report (CSV) %.2f" % (
                 r["description"], base["description"], k, r["read_s"] / base["read_s"] / k,
                 r["in_memory_s"] / base["in_memory_s"] / k, r["report_csv_s"] / base["report_csv_s"] / k))
