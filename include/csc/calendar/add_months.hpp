@@ -4,7 +4,7 @@
 #ifndef CSC_CALENDAR_ADD_MONTHS_HPP
 #define CSC_CALENDAR_ADD_MONTHS_HPP
 
-#include <csc/calendar/date_traits.hpp>
+#include <csc/core/date_traits.hpp>
 
 namespace csc {
 
@@ -16,6 +16,10 @@ namespace csc {
 /// 2019-02-28 + 12 = 2020-02-28. Unlike Boost's `gregorian::months`, a month
 /// end is never "snapped" to the next month end (2019-04-30 + 1 = 2019-05-30).
 /// Docs: docs/rules/add-months.md. Tests: tests/calendar/add_months_test.cpp.
+/// @tparam D a date type with csc::date_traits.
+/// @param date the day counted from.
+/// @param n    months to add (negative: subtract).
+/// @return the clamped date, as a @p D.
 template <class D>
 constexpr D add_months(const D& date, int n) {
   const civil_date c = to_civil(date);
@@ -27,15 +31,23 @@ constexpr D add_months(const D& date, int n) {
 }
 
 /// @brief The date @p n days after @p date (before it for n < 0).
+/// @tparam D a date type with csc::date_traits.
+/// @param date the day counted from.
+/// @param n    days to add (negative: subtract).
+/// @return the date @p n days later, as a @p D.
 template <class D>
 constexpr D add_days(const D& date, int n) {
-  return from_serial<D>(to_serial(date) + n);
+  return to_date<D>(to_day(date) + days(n));
 }
 
 /// @brief Exact number of days from @p from to @p to (negative if @p to is earlier).
+/// @tparam D a date type with csc::date_traits.
+/// @param from the earlier day.
+/// @param to   the later day.
+/// @return the difference in whole days, as csc::days.
 template <class D>
-constexpr int days_between(const D& from, const D& to) {
-  return static_cast<int>(to_serial(to)) - static_cast<int>(to_serial(from));
+constexpr days days_between(const D& from, const D& to) {
+  return to_day(to) - to_day(from);
 }
 
 }  // namespace csc

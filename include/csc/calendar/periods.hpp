@@ -5,7 +5,7 @@
 #define CSC_CALENDAR_PERIODS_HPP
 
 #include <csc/calendar/add_months.hpp>
-#include <csc/episode/interval.hpp>
+#include <csc/core/interval.hpp>
 
 #include <stdexcept>
 #include <string>

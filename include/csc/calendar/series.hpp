@@ -83,8 +83,8 @@ class period_series {
   /// @brief The series of kind @p kind over [@p from, @p to].
   /// @throws std::invalid_argument if @p to is before @p from.
   period_series(series_kind kind, const D& from, const D& to) : kind_(kind) {
-    const serial_day a = to_serial(from);
-    const serial_day b = to_serial(to);
+    const day a = to_day(from);
+    const day b = to_day(to);
     if (b < a)
       throw std::invalid_argument("csc::period_series: range end " + to_iso_string(to) + " precedes its start " +
                                   to_iso_string(from));
@@ -111,22 +111,27 @@ class period_series {
   /// @brief All periods, in order of first day.
   const std::vector<labelled_period<D>>& periods() const noexcept { return periods_; }
 
-  /// @brief The periods that contain @p day, as index range [first, last):
+  /// @brief The periods that contain @p d, as index range [first, last):
   /// empty (first == last) when none does. O(log size()).
-  std::pair<std::size_t, std::size_t> containing(serial_day day) const noexcept {
+  /// @param d the day.
+  /// @return the index range of the periods containing @p d.
+  std::pair<std::size_t, std::size_t> containing(day d) const noexcept {
     // Periods containing day: first_day <= day (a prefix) and last_day >= day (a suffix).
-    const auto last = std::upper_bound(firsts_.begin(), firsts_.end(), day) - firsts_.begin();
-    const auto first = std::lower_bound(lasts_.begin(), lasts_.end(), day) - lasts_.begin();
+    const auto last = std::upper_bound(firsts_.begin(), firsts_.end(), d) - firsts_.begin();
+    const auto first = std::lower_bound(lasts_.begin(), lasts_.end(), d) - lasts_.begin();
     return {static_cast<std::size_t>(first), static_cast<std::size_t>(std::max(first, last))};
   }
 
   /// @brief The periods whose reference day `min(last day, @p cap)` lies in
   /// [@p first, @p last_exclusive), as index range [first, last). Used for
   /// "open on the period's last day" counts (D5), where the reference day is
-  /// capped at the horizon. O(log size()).
-  std::pair<std::size_t, std::size_t> referencing(serial_day first, serial_day last_exclusive,
-                                                  serial_day cap) const noexcept {
-    const auto ref_less = [cap](serial_day last_day, serial_day d) { return std::min(last_day, cap) < d; };
+  /// capped at the extract date. O(log size()).
+  /// @param first          the first reference day wanted.
+  /// @param last_exclusive  the day after the last reference day wanted.
+  /// @param cap            the cap on reference days (the extract date).
+  /// @return the index range of the periods whose reference day is in [first, last_exclusive).
+  std::pair<std::size_t, std::size_t> referencing(day first, day last_exclusive, day cap) const noexcept {
+    const auto ref_less = [cap](day last_day, day d) { return std::min(last_day, cap) < d; };
     const auto lo = std::lower_bound(lasts_.begin(), lasts_.end(), first, ref_less) - lasts_.begin();
     const auto hi = std::lower_bound(lasts_.begin(), lasts_.end(), last_exclusive, ref_less) - lasts_.begin();
     return {static_cast<std::size_t>(lo), static_cast<std::size_t>(std::max(lo, hi))};
@@ -139,8 +144,8 @@ class period_series {
   }
 
   void add(interval<D> p, std::string label, bool partial) {
-    firsts_.push_back(p.first_serial());
-    lasts_.push_back(p.last_serial());
+    firsts_.push_back(p.first_day());
+    lasts_.push_back(p.last_day());
     periods_.push_back(labelled_period<D>{std::move(p), std::move(label), partial});
   }
 
@@ -151,8 +156,8 @@ class period_series {
   }
 
   // The calendar period of kind_ containing day s, with its label.
-  std::pair<interval<D>, std::string> calendar_period(serial_day s) const {
-    const civil_date c = from_serial_day(s);
+  std::pair<interval<D>, std::string> calendar_period(day s) const {
+    const civil_date c = s.civil();
     const int fy = c.month >= 4 ? c.year : c.year - 1;
     if (kind_ == series_kind::monthly)
       return {calendar_month<D>(c.year, c.month), std::to_string(c.year) + '-' + two_digits(c.month)};
@@ -163,56 +168,38 @@ class period_series {
     return {financial_year<D>(fy), fy_label(fy)};
   }
 
-  void build_calendar(serial_day a, serial_day b) {
-    for (serial_day s = a; s <= b;) {
+  void build_calendar(day a, day b) {
+    for (day s = a; s <= b;) {
       auto [whole, label] = calendar_period(s);
-      const serial_day first = std::max(whole.first_serial(), a);
-      const serial_day last = std::min(whole.last_serial(), b);
-      const bool partial = first != whole.first_serial() || last != whole.last_serial();
-      if (first != whole.first_serial()) label += " from " + to_iso_string(from_serial_day(first));
-      if (last != whole.last_serial()) label += " to " + to_iso_string(from_serial_day(last));
-      add(interval<D>(from_serial<D>(first), from_serial<D>(last)), std::move(label), partial);
-      s = last + 1;
+      const day first = std::max(whole.first_day(), a);
+      const day last = std::min(whole.last_day(), b);
+      const bool partial = first != whole.first_day() || last != whole.last_day();
+      if (first != whole.first_day()) label += " from " + to_iso_string(first);
+      if (last != whole.last_day()) label += " to " + to_iso_string(last);
+      add(interval<D>(first.to<D>(), last.to<D>()), std::move(label), partial);
+      s = last.next();
     }
   }
 
-  void build_ending(serial_day a, serial_day b) {
-    for (serial_day s = a; s <= b;) {
-      const civil_date c = from_serial_day(s);
-      const serial_day month_end = to_serial_day({c.year, c.month, last_day_of_month(c.year, c.month)});
-      const serial_day e = std::min(month_end, b);
-      const D end = from_serial<D>(e);
+  void build_ending(day a, day b) {
+    for (day s = a; s <= b;) {
+      const civil_date c = s.civil();
+      const day month_end(civil_date{c.year, c.month, last_day_of_month(c.year, c.month)});
+      const day e = std::min(month_end, b);
+      const D end = e.to<D>();
       if (kind_ == series_kind::year_to_date)
         add(year_to_date(end), "YTD to " + to_iso_string(end), false);
       else
         add(rolling_12_months(end), "12 months to " + to_iso_string(end), false);
-      s = e + 1;
+      s = e.next();
     }
   }
 
   series_kind kind_;
   std::vector<labelled_period<D>> periods_;
-  std::vector<serial_day> firsts_;
-  std::vector<serial_day> lasts_;
+  std::vector<day> firsts_;
+  std::vector<day> lasts_;
 };
-
-namespace detail {
-/// @brief Per period, the last child counted (+1; 0 = none), for counting
-/// distinct children over a series while items arrive in child order.
-class child_marks {
- public:
-  explicit child_marks(std::size_t periods) : last_(periods, 0) {}
-  // True the first time @p child is seen in period @p p (items in child order).
-  bool first(std::size_t p, std::uint32_t child) {
-    if (last_[p] == child + 1ULL) return false;
-    last_[p] = child + 1ULL;
-    return true;
-  }
-
- private:
-  std::vector<unsigned long long> last_;
-};
-}  // namespace detail
 
 }  // namespace csc
 

@@ -33,7 +33,7 @@ constexpr bool within_months(const D& earlier, const D& later, int n) {
 /// example 365) instead of calendar months. Docs: docs/rules/within-months.md.
 template <class D>
 constexpr bool within_days(const D& earlier, const D& later, int n) {
-  const int gap = days_between(earlier, later);
+  const int gap = days_between(earlier, later).count();
   return gap >= 0 && gap <= n;
 }
 
@@ -68,10 +68,6 @@ class window {
     return unit_ == unit::months ? add_months(later, -length_) : add_days(later, -length_);
   }
 
-  /// @brief Serial-day form of first_day(), for algorithms that work on serial days.
-  constexpr serial_day first_day_serial(serial_day later) const {
-    return unit_ == unit::months ? to_serial_day(add_months(from_serial_day(later), -length_)) : later - length_;
-  }
 
   /// @brief True iff @p earlier lies in the window ending on @p later.
   template <class D>

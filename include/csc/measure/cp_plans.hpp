@@ -2,23 +2,25 @@
 /// @brief Child protection plans over any range of host records: second or
 /// subsequent plans (DfE table D3), repeat plans within 2 years of the
 /// previous plan ending, gaps, durations (D5, D7) and DfE's plan checks
-/// (counting-rules.md section 3).
+/// (docs/rules/cp-plan-subsequent.md, cp-plan-within-2-years.md,
+/// cp-plan-gaps.md, cp-plan-durations.md, cp-plan-checks.md).
+/// @ingroup cp_plans
 #ifndef CSC_MEASURE_CP_PLANS_HPP
 #define CSC_MEASURE_CP_PLANS_HPP
 
-#include <csc/calendar/series.hpp>
 #include <csc/calendar/window.hpp>
-#include <csc/classification.hpp>
-#include <csc/detail/child_order.hpp>
-#include <csc/detail/projected.hpp>
-#include <csc/episode/interval.hpp>
-#include <csc/finding.hpp>
-#include <csc/input_order.hpp>
+#include <csc/checks/plan_checks.hpp>
+#include <csc/core/classification.hpp>
+#include <csc/core/date_traits.hpp>
+#include <csc/core/detail/projected.hpp>
+#include <csc/core/detail/records.hpp>
+#include <csc/core/finding.hpp>
+#include <csc/core/input_order.hpp>
+#include <csc/core/percent.hpp>
+#include <csc/measure/accumulator.hpp>
 #include <csc/measure/cp_plan_bands.hpp>
-#include <csc/report/breakdown.hpp>
-#include <csc/report/percent.hpp>
+#include <csc/measure/detail/child_order.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -31,7 +33,14 @@
 #include <utility>
 #include <vector>
 
+/// @defgroup cp_plans Child protection plans (DfE D3, D5, D7)
+/// @brief classify_cp_plans, its result and the accumulators count_cp_plan_starts (D3),
+/// count_cp_plan_ends (D7) and count_cp_plans_open (D5).
+
 namespace csc {
+
+/// @addtogroup cp_plans
+/// @{
 
 /// @brief Which evidence makes a plan "second or subsequent".
 enum class previous_plan_evidence : std::uint8_t {
@@ -52,7 +61,8 @@ enum class subsequent_basis : std::uint8_t {
   history_and_declared  ///< both the history and the declared count
 };
 
-/// @brief The name of @p b, e.g. "history_and_declared".
+/// @brief The name of @p b.
+/// @return e.g. "history_and_declared"; "invalid" outside the enum.
 constexpr std::string_view to_string(subsequent_basis b) noexcept {
   switch (b) {
     case subsequent_basis::first: return "first";
@@ -62,17 +72,6 @@ constexpr std::string_view to_string(subsequent_basis b) noexcept {
   }
   return "invalid";
 }
-
-/// @brief Projection for classify_cp_plans() when the host has no declared
-/// `NumberOfPreviousCPP`: every plan's declared count is absent, and no
-/// `previous_cpp_missing` finding is raised.
-struct no_declared_previous {
-  /// @brief Always std::nullopt.
-  template <class Record>
-  constexpr std::optional<int> operator()(const Record&) const noexcept {
-    return std::nullopt;
-  }
-};
 
 /// @brief Policy switches for classify_cp_plans(); the defaults are the rules.
 struct cp_plan_policy {
@@ -85,30 +84,13 @@ struct cp_plan_policy {
   input_order order = input_order::detect;
 };
 
-/// @brief Rule names of the findings of classify_cp_plans() (counting-rules.md
-/// section 3; docs/rules/cp-plan-checks.md).
-namespace cp_plan_rule {
-/// DfE 8925: the plan ends before it starts. The plan is not counted anywhere (`counted = false`).
-inline constexpr std::string_view end_before_start = "cpp_end_before_start";
-/// DfE 8940: the plan starts on or before the end of an earlier-or-same-day-starting plan of the child, or while it is open.
-inline constexpr std::string_view overlap = "cpp_overlap";
-/// DfE 8840: the plan starts and ends on the same day.
-inline constexpr std::string_view same_day_start_end = "cpp_same_day_start_end";
-/// DfE 8935: the child has more than one open plan (on each open plan after the first).
-inline constexpr std::string_view more_than_one_open = "cpp_more_than_one_open";
-/// The declared NumberOfPreviousCPP is lower than the number of earlier plans in the history.
-inline constexpr std::string_view declared_too_low = "previous_cpp_declared_too_low";
-/// DfE 8730: a declared-count projection was supplied but gives no value for the plan.
-inline constexpr std::string_view declared_missing = "previous_cpp_missing";
-}  // namespace cp_plan_rule
-
 /// @brief Classification of one child protection plan.
 struct classified_cp_plan {
-  std::size_t record = no_record;    ///< Index of this plan in the caller's range.
-  std::size_t previous = no_record;  ///< The child's most recent earlier plan in the history, or no_record.
-  serial_day start = 0;              ///< Start date as a serial day.
-  std::optional<serial_day> end;     ///< End date as a serial day; empty while the plan is open.
-  std::uint32_t child = 0;           ///< Ordinal of the child, 0-based, in child-id order.
+  std::size_t record = 0;               ///< Index of this plan in the caller's range.
+  std::optional<std::size_t> previous;  ///< The child's most recent earlier plan in the history, if any.
+  day start;                            ///< CPPstartDate.
+  std::optional<day> end;               ///< CPPendDate; empty while the plan is open.
+  std::uint32_t child = 0;              ///< Ordinal of the child (classification::child_id maps it back).
   /// Plans of the child in the history with a strictly earlier start (counted plans only).
   std::uint32_t earlier_plans = 0;
   /// The declared NumberOfPreviousCPP, if supplied.
@@ -121,170 +103,134 @@ struct classified_cp_plan {
   std::optional<cp_plan_gap_band> gap;
   /// Days from the previous plan's end to this start (0 when they overlap);
   /// empty when there is no previous plan in the history.
-  std::optional<int> gap_days;
+  std::optional<days> gap_days;
   /// Second or subsequent, and the previous plan ended within the repeat window
   /// of this start (or overlaps it).
   bool repeat_within_window = false;
-  /// Days from start to end, or to the horizon H for an open plan.
-  int duration_days = 0;
-  /// Duration band from start to end, or to the horizon H for an open plan.
+  /// Days from start to end, or to the extract date for an open plan.
+  days duration_days{0};
+  /// Duration band from start to end, or to the extract date for an open plan.
   cp_plan_duration_band duration = cp_plan_duration_band::three_months_or_less;
-  /// False only for a plan that ends before it starts (finding cpp_end_before_start):
+  /// False only for a plan that ends before it starts (rule::cpp_end_before_start):
   /// it is then in no count and in nobody's history.
   bool counted = true;
 
-  /// @brief True iff the plan is second or subsequent under the policy.
+  /// @brief Whether the plan is second or subsequent under the policy.
+  /// @return true iff basis != subsequent_basis::first.
   constexpr bool is_subsequent() const noexcept { return basis != subsequent_basis::first; }
-  /// @brief True iff the plan has no end date.
+  /// @brief Whether the plan has no end date.
+  /// @return true iff end is empty.
   constexpr bool is_open() const noexcept { return !end.has_value(); }
 };
 
-class cp_plan_classification;
-
-namespace detail {
-template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj>
-cp_plan_classification classify_cp_plans(const Range&, ChildProj&, StartProj&, EndProj&, DeclaredProj&,
-                                         std::optional<serial_day>, const cp_plan_policy&);
-}  // namespace detail
-
 /// @brief Result of classify_cp_plans(): one classified_cp_plan per input
 /// record (by_child() orders each child's plans by start, then end with open
-/// last, then input order), plus findings (rules in csc::cp_plan_rule). The
-/// horizon H is where open plans' durations end. Holds no copy of the
-/// caller's records.
-class cp_plan_classification : public classification<classified_cp_plan> {
- public:
-  /// @brief The policy used.
-  const cp_plan_policy& policy() const noexcept { return policy_; }
+/// last, then input order), the host's child ids, findings (DfE 8925, 8940,
+/// 8840, 8935, 8730 and rule::previous_cpp_declared_too_low), the extract date
+/// and the policy.
+/// @tparam ChildId the host's child id type.
+template <class ChildId>
+using cp_plan_classification = classification<classified_cp_plan, ChildId, cp_plan_policy>;
 
- private:
-  template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj>
-  friend cp_plan_classification detail::classify_cp_plans(const Range&, ChildProj&, StartProj&, EndProj&,
-                                                           DeclaredProj&, std::optional<serial_day>,
-                                                           const cp_plan_policy&);
-  cp_plan_policy policy_;
-};
-
-/// @brief Child protection plan period measures (counting-rules.md section 3),
-/// with DfE's names where DfE has them.
-struct cp_plan_measures {
-  std::size_t CPP_start = 0;                 ///< Plans starting in the period (D3/D1 denominator: plans).
-  std::size_t CPP_subsequent = 0;            ///< Of those, second or subsequent plans.
-  std::size_t CPP_subsequent_within_2y = 0;  ///< Of those, repeats within the repeat window (default 24 months).
-  std::size_t CPP_child_start = 0;           ///< Children with >= 1 plan starting in the period.
-  std::size_t CPP_child_subsequent = 0;      ///< Children with >= 1 second or subsequent plan starting in the period.
-  /// Second or subsequent plans starting in the period, by gap band (index = band).
-  std::array<std::size_t, cp_plan_gap_band_count> gap_bands{};
-  std::size_t CPP_end = 0;  ///< Plans ending in the period (D7).
-  /// Plans ending in the period by duration band, start to end (D7).
-  std::array<std::size_t, cp_plan_duration_band_count> duration_bands_ended{};
-  std::size_t CPP_open = 0;  ///< Plans open on open_on (D5 at 31 March).
-  /// Plans open on open_on by duration band, start to open_on (D5).
-  std::array<std::size_t, cp_plan_duration_band_count> duration_bands_open{};
-  /// Reference date R of the open-plan counts: the period's last day, or the
-  /// horizon H if that is earlier (what happens after H is not in the data).
-  serial_day open_on = 0;
-
-  /// @brief 100 * CPP_subsequent / CPP_start; nullopt if no plan started.
-  std::optional<double> CPP_subsequent_percent() const noexcept { return percent(CPP_subsequent, CPP_start); }
-  /// @brief 100 * CPP_subsequent_within_2y / CPP_start; nullopt if no plan started.
-  std::optional<double> CPP_subsequent_within_2y_percent() const noexcept {
-    return percent(CPP_subsequent_within_2y, CPP_start);
+namespace detail {
+// No declared NumberOfPreviousCPP: the overload without that projection.
+struct no_declared_previous {
+  template <class Record>
+  constexpr std::optional<int> operator()(const Record&) const noexcept {
+    return std::nullopt;
   }
 };
 
-namespace detail {
 template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj>
-cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_of, StartProj& start_of,
-                                         EndProj& end_of, DeclaredProj& declared_of,
-                                         std::optional<serial_day> horizon, const cp_plan_policy& policy) {
-  using iterator = decltype(std::begin(records));
-  using record_type = typename std::iterator_traits<iterator>::value_type;
-  static_assert(std::is_invocable_v<ChildProj&, const record_type&>,
+auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of, EndProj& end_of,
+                       DeclaredProj& declared_of, day extract, const cp_plan_policy& policy) {
+  using access = indexed_records<Range>;
+  using record_ref = decltype(std::declval<const access&>()[0]);
+  static_assert(std::is_invocable_v<ChildProj&, record_ref>,
                 "csc::classify_cp_plans: the child projection must be callable on a record");
-  static_assert(std::is_invocable_v<StartProj&, const record_type&>,
+  static_assert(std::is_invocable_v<StartProj&, record_ref>,
                 "csc::classify_cp_plans: the start projection must be callable on a record");
-  static_assert(std::is_invocable_v<EndProj&, const record_type&>,
+  static_assert(std::is_invocable_v<EndProj&, record_ref>,
                 "csc::classify_cp_plans: the end projection must be callable on a record");
-  static_assert(std::is_invocable_v<DeclaredProj&, const record_type&>,
-                "csc::classify_cp_plans: the declared-count projection must be callable on a record "
-                "(pass csc::no_declared_previous{} if there is none)");
-  static_assert(is_date_v<std::decay_t<std::invoke_result_t<StartProj&, const record_type&>>>,
+  static_assert(std::is_invocable_v<DeclaredProj&, record_ref>,
+                "csc::classify_cp_plans: the NumberOfPreviousCPP projection must be callable on a record");
+  static_assert(is_date_v<std::decay_t<std::invoke_result_t<StartProj&, record_ref>>>,
                 "csc::classify_cp_plans: the start projection must return a date type with csc::date_traits");
+  using child_id = std::decay_t<std::invoke_result_t<ChildProj&, record_ref>>;
   constexpr bool has_declared = !std::is_same_v<std::decay_t<DeclaredProj>, no_declared_previous>;
   if (policy.evidence == previous_plan_evidence::declared_only && !has_declared) {
     throw std::invalid_argument(
-        "csc::classify_cp_plans: policy declared_only needs a declared NumberOfPreviousCPP projection");
+        "csc::classify_cp_plans: policy declared_only needs a NumberOfPreviousCPP projection");
   }
 
-  const std::size_t n = random_access_size(records);
-  const iterator first = std::begin(records);
-  const auto child = [&](std::size_t i) -> decltype(auto) { return std::invoke(child_of, first[i]); };
-  const auto fail = [](std::size_t i, const char* field, const std::string& what) {
-    return std::invalid_argument("csc::classify_cp_plans: record " + std::to_string(i) + ": " + field + ": " + what);
+  const access r(records);
+  const std::size_t n = r.size();
+  const auto child = [&](std::size_t i) -> decltype(auto) { return std::invoke(child_of, r[i]); };
+  const auto where = [](std::size_t i, const char* item) {
+    return "csc::classify_cp_plans: record " + std::to_string(i) + ": " + item;
   };
 
-  cp_plan_classification out;
-  out.policy_ = policy;
-  std::vector<serial_day> start(n), end(n);  // end = open_end_serial while open
+  std::vector<day> start(n);
+  std::vector<std::optional<day>> end(n);
   std::vector<std::optional<int>> declared(n);
   for (std::size_t i = 0; i < n; ++i) {
     try {
-      start[i] = to_serial(std::invoke(start_of, first[i]));
+      start[i] = to_day(std::invoke(start_of, r[i]));
     } catch (const std::invalid_argument& e) {
-      throw fail(i, "plan start", e.what());
+      throw std::invalid_argument(where(i, "CPPstartDate") + ": " + e.what());
     }
-    std::optional<serial_day> e;
     try {
-      e = projected_end(std::invoke(end_of, first[i]));
-    } catch (const std::invalid_argument& x) {
-      throw fail(i, "plan end", x.what());
+      end[i] = projected_end(std::invoke(end_of, r[i]));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(where(i, "CPPendDate") + ": " + e.what());
     }
-    end[i] = e ? *e : open_end_serial;
-    if (const auto d = projected_count(std::invoke(declared_of, first[i]))) {
+    require_not_after_extract_date(start[i], extract, where(i, "CPPstartDate"));
+    if (end[i]) require_not_after_extract_date(*end[i], extract, where(i, "CPPendDate"));
+    if (const auto d = projected_count(std::invoke(declared_of, r[i]))) {
       if (*d < 0 || *d > std::numeric_limits<int>::max()) {
-        throw fail(i, "NumberOfPreviousCPP", std::to_string(*d) + " is not a count >= 0 (DfE rule 8730)");
+        throw std::invalid_argument(where(i, "NumberOfPreviousCPP") + ": " + std::to_string(*d) +
+                                    " is not a count >= 0 (DfE rule 8730)");
       }
       declared[i] = static_cast<int>(*d);
     }
   }
-  out.horizon_ = resolve_horizon(
-      n, [&](std::size_t i) { return start[i]; }, [&](std::size_t i) { return end[i]; }, horizon,
-      [](std::size_t i, bool is_start) {
-        return "csc::classify_cp_plans: record " + std::to_string(i) + (is_start ? ": plan start:" : ": plan end:");
-      });
+  const auto end_key = [&](std::size_t i) { return end[i] ? *end[i] : day::max(); };
 
-  std::vector<std::size_t>& order = out.position_;  // sort order first; inverted into positions below
-  out.input_was_sorted_ = order_by_child(
+  std::vector<std::size_t> order;
+  const bool sorted = order_by_child(
       n, child,
-      [&](std::size_t a, std::size_t b) { return start[a] != start[b] ? start[a] < start[b] : end[a] < end[b]; },
+      [&](std::size_t a, std::size_t b) { return start[a] != start[b] ? start[a] < start[b] : end_key(a) < end_key(b); },
       order, policy.order == input_order::sorted_by_child_and_date, "csc::classify_cp_plans");
 
   const bool use_history = policy.evidence != previous_plan_evidence::declared_only;
   const bool use_declared = policy.evidence != previous_plan_evidence::history_only;
-  out.by_child_.resize(n);
-  std::uint32_t child_ordinal = 0;
+  std::vector<classified_cp_plan> items(n);
+  std::vector<child_id> ids;
+  std::vector<finding> findings;
+  const auto add_finding = [&](finding&& f) { findings.push_back(std::move(f)); };
+  plan_checker checks(plan_rules::cp_plans());
   for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
     std::size_t e = g + 1;
     while (e < n && child(order[e]) == child(order[g])) ++e;
+    const auto ordinal = static_cast<std::uint32_t>(ids.size());
+    ids.emplace_back(child(order[g]));
+    checks.next_child();
     std::uint32_t counted_before_run = 0;  // counted plans with a start before the current start
-    std::size_t previous = no_record;      // the last counted plan with a start before the current start
+    std::optional<std::size_t> previous;   // the last counted plan with a start before the current start
     std::uint32_t counted_so_far = 0;
-    std::size_t last_counted = no_record;
-    serial_day run_start = 0;
-    std::size_t latest_end_holder = no_record;  // counted plan with the latest end so far (open = latest)
-    std::size_t first_open = no_record;
+    std::optional<std::size_t> last_counted;
+    day run_start;
     for (std::size_t k = g; k < e; ++k) {
       const std::size_t i = order[k];
-      classified_cp_plan& c = out.by_child_[k];
+      classified_cp_plan& c = items[k];
       c.record = i;
-      c.child = child_ordinal;
+      c.child = ordinal;
       c.start = start[i];
-      if (end[i] != open_end_serial) c.end = end[i];
+      c.end = end[i];
       c.declared_previous = declared[i];
-      if (end[i] < start[i]) {
+      // DfE 8925, 8940, 8840, 8935 (checks/plan_checks.hpp).
+      if (!checks.check(plan_dates{start[i], end[i], extract, i, 0}, add_finding)) {
         c.counted = false;
-        out.findings_.push_back(finding{cp_plan_rule::end_before_start, i, no_record, false});
         continue;
       }
       if (counted_so_far == 0 || start[i] != run_start) {  // a new start date: everything counted so far is earlier
@@ -294,21 +240,20 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
       }
       c.earlier_plans = counted_before_run;
       c.previous = previous;
-      // Plan checks (DfE 8940, 8840, 8935, 8730).
-      if (latest_end_holder != no_record && start[i] <= end[latest_end_holder]) {
-        out.findings_.push_back(finding{cp_plan_rule::overlap, i, latest_end_holder, true});
+      if (has_declared && !declared[i]) {
+        finding f;
+        f.rule = rule::previous_cpp_missing;
+        f.record = i;
+        findings.push_back(std::move(f));
       }
-      if (end[i] == start[i]) out.findings_.push_back(finding{cp_plan_rule::same_day_start_end, i, no_record, true});
-      if (end[i] == open_end_serial) {
-        if (first_open != no_record) {
-          out.findings_.push_back(finding{cp_plan_rule::more_than_one_open, i, first_open, true});
-        } else {
-          first_open = i;
-        }
-      }
-      if (has_declared && !declared[i]) out.findings_.push_back(finding{cp_plan_rule::declared_missing, i, no_record, true});
       if (declared[i] && static_cast<std::uint32_t>(*declared[i]) < counted_before_run) {
-        out.findings_.push_back(finding{cp_plan_rule::declared_too_low, i, previous, true});
+        finding f;
+        f.rule = rule::previous_cpp_declared_too_low;
+        f.record = i;
+        f.related_record = previous;
+        f.detail = "NumberOfPreviousCPP " + std::to_string(*declared[i]) + " with " +
+                   std::to_string(counted_before_run) + " earlier plans in the history";
+        findings.push_back(std::move(f));
       }
       // Second or subsequent, and how.
       const bool by_history = use_history && counted_before_run > 0;
@@ -316,30 +261,26 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
       c.basis = by_history ? (by_declared ? subsequent_basis::history_and_declared : subsequent_basis::history)
                            : (by_declared ? subsequent_basis::declared : subsequent_basis::first);
       // Gap from the previous plan's end; an overlap (previous open or ending on or after this start) is gap 0.
-      if (previous != no_record) {
-        const bool overlapping = end[previous] >= start[i];
-        c.gap_days = overlapping ? 0 : static_cast<int>(start[i] - end[previous]);
-        c.gap = overlapping ? cp_plan_gap_band::up_to_3_months
-                            : repeat_plan_gap_band(from_serial_day(end[previous]), from_serial_day(start[i]));
+      if (previous) {
+        const bool overlapping = end_key(*previous) >= start[i];
+        c.gap_days = overlapping ? days(0) : start[i] - *end[*previous];
+        c.gap = overlapping ? cp_plan_gap_band::up_to_3_months : repeat_plan_gap_band(*end[*previous], start[i]);
         c.repeat_within_window =
-            c.is_subsequent() && (overlapping || policy.repeat_window.includes(from_serial_day(end[previous]),
-                                                                              from_serial_day(start[i])));
+            c.is_subsequent() && (overlapping || policy.repeat_window.includes(*end[*previous], start[i]));
       } else if (c.is_subsequent()) {
         c.gap = cp_plan_gap_band::unknown;
       }
-      // Duration: to the end, or to the horizon while open.
-      const serial_day until = end[i] == open_end_serial ? out.horizon_ : end[i];
-      c.duration_days = static_cast<int>(until - start[i]);
-      c.duration = plan_duration_band(from_serial_day(start[i]), from_serial_day(until));
-      if (latest_end_holder == no_record || end[i] >= end[latest_end_holder]) latest_end_holder = i;
+      // Duration: to the end, or to the extract date while open.
+      const day until = end[i] ? *end[i] : extract;
+      c.duration_days = until - start[i];
+      c.duration = plan_duration_band(start[i], until);
       ++counted_so_far;
       last_counted = i;
     }
-    ++child_ordinal;
     g = e;
   }
-  out.finish(child_ordinal);
-  return out;
+  return cp_plan_classification<child_id>(std::move(items), std::move(ids), std::move(findings), extract, policy,
+                                          sorted);
 }
 }  // namespace detail
 
@@ -348,9 +289,8 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
 /// and its band, repeat within the window, duration and duration band, and
 /// DfE's plan checks as findings.
 ///
-/// Rules (counting-rules.md section 3; docs/rules/cp-plan-subsequent.md,
-/// cp-plan-within-2-years.md, cp-plan-gaps.md, cp-plan-durations.md,
-/// cp-plan-checks.md):
+/// Rules (docs/rules/cp-plan-subsequent.md, cp-plan-within-2-years.md,
+/// cp-plan-gaps.md, cp-plan-durations.md, cp-plan-checks.md, extract-date.md):
 /// - P is **second or subsequent** iff the child has a plan with a strictly
 ///   earlier start in @p records, or the declared previous count is >= 1
 ///   (policy: history only; declared only);
@@ -361,117 +301,189 @@ cp_plan_classification classify_cp_plans(const Range& records, ChildProj& child_
 ///   within_months(.., 24)); Q open on P.start or ending on or after it is a
 ///   gap of 0 days (band up_to_3_months, within); a plan subsequent only by
 ///   its declared count has gap band `unknown` and is not within;
-/// - **duration** runs from start to end, or to the horizon H while open.
+/// - **duration** runs from start to end, or to the extract date E while open;
+/// - a start or end after E is an error.
 ///
 /// A plan ending before it starts (8925) is reported and excluded from every
-/// count and every other plan's history; every other finding leaves the plan counted.
+/// count and every other plan's history; every other finding leaves the plan
+/// counted. This overload has no declared NumberOfPreviousCPP (evidence is
+/// the history; policy declared_only is refused).
 ///
-/// @param records     random-access range of host plan records (not copied).
-/// @param child_of    projection record -> child id (needs `<` and `==`).
-/// @param start_of    projection record -> start date (any type with csc::date_traits).
-/// @param end_of      projection record -> end date, or an optional date (empty = open).
-/// @param declared_of projection record -> declared NumberOfPreviousCPP (integer or
-///                    optional integer), or csc::no_declared_previous{}.
-/// @param horizon     the data horizon H (extract date): open plans' durations run to it.
-/// @param policy      evidence, repeat window and input-order policies.
-/// @throws std::invalid_argument naming the record and field for a value that
-///         is not a date, a negative declared count, a date after @p horizon,
+/// @tparam Range     any input range of host plan records (containers, forward ranges, views).
+/// @tparam ChildProj projection record -> child id (any type with `<` and `==`).
+/// @tparam StartProj projection record -> start date (any type with csc::date_traits).
+/// @tparam EndProj   projection record -> end date, or optional date (empty = open).
+/// @tparam D         the extract date's type (any type with csc::date_traits).
+/// @param records      the host's plan records (not copied; not kept).
+/// @param child_of     the child id projection.
+/// @param start_of     the CPPstartDate projection.
+/// @param end_of       the CPPendDate projection.
+/// @param extract_date the extract date E.
+/// @param policy       evidence, repeat window and input-order policies.
+/// @return a cp_plan_classification: one item per record.
+/// @throws std::invalid_argument naming the record and item for a value that
+///         is not a date, a date after @p extract_date, policy declared_only,
 ///         or input declared sorted that is not.
-template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj, class D,
+template <class Range, class ChildProj, class StartProj, class EndProj, class D,
           std::enable_if_t<is_date_v<D>, int> = 0>
-cp_plan_classification classify_cp_plans(const Range& records, ChildProj child_of, StartProj start_of, EndProj end_of,
-                                         DeclaredProj declared_of, const D& horizon, const cp_plan_policy& policy = {}) {
-  return detail::classify_cp_plans(records, child_of, start_of, end_of, declared_of,
-                                   std::optional<serial_day>(to_serial(horizon)), policy);
+auto classify_cp_plans(Range&& records, ChildProj child_of, StartProj start_of, EndProj end_of, const D& extract_date,
+                       const cp_plan_policy& policy = {}) {
+  detail::no_declared_previous declared_of;
+  return detail::classify_cp_plans(records, child_of, start_of, end_of, declared_of, to_day(extract_date), policy);
 }
 
-/// @brief classify_cp_plans() with the horizon H taken as the latest start or
-/// end date in @p records.
-template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj>
-cp_plan_classification classify_cp_plans(const Range& records, ChildProj child_of, StartProj start_of, EndProj end_of,
-                                         DeclaredProj declared_of, const cp_plan_policy& policy = {}) {
-  return detail::classify_cp_plans(records, child_of, start_of, end_of, declared_of, std::nullopt, policy);
+/// @brief classify_cp_plans() with the declared `NumberOfPreviousCPP` of each
+/// plan as further evidence of a previous plan (DfE 8730: a plan without it
+/// gets finding rule::previous_cpp_missing; a declared count below the
+/// plans in the history gets rule::previous_cpp_declared_too_low).
+/// @tparam DeclaredProj projection record -> NumberOfPreviousCPP: an integer or
+///         an optional integer (empty = not given).
+/// @param records      the host's plan records (not copied; not kept).
+/// @param child_of     the child id projection.
+/// @param start_of     the CPPstartDate projection.
+/// @param end_of       the CPPendDate projection.
+/// @param declared_of  the NumberOfPreviousCPP projection.
+/// @param extract_date the extract date E.
+/// @param policy       evidence, repeat window and input-order policies.
+/// @return a cp_plan_classification: one item per record.
+/// @throws std::invalid_argument as the overload without @p declared_of, and
+///         for a negative declared count.
+template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj, class D,
+          std::enable_if_t<is_date_v<D> && !is_date_v<DeclaredProj>, int> = 0>
+auto classify_cp_plans(Range&& records, ChildProj child_of, StartProj start_of, EndProj end_of,
+                       DeclaredProj declared_of, const D& extract_date, const cp_plan_policy& policy = {}) {
+  return detail::classify_cp_plans(records, child_of, start_of, end_of, declared_of, to_day(extract_date), policy);
 }
 
-namespace detail {
-// The D3/D5/D7 measures of one series, accumulated one plan at a time (in child order).
-template <class D>
-struct cp_plan_series_state {
-  const period_series<D>* series;
-  serial_day horizon;
-  std::vector<cp_plan_measures> m;
-  child_marks started;
-  child_marks subsequent;
-  cp_plan_series_state(const period_series<D>& s, serial_day h)
-      : series(&s), horizon(h), m(s.size()), started(s.size()), subsequent(s.size()) {
-    for (std::size_t p = 0; p < s.size(); ++p) m[p].open_on = std::min(s[p].period.last_serial(), h);
+/// @brief D3 measures of the plans starting in a period.
+struct cp_plan_start_measures {
+  std::size_t CPP_start = 0;                 ///< Plans starting in the period (D3/D1 denominator: plans).
+  std::size_t CPP_subsequent = 0;            ///< Of those, second or subsequent plans.
+  std::size_t CPP_subsequent_within_2y = 0;  ///< Of those, repeats within the repeat window (default 24 months).
+  std::size_t CPP_child_start = 0;           ///< Children with >= 1 plan starting in the period.
+  std::size_t CPP_child_subsequent = 0;      ///< Children with >= 1 second or subsequent plan starting in the period.
+  /// Second or subsequent plans starting in the period, by gap band (index = band).
+  std::array<std::size_t, cp_plan_gap_band_count> gap_bands{};
+
+  /// @brief DfE D3's percentage.
+  /// @return 100 * CPP_subsequent / CPP_start (percent, unrounded); nullopt if no plan started.
+  std::optional<double> CPP_subsequent_percent() const noexcept { return percent(CPP_subsequent, CPP_start); }
+  /// @brief The within-2-years percentage.
+  /// @return 100 * CPP_subsequent_within_2y / CPP_start (percent); nullopt if no plan started.
+  std::optional<double> CPP_subsequent_within_2y_percent() const noexcept {
+    return percent(CPP_subsequent_within_2y, CPP_start);
   }
-  void add(const classified_cp_plan& c) {
-    if (!c.counted) return;
-    const auto [s0, s1] = series->containing(c.start);
-    for (std::size_t p = s0; p < s1; ++p) {
-      cp_plan_measures& x = m[p];
-      ++x.CPP_start;
-      if (started.first(p, c.child)) ++x.CPP_child_start;
-      if (c.is_subsequent()) {
-        ++x.CPP_subsequent;
-        ++x.gap_bands[static_cast<std::size_t>(*c.gap)];
-        if (c.repeat_within_window) ++x.CPP_subsequent_within_2y;
-        if (subsequent.first(p, c.child)) ++x.CPP_child_subsequent;
-      }
-    }
-    if (c.end) {
-      const auto [e0, e1] = series->containing(*c.end);
-      for (std::size_t p = e0; p < e1; ++p) {
-        ++m[p].CPP_end;
-        ++m[p].duration_bands_ended[static_cast<std::size_t>(c.duration)];
-      }
-    }
-    // Open on the reference day R = min(period end, H): start <= R < end.
-    const auto [o0, o1] = series->referencing(c.start, c.end ? *c.end : open_end_serial, horizon);
-    for (std::size_t p = o0; p < o1; ++p) {
-      ++m[p].CPP_open;
-      ++m[p].duration_bands_open[static_cast<std::size_t>(
-          plan_duration_band(from_serial_day(c.start), from_serial_day(m[p].open_on)))];
+};
+
+/// @brief D7 measures of the plans ending in a period.
+struct cp_plan_end_measures {
+  std::size_t CPP_end = 0;  ///< Plans ending in the period (D7).
+  /// Plans ending in the period by duration band, start to end (D7).
+  std::array<std::size_t, cp_plan_duration_band_count> duration_bands_ended{};
+};
+
+/// @brief D5 measures of the plans open on a period's reference day.
+struct cp_plan_open_measures {
+  /// Reference day R of the count: the period's last day, or the extract
+  /// date if that is earlier (what happens after it is not in the data).
+  day open_on;
+  std::size_t CPP_open = 0;  ///< Plans open on open_on (D5 at 31 March).
+  /// Plans open on open_on by duration band, start to open_on (D5).
+  std::array<std::size_t, cp_plan_duration_band_count> duration_bands_open{};
+};
+
+/// @brief Accumulator (measure/accumulator.hpp) of D3: plans starting in a
+/// period (counted plans only), the repeat measures and gap bands
+/// (docs/rules/cp-plan-subsequent.md, docs/rules/cp-plan-gaps.md).
+struct count_cp_plan_starts {
+  using value_type = cp_plan_start_measures;     ///< One cp_plan_start_measures per period.
+  static constexpr std::size_t child_sets = 2;  ///< Children starting a plan; children starting a subsequent plan.
+
+  /// @brief The periods containing the plan's start (none for a plan not counted).
+  /// @param c a classified plan.
+  /// @param series the periods.
+  /// @return index range [first, last) into @p series.
+  template <class Series>
+  std::pair<std::size_t, std::size_t> periods(const classified_cp_plan& c, const Series& series, day) const {
+    return c.counted ? series.containing(c.start) : std::pair<std::size_t, std::size_t>{0, 0};
+  }
+  /// @brief Counts @p c in one period.
+  /// @param m the period's measures.
+  /// @param c the plan.
+  /// @param children the period's distinct-children marks.
+  void add(cp_plan_start_measures& m, const classified_cp_plan& c, const period_context&,
+           distinct_children& children) const {
+    ++m.CPP_start;
+    if (children.first(0, c.child)) ++m.CPP_child_start;
+    if (c.is_subsequent()) {
+      ++m.CPP_subsequent;
+      ++m.gap_bands[static_cast<std::size_t>(*c.gap)];
+      if (c.repeat_within_window) ++m.CPP_subsequent_within_2y;
+      if (children.first(1, c.child)) ++m.CPP_child_subsequent;
     }
   }
 };
-}  // namespace detail
 
-/// @brief D3, D5 and D7 measures for every period of @p series, in one pass
-/// over the classified plans (counted plans only): plans starting in a
-/// period (CPP_start and the repeat measures, gap bands), plans ending in it
-/// (duration bands, start to end) and plans open on its reference day R, the
-/// period's last day or the horizon H if that is earlier (duration bands,
-/// start to R). Both period ends are included.
-///
-/// Docs: docs/rules/cp-plan-subsequent.md, docs/rules/cp-plan-durations.md,
-/// docs/rules/series.md.
-template <class D>
-std::vector<cp_plan_measures> measure_cp_plans(const cp_plan_classification& classified,
-                                               const period_series<D>& series) {
-  detail::cp_plan_series_state<D> state(series, classified.horizon());
-  for (const classified_cp_plan& c : classified.by_child()) state.add(c);
-  return std::move(state.m);
-}
+/// @brief Accumulator (measure/accumulator.hpp) of D7: plans ending in a
+/// period, by duration band from start to end (docs/rules/cp-plan-durations.md).
+struct count_cp_plan_ends {
+  using value_type = cp_plan_end_measures;  ///< One cp_plan_end_measures per period.
 
-/// @brief measure_cp_plans() for the one period @p period.
-template <class D>
-cp_plan_measures measure_cp_plans(const cp_plan_classification& classified, const interval<D>& period) {
-  return measure_cp_plans(classified, period_series<D>(period)).front();
-}
+  /// @brief The periods containing the plan's end (none while open or not counted).
+  /// @param c a classified plan.
+  /// @param series the periods.
+  /// @return index range [first, last) into @p series.
+  template <class Series>
+  std::pair<std::size_t, std::size_t> periods(const classified_cp_plan& c, const Series& series, day) const {
+    return c.counted && c.end ? series.containing(*c.end) : std::pair<std::size_t, std::size_t>{0, 0};
+  }
+  /// @brief Counts @p c in one period.
+  /// @param m the period's measures.
+  /// @param c the plan.
+  void add(cp_plan_end_measures& m, const classified_cp_plan& c, const period_context&, distinct_children&) const {
+    ++m.CPP_end;
+    ++m.duration_bands_ended[static_cast<std::size_t>(c.duration)];
+  }
+};
 
-/// @brief measure_cp_plans() for every period of @p series, split by
-/// `key_of(record index)` (one key, or a range of keys: csc::breakdown), e.g.
-/// by category of abuse.
-///
-/// Docs: docs/rules/breakdowns.md.
-template <class D, class KeyOf>
-auto measure_cp_plans_by(const cp_plan_classification& classified, const period_series<D>& series, KeyOf key_of) {
-  const serial_day h = classified.horizon();
-  return detail::accumulate_breakdown(
-      classified.by_child(), [&series, h] { return detail::cp_plan_series_state<D>(series, h); }, key_of);
-}
+/// @brief Accumulator (measure/accumulator.hpp) of D5: plans open on each
+/// period's reference day R (the period's last day, or the extract date if
+/// earlier): start <= R and not ended before R, by duration band from start
+/// to R (docs/rules/cp-plan-durations.md).
+struct count_cp_plans_open {
+  using value_type = cp_plan_open_measures;  ///< One cp_plan_open_measures per period.
+
+  /// @brief A period's empty measures, with its reference day.
+  /// @param p the period.
+  /// @return measures with open_on = p.reference.
+  cp_plan_open_measures start(const period_context& p) const {
+    cp_plan_open_measures m;
+    m.open_on = p.reference;
+    return m;
+  }
+  /// @brief The periods whose reference day R has start <= R < end.
+  /// @param c a classified plan.
+  /// @param series the periods.
+  /// @param extract_date the extract date (caps reference days).
+  /// @return index range [first, last) into @p series.
+  template <class Series>
+  std::pair<std::size_t, std::size_t> periods(const classified_cp_plan& c, const Series& series,
+                                              day extract_date) const {
+    if (!c.counted) return {0, 0};
+    return series.referencing(c.start, c.end ? *c.end : day::max(), extract_date);
+  }
+  /// @brief Counts @p c in one period.
+  /// @param m the period's measures.
+  /// @param c the plan.
+  /// @param p the period.
+  void add(cp_plan_open_measures& m, const classified_cp_plan& c, const period_context& p,
+           distinct_children&) const {
+    ++m.CPP_open;
+    ++m.duration_bands_open[static_cast<std::size_t>(plan_duration_band(c.start, p.reference))];
+  }
+};
+
+/// @}
 
 }  // namespace csc
 

@@ -4,6 +4,7 @@
 #ifndef CSC_REPORT_PERCENT_HPP
 #define CSC_REPORT_PERCENT_HPP
 
+#include <csc/core/percent.hpp>
 #include <csc/report/rate.hpp>
 
 #include <cstddef>
@@ -11,13 +12,6 @@
 #include <string>
 
 namespace csc {
-
-/// @brief 100 * @p part / @p whole as an unrounded number; std::nullopt when
-/// @p whole is 0 (the JSON output writes `null`).
-constexpr std::optional<double> percent(std::size_t part, std::size_t whole) noexcept {
-  if (whole == 0) return std::nullopt;
-  return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
-}
 
 /// @brief 100 * @p part / @p whole rounded half away from zero to one decimal
 /// place, computed in integer arithmetic so that exact halves (1/16 = 6.25%)

@@ -2,10 +2,11 @@
 /// @brief `csc::date_traits<D>`: the one place where a date type is plugged
 /// into csc-metrics, with specialisations for csc::civil_date,
 /// boost::gregorian::date and (C++20) std::chrono::year_month_day.
-#ifndef CSC_CALENDAR_DATE_TRAITS_HPP
-#define CSC_CALENDAR_DATE_TRAITS_HPP
+#ifndef CSC_CORE_DATE_TRAITS_HPP
+#define CSC_CORE_DATE_TRAITS_HPP
 
-#include <csc/calendar/civil_date.hpp>
+#include <csc/core/civil_date.hpp>
+#include <csc/core/day.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -33,7 +34,8 @@
 
 namespace csc {
 
-/// @brief Customisation point: how csc-metrics reads and makes dates of type @p D.
+/// @brief Customisation point (declared in core/day.hpp): how csc-metrics
+/// reads and makes dates of type @p D.
 ///
 /// The primary template is deliberately undefined. A specialisation provides:
 /// - `static civil_date to_civil(const D&)`: the calendar date of a value; it
@@ -41,9 +43,8 @@ namespace csc {
 ///   or special value), never returns a made-up date;
 /// - `static D from_civil(const civil_date&)`: a value for a valid date.
 ///
-/// It may also provide `static serial_day to_serial(const D&)` as a faster
-/// route to the serial day number (used when present; it must agree with
-/// `to_serial_day(to_civil(d))`).
+/// It may also provide `static csc::day to_day(const D&)` as a faster route
+/// to the day (used when present; it must agree with `csc::day(to_civil(d))`).
 ///
 /// Example, for a host struct of three ints:
 /// @code
@@ -57,9 +58,6 @@ namespace csc {
 ///   }
 /// };
 /// @endcode
-template <class D, class Enable = void>
-struct date_traits;
-
 /// @brief Identity traits: csc::civil_date is its own calendar date.
 template <>
 struct date_traits<civil_date> {
@@ -67,6 +65,17 @@ struct date_traits<civil_date> {
   static constexpr civil_date to_civil(const civil_date& d) noexcept { return d; }
   /// @brief Returns @p d.
   static constexpr civil_date from_civil(const civil_date& d) noexcept { return d; }
+};
+
+/// @brief Traits for csc::day itself, so that every algorithm also takes days.
+template <>
+struct date_traits<day> {
+  /// @brief The calendar date of @p d.
+  static constexpr civil_date to_civil(const day& d) noexcept { return d.civil(); }
+  /// @brief The day of @p c.
+  static constexpr day from_civil(const civil_date& c) noexcept { return day(c); }
+  /// @brief Returns @p d.
+  static constexpr day to_day(const day& d) noexcept { return d; }
 };
 
 /// @brief Traits for boost::gregorian::date (the library's default date type).
@@ -81,10 +90,11 @@ struct date_traits<boost::gregorian::date> {
     const auto ymd = d.year_month_day();
     return civil_date{static_cast<int>(ymd.year), static_cast<unsigned>(ymd.month), static_cast<unsigned>(ymd.day)};
   }
-  /// @brief Serial day straight from Boost's day number (no year/month/day split).
-  static serial_day to_serial(const boost::gregorian::date& d) {
+  /// @brief The day straight from Boost's day number (no year/month/day split);
+  /// throws std::invalid_argument for a special value.
+  static day to_day(const boost::gregorian::date& d) {
     if (d.is_special()) throw std::invalid_argument("csc: boost::gregorian::date is a special value, not a calendar date");
-    return static_cast<serial_day>(static_cast<long long>(d.day_number()) - 2440588LL);  // JDN of 1970-01-01
+    return day(days(static_cast<std::int32_t>(static_cast<long long>(d.day_number()) - 2440588LL)));  // JDN of 1970-01-01
   }
   /// @brief The Boost date for @p c (throws Boost's out-of-range errors outside 1400-9999).
   static boost::gregorian::date from_civil(const civil_date& c) {
@@ -121,9 +131,9 @@ struct has_date_traits<D, std::void_t<decltype(date_traits<D>::to_civil(std::dec
     : std::true_type {};
 
 template <class D, class = void>
-struct has_fast_serial : std::false_type {};
+struct has_fast_day : std::false_type {};
 template <class D>
-struct has_fast_serial<D, std::void_t<decltype(date_traits<D>::to_serial(std::declval<const D&>()))>> : std::true_type {};
+struct has_fast_day<D, std::void_t<decltype(date_traits<D>::to_day(std::declval<const D&>()))>> : std::true_type {};
 }  // namespace detail
 
 /// @brief True iff csc::date_traits<D> is specialised with `to_civil` and `from_civil`.
@@ -141,6 +151,9 @@ constexpr void require_date_traits() {
 }  // namespace detail
 
 /// @brief The calendar date of @p d through csc::date_traits.
+/// @tparam D a date type with csc::date_traits.
+/// @return year, month and day of @p d.
+/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
 template <class D>
 constexpr civil_date to_civil(const D& d) {
   detail::require_date_traits<D>();
@@ -148,30 +161,40 @@ constexpr civil_date to_civil(const D& d) {
 }
 
 /// @brief A value of date type @p D for the valid civil date @p c.
+/// @tparam D a date type with csc::date_traits.
+/// @return `date_traits<D>::from_civil(c)`.
 template <class D>
 constexpr D from_civil(const civil_date& c) {
   detail::require_date_traits<D>();
   return date_traits<D>::from_civil(c);
 }
 
-/// @brief Serial day number of @p d (days since 1970-01-01), using the
-/// traits' `to_serial` fast path when there is one.
+/// @brief The csc::day of host date @p d, through the traits' `to_day` fast
+/// path when there is one.
+/// @tparam D a date type with csc::date_traits.
+/// @return the day of @p d.
+/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
 template <class D>
-constexpr serial_day to_serial(const D& d) {
-  if constexpr (detail::has_fast_serial<D>::value) {
-    return date_traits<D>::to_serial(d);
+constexpr day to_day(const D& d) {
+  detail::require_date_traits<D>();
+  if constexpr (detail::has_fast_day<D>::value) {
+    return date_traits<D>::to_day(d);
   } else {
-    return to_serial_day(to_civil(d));
+    return day(date_traits<D>::to_civil(d));
   }
 }
 
-/// @brief A value of date type @p D for serial day @p s.
+/// @brief The host date of type @p D for day @p d (the same as `d.to<D>()`).
+/// @tparam D a date type with csc::date_traits.
+/// @return `from_civil<D>(d.civil())`.
 template <class D>
-constexpr D from_serial(serial_day s) {
-  return from_civil<D>(from_serial_day(s));
+constexpr D to_date(day d) {
+  return from_civil<D>(d.civil());
 }
 
 /// @brief Formats any supported date as `YYYY-MM-DD`.
+/// @tparam D a date type with csc::date_traits.
+/// @return the ISO 8601 calendar date.
 template <class D>
 std::string to_iso_string(const D& d) {
   return to_iso_string(to_civil(d));
@@ -179,4 +202,4 @@ std::string to_iso_string(const D& d) {
 
 }  // namespace csc
 
-#endif  // CSC_CALENDAR_DATE_TRAITS_HPP
+#endif  // CSC_CORE_DATE_TRAITS_HPP

@@ -1,8 +1,9 @@
 /// @file
 /// @brief `csc::civil_date`: a proleptic Gregorian calendar date (year, month,
-/// day) without time, with exact conversion to and from a serial day number.
-#ifndef CSC_CALENDAR_CIVIL_DATE_HPP
-#define CSC_CALENDAR_CIVIL_DATE_HPP
+/// day) without time: the calendar form of a csc::day (core/day.hpp), with ISO 8601
+/// parsing and formatting.
+#ifndef CSC_CORE_CIVIL_DATE_HPP
+#define CSC_CORE_CIVIL_DATE_HPP
 
 #include <cstdint>
 #include <optional>
@@ -11,13 +12,6 @@
 #include <string_view>
 
 namespace csc {
-
-/// @brief Serial day number: days since 1970-01-01 (which is day 0).
-///
-/// Every date type the library accepts is reduced to this for ordering and for
-/// differences in days; `serial_day(b) - serial_day(a)` is the exact number of
-/// days from `a` to `b`.
-using serial_day = std::int32_t;
 
 /// @brief True iff @p year is a Gregorian leap year (divisible by 4, except
 /// centuries not divisible by 400).
@@ -70,34 +64,6 @@ struct civil_date {
   friend constexpr bool operator>=(const civil_date& a, const civil_date& b) noexcept { return !(a < b); }
 };
 
-/// @brief Serial day of a valid civil date (days since 1970-01-01).
-///
-/// Counts in 400-year eras of 146097 days, with years starting on 1 March so
-/// that the leap day is the last day of the counting year.
-constexpr serial_day to_serial_day(const civil_date& d) noexcept {
-  const int y = static_cast<int>(d.year) - (d.month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int year_of_era = y - era * 400;                                  // [0, 399]
-  const int month_from_march = static_cast<int>(d.month) + (d.month > 2 ? -3 : 9);  // [0, 11]
-  const int day_of_year = (153 * month_from_march + 2) / 5 + static_cast<int>(d.day) - 1;
-  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;  // 719468 = days from 0000-03-01 to 1970-01-01
-}
-
-/// @brief Civil date of a serial day; the exact inverse of to_serial_day().
-constexpr civil_date from_serial_day(serial_day s) noexcept {
-  const int z = s + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int day_of_era = z - era * 146097;                                           // [0, 146096]
-  const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const int month_from_march = (5 * day_of_year + 2) / 153;                          // [0, 11]
-  const unsigned day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
-  const unsigned month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
-  const int year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
-  return civil_date{year, month, day};
-}
-
 /// @brief Parses exactly `YYYY-MM-DD` (ISO 8601 calendar date, four-digit
 /// year, two-digit month and day) into a valid date.
 ///
@@ -143,4 +109,4 @@ inline std::ostream& operator<<(std::ostream& os, const civil_date& d) { return 
 
 }  // namespace csc
 
-#endif  // CSC_CALENDAR_CIVIL_DATE_HPP
+#endif  // CSC_CORE_CIVIL_DATE_HPP

@@ -1,8 +1,8 @@
 /// @file
 /// @brief `csc::quartiles`: lower quartile, median and upper quartile of a
 /// list of numbers, by linear interpolation between closest ranks.
-#ifndef CSC_REPORT_QUARTILES_HPP
-#define CSC_REPORT_QUARTILES_HPP
+#ifndef CSC_MEASURE_QUARTILES_HPP
+#define CSC_MEASURE_QUARTILES_HPP
 
 #include <algorithm>
 #include <cstddef>
@@ -40,4 +40,4 @@ std::optional<quartile_values> quartiles(std::vector<T> values) {
 
 }  // namespace csc
 
-#endif  // CSC_REPORT_QUARTILES_HPP
+#endif  // CSC_MEASURE_QUARTILES_HPP

@@ -3,10 +3,11 @@
 /// households, workers...) have at least one record dated in each period of a
 /// series, e.g. "8 cases involving 26 children" (counting-rules.md section 1;
 /// docs/rules/families.md).
-#ifndef CSC_REPORT_DISTINCT_COUNT_HPP
-#define CSC_REPORT_DISTINCT_COUNT_HPP
+#ifndef CSC_MEASURE_DISTINCT_COUNT_HPP
+#define CSC_MEASURE_DISTINCT_COUNT_HPP
 
 #include <csc/calendar/series.hpp>
+#include <csc/core/detail/is_optional.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -26,10 +27,6 @@ struct distinct_counts {
 };
 
 namespace detail {
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
 
 // The value of a projection result that may be an optional: nullptr when empty.
 template <class T>
@@ -78,7 +75,7 @@ distinct_counts count_distinct_per_period(const period_series<D>& series, std::s
     const auto day = std::invoke(date_of, i);
     const auto* d = detail::value_or_null(day);
     if (!d) continue;
-    const auto [first, last] = series.containing(to_serial(*d));
+    const auto [first, last] = series.containing(to_day(*d));
     for (std::size_t p = first; p < last; ++p) {
       if (ordinal[i] == none) {
         ++out.without_key[p];
@@ -95,4 +92,4 @@ distinct_counts count_distinct_per_period(const period_series<D>& series, std::s
 
 }  // namespace csc
 
-#endif  // CSC_REPORT_DISTINCT_COUNT_HPP
+#endif  // CSC_MEASURE_DISTINCT_COUNT_HPP

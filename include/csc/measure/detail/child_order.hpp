@@ -2,8 +2,8 @@
 /// @brief Internal: the order "by child id, then a per-record key, then input
 /// index" shared by the classification algorithms, with detection of input
 /// that is already in that order.
-#ifndef CSC_DETAIL_CHILD_ORDER_HPP
-#define CSC_DETAIL_CHILD_ORDER_HPP
+#ifndef CSC_MEASURE_DETAIL_CHILD_ORDER_HPP
+#define CSC_MEASURE_DETAIL_CHILD_ORDER_HPP
 
 #include <algorithm>
 #include <cstddef>
@@ -15,16 +15,6 @@
 #include <vector>
 
 namespace csc::detail {
-
-// Number of records in a random-access range; the static_assert names the algorithm.
-template <class Range>
-std::size_t random_access_size(const Range& records) {
-  using iterator = decltype(std::begin(records));
-  static_assert(std::is_base_of_v<std::random_access_iterator_tag,
-                                  typename std::iterator_traits<iterator>::iterator_category>,
-                "csc: the records range must be random access (vector, array, deque, span)");
-  return static_cast<std::size_t>(std::distance(std::begin(records), std::end(records)));
-}
 
 // Fills `order` with the record indices 0..n-1 sorted by child(i) (needs <),
 // then key_less, then index. Returns true iff the input was already in that
@@ -62,4 +52,4 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
 
 }  // namespace csc::detail
 
-#endif  // CSC_DETAIL_CHILD_ORDER_HPP
+#endif  // CSC_MEASURE_DETAIL_CHILD_ORDER_HPP

@@ -2,10 +2,10 @@
 /// @brief `csc::interval<D>`: a closed interval of days [first, last] whose
 /// last day may be unknown (an open, ongoing episode). Used for episodes and
 /// for reporting periods (counting-rules.md section 0).
-#ifndef CSC_EPISODE_INTERVAL_HPP
-#define CSC_EPISODE_INTERVAL_HPP
+#ifndef CSC_CORE_INTERVAL_HPP
+#define CSC_CORE_INTERVAL_HPP
 
-#include <csc/calendar/date_traits.hpp>
+#include <csc/core/date_traits.hpp>
 
 #include <optional>
 #include <ostream>
@@ -37,9 +37,8 @@ class interval {
   /// @brief [first, last], or [first, open) when @p last is empty.
   /// @throws invalid_interval if @p last is before @p first.
   constexpr interval(const D& first, const std::optional<D>& last = std::nullopt)
-      : first_(first), last_(last), first_serial_(to_serial(first)),
-        last_serial_(last ? to_serial(*last) : open_end) {
-    if (last_serial_ < first_serial_) {
+      : first_(first), last_(last), first_day_(to_day(first)), last_day_(last ? to_day(*last) : day::max()) {
+    if (last_day_ < first_day_) {
       throw invalid_interval("csc::interval: end " + to_iso_string(*last) + " precedes start " +
                              to_iso_string(first));
     }
@@ -52,33 +51,36 @@ class interval {
   /// @brief True iff there is no last day.
   constexpr bool is_open() const noexcept { return !last_.has_value(); }
 
-  /// @brief True iff first() <= @p day and (open or @p day <= last()).
-  constexpr bool contains(const D& day) const { return contains_serial(to_serial(day)); }
-  /// @brief contains() for a serial day number.
-  constexpr bool contains_serial(serial_day day) const noexcept {
-    return first_serial_ <= day && day <= last_serial_;
+  /// @brief True iff first() <= @p d and (open or @p d <= last()).
+  /// @tparam T any date type with csc::date_traits (@p D, csc::day, ...).
+  /// @param d the day asked about.
+  /// @return whether the interval includes @p d.
+  template <class T>
+  constexpr bool contains(const T& d) const {
+    const day x = to_day(d);
+    return first_day_ <= x && x <= last_day_;
   }
 
   /// @brief True iff the two intervals share at least one day (closed ends:
   /// [a, b] and [b, c] overlap on day b).
   constexpr bool overlaps(const interval& other) const noexcept {
-    return first_serial_ <= other.last_serial_ && other.first_serial_ <= last_serial_;
+    return first_day_ <= other.last_day_ && other.first_day_ <= last_day_;
   }
 
   /// @brief Number of days included, counting both ends; empty if open.
   constexpr std::optional<int> length_in_days() const noexcept {
     if (is_open()) return std::nullopt;
-    return static_cast<int>(last_serial_ - first_serial_) + 1;
+    return (last_day_ - first_day_).count() + 1;
   }
 
-  /// @brief Serial day of first().
-  constexpr serial_day first_serial() const noexcept { return first_serial_; }
-  /// @brief Serial day of last(), or the largest serial day if open.
-  constexpr serial_day last_serial() const noexcept { return last_serial_; }
+  /// @brief first() as a csc::day.
+  constexpr day first_day() const noexcept { return first_day_; }
+  /// @brief last() as a csc::day, or day::max() if open.
+  constexpr day last_day() const noexcept { return last_day_; }
 
   /// @brief Same first day and same last day (or both open).
   friend constexpr bool operator==(const interval& a, const interval& b) noexcept {
-    return a.first_serial_ == b.first_serial_ && a.last_serial_ == b.last_serial_;
+    return a.first_day_ == b.first_day_ && a.last_day_ == b.last_day_;
   }
   /// @brief Negation of operator==.
   friend constexpr bool operator!=(const interval& a, const interval& b) noexcept { return !(a == b); }
@@ -91,13 +93,12 @@ class interval {
   }
 
  private:
-  static constexpr serial_day open_end = 2147483647;
   D first_;
   std::optional<D> last_;
-  serial_day first_serial_;
-  serial_day last_serial_;
+  day first_day_;
+  day last_day_;
 };
 
 }  // namespace csc
 
-#endif  // CSC_EPISODE_INTERVAL_HPP
+#endif  // CSC_CORE_INTERVAL_HPP

@@ -1,8 +1,8 @@
 /// @file
 /// @brief `csc::input_order`: what the caller knows about the order of the
 /// records it passes to a classification algorithm.
-#ifndef CSC_INPUT_ORDER_HPP
-#define CSC_INPUT_ORDER_HPP
+#ifndef CSC_CORE_INPUT_ORDER_HPP
+#define CSC_CORE_INPUT_ORDER_HPP
 
 #include <cstdint>
 
@@ -20,4 +20,4 @@ enum class input_order : std::uint8_t {
 
 }  // namespace csc
 
-#endif  // CSC_INPUT_ORDER_HPP
+#endif  // CSC_CORE_INPUT_ORDER_HPP
