@@ -2,7 +2,7 @@
 #ifndef CSC_EXAMPLES_CSV_FILE_HPP
 #define CSC_EXAMPLES_CSV_FILE_HPP
 
-#include <csc/calendar/date_traits.hpp>
+#include <csc/core/date_traits.hpp>
 #include <csc/io/csv.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>

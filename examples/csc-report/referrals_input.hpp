@@ -4,7 +4,7 @@
 
 #include "csv_file.hpp"
 
-#include <csc/episode/interval.hpp>
+#include <csc/core/interval.hpp>
 #include <csc/io/cin_codes.hpp>
 
 #include <optional>

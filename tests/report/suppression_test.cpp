@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(a_percentage_is_suppressed_when_its_numerator_or_denominato
       const csc::figure f = csc::percent_figure(c.part, c.whole, c.suppress);
       BOOST_TEST(csc::figure_text(f, "-") == c.shown);
       BOOST_TEST(f.suppressed == c.suppressed);
-      BOOST_TEST(f.value == csc::percent(c.part, c.whole));
+      BOOST_TEST((f.value == csc::percent(c.part, c.whole)));
       BOOST_TEST(f.text == csc::format_percent(c.part, c.whole));
     }
   }
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(a_rate_is_suppressed_when_its_count_is_never_for_its_popula
       const csc::figure f = csc::rate_figure(c.part, c.whole, c.suppress);
       BOOST_TEST(csc::figure_text(f, "-") == c.shown);
       BOOST_TEST(f.suppressed == c.suppressed);
-      BOOST_TEST(f.value == csc::rate_per_10000(c.part, c.whole));
+      BOOST_TEST((f.value == csc::rate_per_10000(c.part, c.whole)));
       BOOST_TEST(f.text == csc::format_rate_per_10000(c.part, c.whole));
     }
   }
@@ -133,7 +133,8 @@ BOOST_AUTO_TEST_CASE(figures_equal_the_tools_cells) {
         const bool ok = same(csc::count_figure(part, suppress), p) &&
                         same(csc::percent_figure(part, whole, suppress),
                              tool_ratio_cell(part, whole, 100, p.suppressed || w.suppressed)) &&
-                        same(csc::rate_figure(part, whole, suppress), tool_ratio_cell(part, whole, 10000, p.suppressed));
+                        same(csc::rate_figure(part, whole, suppress),
+                             tool_ratio_cell(part, whole, 10000, p.suppressed));
         if (!ok) BOOST_FAIL(part << "/" << whole << (suppress ? " suppressed" : ""));
       }
     }

@@ -20,7 +20,7 @@ struct episode {
 
 inline std::optional<csc::civil_date> od(const char* iso) { return cd(iso); }
 inline constexpr std::nullopt_t open = std::nullopt;
-inline csc::serial_day sd(const char* iso) { return csc::to_serial_day(cd(iso)); }
+inline csc::day sd(const char* iso) { return csc::day(cd(iso)); }
 
 inline auto source(const std::vector<episode>& v, csc::service_level level) {
   return csc::episodes(v, level, &episode::child, &episode::start, &episode::end);

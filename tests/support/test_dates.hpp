@@ -2,10 +2,12 @@
 #ifndef CSC_TESTS_TEST_DATES_HPP
 #define CSC_TESTS_TEST_DATES_HPP
 
-#include <csc/calendar/civil_date.hpp>
+#include <csc/core/civil_date.hpp>
+#include <csc/core/day.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -20,6 +22,9 @@ inline csc::civil_date cd(const char* iso) {
   return *d;
 }
 
+// "2019-02-28" -> csc::day.
+inline csc::day dy(const char* iso) { return csc::day(cd(iso)); }
+
 // "2019-02-28" -> boost::gregorian::date.
 inline boost::gregorian::date bd(const char* iso) {
   const csc::civil_date c = cd(iso);
@@ -33,6 +38,17 @@ namespace std {
 // Lets Boost.Test print optional values in failure messages.
 inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<int>& v) {
   return v ? os << *v : os << "nullopt";
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<std::size_t>& v) {
+  return v ? os << *v : os << "nullopt";
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<csc::day>& v) {
+  return v ? os << *v : os << "nullopt";
+}
+// csc::days (a std::chrono::duration): its count, with a unit.
+inline std::ostream& boost_test_print_type(std::ostream& os, const csc::days& v) { return os << v.count() << " days"; }
+inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<csc::days>& v) {
+  return v ? os << v->count() << " days" : os << "nullopt";
 }
 }  // namespace std
 

@@ -37,7 +37,7 @@ constexpr bool is_suppressed_count(std::size_t n) noexcept { return n >= 1 && n 
 /// Source: docs/rules/rates.md.
 struct figure {
   std::optional<double> value;  ///< The exact value; empty when undefined (denominator 0).
-  std::string text;             ///< The presentation; "" when undefined (kept when suppressed; figure_text() shows "c").
+  std::string text;             ///< The presentation; "" when undefined (kept when suppressed: see figure_text()).
   bool suppressed = false;      ///< Shown as suppressed_symbol instead of text (value kept for callers that need it).
 };
 

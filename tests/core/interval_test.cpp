@@ -1,5 +1,5 @@
-// Tests for include/csc/episode/interval.hpp (docs/rules/intervals.md).
-#include <csc/episode/interval.hpp>
+// Tests for include/csc/core/interval.hpp (docs/rules/intervals.md).
+#include <csc/core/interval.hpp>
 
 #include "../support/test_dates.hpp"
 
@@ -56,6 +56,16 @@ BOOST_AUTO_TEST_CASE(overlap_is_inclusive_of_shared_end_days) {
   BOOST_TEST(a.overlaps(interval(cd("2019-03-31"), cd("2019-05-01"))));   // shares 2019-03-31
   BOOST_TEST(!a.overlaps(interval(cd("2019-04-01"), cd("2019-05-01"))));  // adjacent, no shared day
   BOOST_TEST(interval(cd("2019-04-01"), cd("2019-05-01")).overlaps(a) == a.overlaps(interval(cd("2019-04-01"), cd("2019-05-01"))));
+}
+
+BOOST_AUTO_TEST_CASE(first_day_last_day_and_contains_take_days) {
+  const interval fy(cd("2019-04-01"), cd("2020-03-31"));
+  BOOST_TEST(fy.first_day() == csc_test::dy("2019-04-01"));
+  BOOST_TEST(fy.last_day() == csc_test::dy("2020-03-31"));
+  BOOST_TEST(fy.contains(csc_test::dy("2020-03-31")));
+  BOOST_TEST(!fy.contains(csc_test::dy("2020-04-01")));
+  BOOST_TEST(fy.contains(bd("2019-04-01")));  // any date type
+  BOOST_TEST(interval(cd("2019-04-01")).last_day() == csc::day::max());
 }
 
 BOOST_AUTO_TEST_CASE(prints_readably) {

@@ -1,5 +1,6 @@
-// Tests for include/csc/calendar/civil_date.hpp.
-#include <csc/calendar/civil_date.hpp>
+// Tests for include/csc/core/civil_date.hpp (and its day number, core/day.hpp).
+#include <csc/core/civil_date.hpp>
+#include <csc/core/day.hpp>
 
 #include "../support/test_dates.hpp"
 
@@ -10,30 +11,30 @@ using csc::civil_date;
 // Compile-time checks: the vocabulary is constexpr.
 static_assert(csc::is_leap_year(2000) && !csc::is_leap_year(1900) && csc::is_leap_year(2020) && !csc::is_leap_year(2019));
 static_assert(csc::last_day_of_month(2020, 2) == 29 && csc::last_day_of_month(2019, 2) == 28);
-static_assert(csc::to_serial_day(civil_date{1970, 1, 1}) == 0);
-static_assert(csc::from_serial_day(18321) == civil_date{2020, 2, 29});
+static_assert(csc::day(civil_date{1970, 1, 1}).since_epoch().count() == 0);
+static_assert(csc::day(csc::days(18321)).civil() == civil_date{2020, 2, 29});
 static_assert(csc::parse_iso_date("2020-02-29") == civil_date{2020, 2, 29});
 static_assert(!csc::parse_iso_date("2019-02-29"));
 static_assert(civil_date{2019, 12, 31} < civil_date{2020, 1, 1});
 
 BOOST_AUTO_TEST_SUITE(civil_date_test)
 
-BOOST_AUTO_TEST_CASE(serial_day_round_trips_and_agrees_with_boost_for_every_day_1900_to_2100) {
+BOOST_AUTO_TEST_CASE(day_round_trips_and_agrees_with_boost_for_every_day_1900_to_2100) {
   const boost::gregorian::date epoch(1970, 1, 1);
   for (boost::gregorian::date d(1900, 1, 1); d <= boost::gregorian::date(2100, 12, 31); d += boost::gregorian::days(1)) {
     const auto ymd = d.year_month_day();
     const civil_date c{static_cast<int>(ymd.year), static_cast<unsigned>(ymd.month), static_cast<unsigned>(ymd.day)};
-    const csc::serial_day s = csc::to_serial_day(c);
-    if (s != (d - epoch).days() || csc::from_serial_day(s) != c) {
-      BOOST_FAIL("serial day mismatch at " << c);
+    const csc::day s(c);
+    if (s.since_epoch().count() != (d - epoch).days() || s.civil() != c) {
+      BOOST_FAIL("day mismatch at " << c);
     }
   }
 }
 
-BOOST_AUTO_TEST_CASE(serial_day_handles_dates_before_year_zero_era) {
+BOOST_AUTO_TEST_CASE(day_handles_dates_before_year_zero_era) {
   const civil_date far{-400, 3, 1};
-  BOOST_TEST(csc::from_serial_day(csc::to_serial_day(far)) == far);
-  BOOST_TEST(csc::to_serial_day(civil_date{1969, 12, 31}) == -1);
+  BOOST_TEST(csc::day(far).civil() == far);
+  BOOST_TEST(csc::day(civil_date{1969, 12, 31}).since_epoch().count() == -1);
 }
 
 BOOST_AUTO_TEST_CASE(parse_iso_date_accepts_only_valid_yyyy_mm_dd) {

@@ -1,0 +1,1 @@
+#include <csc/measure/measure.hpp>
