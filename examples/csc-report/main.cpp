@@ -89,7 +89,7 @@ struct options {
 };
 
 date parse_date_option(const std::string& option, const std::string& text) {
-  if (auto d = csc::parse_iso_date(text)) return csc::from_civil<date>(*d);
+  if (auto d = csc::parse_iso_date(text)) return csc_report::to_date(*d);
   throw usage_error(option + ": '" + text + "' is not a valid date of the form YYYY-MM-DD");
 }
 
@@ -251,8 +251,8 @@ options parse_options(int argc, char** argv) {
   return o;
 }
 
-// Every dated field of every input, with where it came from: for the default
-// horizon (the latest) and for checking a given --horizon (nothing after it).
+// Every dated field of every input, with where it came from: for checking a
+// given --horizon (nothing after it).
 struct dated_field {
   date day;
   const char* field;
@@ -289,12 +289,14 @@ struct report {
   std::optional<csc::interval<date>> period;
   date horizon;
   std::optional<csc_report::referral_input> referrals;
-  std::optional<csc::rereferral_classification> classified;
+  std::optional<csc::rereferral_classification<std::string>> classified;
   csc::rereferral_measures measures;
   std::optional<std::size_t> nfa_count;  // referrals in the period with ReferralNFA true
   std::optional<csc_report::cp_plan_input> cp_plans;
-  std::optional<csc::cp_plan_classification> cp_classified;
-  csc::cp_plan_measures cp_measures;
+  std::optional<csc::cp_plan_classification<std::string>> cp_classified;
+  csc::cp_plan_start_measures cp_starts;
+  csc::cp_plan_end_measures cp_ends;
+  csc::cp_plan_open_measures cp_open;
   std::optional<csc_report::episode_input> cin_plans, early_help, looked_after;
   std::optional<csc_report::census_input> census;  // --cin-census: the returns, merged and checked
   csc_report::stepdown_inputs stepdown_in;
@@ -400,7 +402,7 @@ void write_json(const report& r, std::ostream& os) {
     write_bands<csc::referral_type>(j, "referral_types", m.referral_type_counts);
   }
   if (r.cp_plans) {
-    const csc::cp_plan_measures& m = r.cp_measures;
+    const csc::cp_plan_start_measures& m = r.cp_starts;
     j.value("CPP_start", m.CPP_start)
         .value("CPP_subsequent", m.CPP_subsequent)
         .value("CPP_subsequent_percent", m.CPP_subsequent_percent())
@@ -409,17 +411,17 @@ void write_json(const report& r, std::ostream& os) {
         .value("CPP_child_start", m.CPP_child_start)
         .value("CPP_child_subsequent", m.CPP_child_subsequent);
     write_bands<csc::cp_plan_gap_band>(j, "gap_bands", m.gap_bands);
-    j.value("CPP_end", m.CPP_end);
-    write_bands<csc::cp_plan_duration_band>(j, "duration_bands_ended", m.duration_bands_ended);
-    j.value("CPP_open", m.CPP_open).value("open_on", csc::to_iso_string(csc::from_serial_day(m.open_on)));
-    write_bands<csc::cp_plan_duration_band>(j, "duration_bands_open", m.duration_bands_open);
+    j.value("CPP_end", r.cp_ends.CPP_end);
+    write_bands<csc::cp_plan_duration_band>(j, "duration_bands_ended", r.cp_ends.duration_bands_ended);
+    j.value("CPP_open", r.cp_open.CPP_open).value("open_on", csc::to_iso_string(r.cp_open.open_on));
+    write_bands<csc::cp_plan_duration_band>(j, "duration_bands_open", r.cp_open.duration_bands_open);
   }
   if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa);
   j.begin_array("findings");
   const auto write_finding = [&](std::string_view input, const csc::finding& f, const std::string& child,
                                  const std::string& file, std::size_t line, std::optional<std::size_t> related_line,
                                  const date& day) {
-    j.begin_object().value("input", input).value("rule", f.rule).value("child", child).value("file", file).value("line", line);
+    j.begin_object().value("input", input).value("rule", csc::to_string(f.rule)).value("child", child).value("file", file).value("line", line);
     if (related_line) {
       j.value("related_line", *related_line);
     } else {
@@ -428,7 +430,7 @@ void write_json(const report& r, std::ostream& os) {
     j.value("in_period", r.period->contains(day)).value("counted", f.counted).end_object();
   };
   const auto related = [](const csc::finding& f, const auto& rows) {
-    return f.related_record == csc::no_record ? std::nullopt : std::optional<std::size_t>(rows[f.related_record].line);
+    return f.related_record ? std::optional<std::size_t>(rows[*f.related_record].line) : std::nullopt;
   };
   if (r.referrals) {
     for (const csc::finding& f : r.classified->findings()) {
@@ -448,9 +450,9 @@ void write_json(const report& r, std::ostream& os) {
     for (const csc::finding& f : r.stepdown->timelines.findings()) {
       const auto row = r.stepdown_in.row(f.source, f.record);
       write_finding(csc_report::stepdown_inputs::names[f.source], f, row.child, row.file, row.line,
-                    f.related_record == csc::no_record
-                        ? std::nullopt
-                        : std::optional<std::size_t>(r.stepdown_in.row(f.related_source, f.related_record).line),
+                    f.related_record
+                        ? std::optional<std::size_t>(r.stepdown_in.row(f.related_source, *f.related_record).line)
+                        : std::nullopt,
                     row.start);
     }
   }
@@ -498,7 +500,9 @@ void write_referrals_table(const report& r, const table_writer& t) {
 }
 
 void write_cp_plans_table(const report& r, const table_writer& t) {
-  const csc::cp_plan_measures& m = r.cp_measures;
+  const csc::cp_plan_start_measures& m = r.cp_starts;
+  const csc::cp_plan_end_measures& ends = r.cp_ends;
+  const csc::cp_plan_open_measures& open = r.cp_open;
   std::ostream& os = t.os;
   os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
@@ -518,21 +522,20 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   for (std::size_t b = 0; b < csc::cp_plan_gap_band_count; ++b) {
     t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_gap_band>(b))), std::to_string(m.gap_bands[b]));
   }
-  os << "\n  Plans ending in the period by duration (D7): " << m.CPP_end << "\n";
+  os << "\n  Plans ending in the period by duration (D7): " << ends.CPP_end << "\n";
   for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
     t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
-          std::to_string(m.duration_bands_ended[b]));
+          std::to_string(ends.duration_bands_ended[b]));
   }
-  t.row("  lasting 2 years or more (% of plans ending)", t.pct(m.duration_bands_ended[4], m.CPP_end));
-  os << "\n  Plans open on " << csc::to_iso_string(csc::from_serial_day(m.open_on)) << " by duration (D5): "
-     << m.CPP_open << "\n";
+  t.row("  lasting 2 years or more (% of plans ending)", t.pct(ends.duration_bands_ended[4], ends.CPP_end));
+  os << "\n  Plans open on " << csc::to_iso_string(open.open_on) << " by duration (D5): " << open.CPP_open << "\n";
   for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
     t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
-          std::to_string(m.duration_bands_open[b]));
+          std::to_string(open.duration_bands_open[b]));
   }
   std::map<std::string_view, std::pair<std::size_t, std::size_t>> rules;  // rule -> (findings, not counted)
   for (const csc::finding& f : r.cp_classified->findings()) {
-    auto& n = rules[f.rule];
+    auto& n = rules[csc::to_string(f.rule)];
     ++n.first;
     n.second += !f.counted;
   }
@@ -585,7 +588,7 @@ int run_series(const report& r) {
 }
 
 int run(const options& opt) {
-  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
     r.period = csc::financial_year<date>(*opt.financial_year);
   } else if (opt.from && opt.to) {
@@ -618,18 +621,20 @@ int run(const options& opt) {
   if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, "StartDate", "EndDate");
   if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, "StartDate", "EndDate");
 
-  std::optional<date> latest;
-  for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {
-    if (!latest || d.day > *latest) latest = d.day;
-  });
   // The horizon: the extract date, by default the latest date in any input (for
   // census returns, no earlier than their latest ReferenceDate).
+  std::optional<csc::day> latest;
+  if (r.referrals) latest = csc::latest_date(r.referrals->rows, &csc_report::referral_row::referral,
+                                             &csc_report::referral_row::closure);
+  if (r.cp_plans)
+    latest = csc::latest_of(latest, csc::latest_date(r.cp_plans->rows, &csc_report::cp_plan_row::start,
+                                                     &csc_report::cp_plan_row::end));
+  for (const csc_report::episode_input* e : r.episode_inputs())
+    latest = csc::latest_of(latest, csc::latest_date(e->rows, &csc_report::episode_row::start,
+                                                     &csc_report::episode_row::end));
   if (r.census)
-    for (const auto& h : r.census->census.files) {
-      const date reference = csc_report::to_date(h.reference_date);
-      if (!latest || reference > *latest) latest = reference;
-    }
-  r.horizon = opt.horizon ? *opt.horizon : *latest;
+    latest = csc::latest_of(latest, csc::latest_date(r.census->census.files, [](const auto& h) { return h.reference_date; }));
+  r.horizon = opt.horizon ? *opt.horizon : latest ? latest->to<date>() : date();
   if (opt.horizon) {
     for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {
       if (d.day > *opt.horizon) {
@@ -664,10 +669,9 @@ int run(const options& opt) {
     return 0;
   }
   if (r.referrals) {
-    r.classified = csc::classify_rereferrals(
-        r.referrals->rows, &csc_report::referral_row::child,
-        [](const csc_report::referral_row& row) -> const date& { return row.referral_date(); }, r.horizon, opt.policy);
-    r.measures = csc::measure_rereferrals(*r.classified, *r.period);
+    r.classified = csc::classify_rereferrals(r.referrals->rows, &csc_report::referral_row::child,
+                                             &csc_report::referral_row::referral, r.horizon, opt.policy);
+    r.measures = csc::measure(*r.classified, *r.period, csc::count_rereferrals{});
     if (r.referrals->has_nfa_column) {
       std::size_t nfa = 0;
       for (const auto& row : r.referrals->rows) {
@@ -677,15 +681,15 @@ int run(const options& opt) {
     }
   }
   if (r.cp_plans) {
-    const auto declared = [&](const csc_report::cp_plan_row& row) { return row.previous_cpp; };
+    using row = csc_report::cp_plan_row;
     r.cp_classified = r.cp_plans->has_previous_cpp_column
-                          ? csc::classify_cp_plans(r.cp_plans->rows, &csc_report::cp_plan_row::child,
-                                                   &csc_report::cp_plan_row::start, &csc_report::cp_plan_row::end,
-                                                   declared, r.horizon, opt.cp_policy)
-                          : csc::classify_cp_plans(r.cp_plans->rows, &csc_report::cp_plan_row::child,
-                                                   &csc_report::cp_plan_row::start, &csc_report::cp_plan_row::end,
-                                                   csc::no_declared_previous{}, r.horizon, opt.cp_policy);
-    r.cp_measures = csc::measure_cp_plans(*r.cp_classified, *r.period);
+                          ? csc::classify_cp_plans(r.cp_plans->rows, &row::child, &row::start, &row::end,
+                                                   &row::previous_cpp, r.horizon, opt.cp_policy)
+                          : csc::classify_cp_plans(r.cp_plans->rows, &row::child, &row::start, &row::end, r.horizon,
+                                                   opt.cp_policy);
+    r.cp_starts = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_starts{});
+    r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});
+    r.cp_open = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plans_open{});
   }
   if (opt.series.kind) return run_series(r);
   if (opt.format == "json") {

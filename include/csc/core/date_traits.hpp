@@ -62,8 +62,12 @@ namespace csc {
 template <>
 struct date_traits<civil_date> {
   /// @brief Returns @p d.
+  /// @param d a calendar date.
+  /// @return @p d unchanged.
   static constexpr civil_date to_civil(const civil_date& d) noexcept { return d; }
   /// @brief Returns @p d.
+  /// @param d a valid calendar date.
+  /// @return @p d unchanged.
   static constexpr civil_date from_civil(const civil_date& d) noexcept { return d; }
 };
 
@@ -71,10 +75,16 @@ struct date_traits<civil_date> {
 template <>
 struct date_traits<day> {
   /// @brief The calendar date of @p d.
+  /// @param d a day.
+  /// @return year, month and day of @p d (`d.civil()`).
   static constexpr civil_date to_civil(const day& d) noexcept { return d.civil(); }
   /// @brief The day of @p c.
+  /// @param c a valid calendar date (`c.ok()`).
+  /// @return the csc::day of @p c.
   static constexpr day from_civil(const civil_date& c) noexcept { return day(c); }
   /// @brief Returns @p d.
+  /// @param d a day.
+  /// @return @p d unchanged.
   static constexpr day to_day(const day& d) noexcept { return d; }
 };
 
@@ -85,6 +95,9 @@ struct date_traits<day> {
 template <>
 struct date_traits<boost::gregorian::date> {
   /// @brief Year, month, day of @p d; throws std::invalid_argument for a special value.
+  /// @param d a Boost date.
+  /// @return the calendar date of @p d.
+  /// @throws std::invalid_argument if @p d is a special value (not_a_date_time, +/-infinity).
   static civil_date to_civil(const boost::gregorian::date& d) {
     if (d.is_special()) throw std::invalid_argument("csc: boost::gregorian::date is a special value, not a calendar date");
     const auto ymd = d.year_month_day();
@@ -92,11 +105,17 @@ struct date_traits<boost::gregorian::date> {
   }
   /// @brief The day straight from Boost's day number (no year/month/day split);
   /// throws std::invalid_argument for a special value.
+  /// @param d a Boost date.
+  /// @return the csc::day of @p d.
+  /// @throws std::invalid_argument if @p d is a special value (not_a_date_time, +/-infinity).
   static day to_day(const boost::gregorian::date& d) {
     if (d.is_special()) throw std::invalid_argument("csc: boost::gregorian::date is a special value, not a calendar date");
     return day(days(static_cast<std::int32_t>(static_cast<long long>(d.day_number()) - 2440588LL)));  // JDN of 1970-01-01
   }
   /// @brief The Boost date for @p c (throws Boost's out-of-range errors outside 1400-9999).
+  /// @param c a valid calendar date.
+  /// @return the boost::gregorian::date of @p c.
+  /// @throws std::out_of_range (Boost's bad_year, bad_month, bad_day_of_month) outside 1400-9999.
   static boost::gregorian::date from_civil(const civil_date& c) {
     return boost::gregorian::date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
                                   static_cast<unsigned short>(c.day));
@@ -111,11 +130,16 @@ struct date_traits<boost::gregorian::date> {
 template <>
 struct date_traits<std::chrono::year_month_day> {
   /// @brief Year, month, day of @p d; throws std::invalid_argument if `!d.ok()`.
+  /// @param d a std::chrono date.
+  /// @return the calendar date of @p d.
+  /// @throws std::invalid_argument if `!d.ok()`.
   static constexpr civil_date to_civil(const std::chrono::year_month_day& d) {
     if (!d.ok()) throw std::invalid_argument("csc: std::chrono::year_month_day is not a valid date");
     return civil_date{static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())};
   }
   /// @brief The year_month_day for @p c.
+  /// @param c a valid calendar date.
+  /// @return the std::chrono::year_month_day of @p c.
   static constexpr std::chrono::year_month_day from_civil(const civil_date& c) {
     return std::chrono::year_month_day{std::chrono::year{c.year}, std::chrono::month{c.month}, std::chrono::day{c.day}};
   }
@@ -136,7 +160,9 @@ template <class D>
 struct has_fast_day<D, std::void_t<decltype(date_traits<D>::to_day(std::declval<const D&>()))>> : std::true_type {};
 }  // namespace detail
 
-/// @brief True iff csc::date_traits<D> is specialised with `to_civil` and `from_civil`.
+/// @brief True iff csc::date_traits<D> is specialised with `to_civil` and `from_civil`
+/// (docs/custom-date-type.md).
+/// @tparam D any type; cv and reference qualifiers are ignored.
 template <class D>
 inline constexpr bool is_date_v = detail::has_date_traits<std::remove_cv_t<std::remove_reference_t<D>>>::value;
 
@@ -150,8 +176,10 @@ constexpr void require_date_traits() {
 }
 }  // namespace detail
 
-/// @brief The calendar date of @p d through csc::date_traits.
-/// @tparam D a date type with csc::date_traits.
+/// @brief The calendar date of @p d through csc::date_traits (docs/custom-date-type.md).
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param d the host date.
 /// @return year, month and day of @p d.
 /// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
 template <class D>
@@ -160,9 +188,13 @@ constexpr civil_date to_civil(const D& d) {
   return date_traits<D>::to_civil(d);
 }
 
-/// @brief A value of date type @p D for the valid civil date @p c.
-/// @tparam D a date type with csc::date_traits.
+/// @brief A value of date type @p D for the valid civil date @p c (docs/custom-date-type.md).
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param c a valid calendar date (`c.ok()`).
 /// @return `date_traits<D>::from_civil(c)`.
+/// @throws what the traits' from_civil throws (for boost::gregorian::date,
+///         std::out_of_range outside the years 1400-9999).
 template <class D>
 constexpr D from_civil(const civil_date& c) {
   detail::require_date_traits<D>();
@@ -170,8 +202,10 @@ constexpr D from_civil(const civil_date& c) {
 }
 
 /// @brief The csc::day of host date @p d, through the traits' `to_day` fast
-/// path when there is one.
-/// @tparam D a date type with csc::date_traits.
+/// path when there is one (docs/custom-date-type.md).
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param d the host date.
 /// @return the day of @p d.
 /// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
 template <class D>
@@ -184,17 +218,25 @@ constexpr day to_day(const D& d) {
   }
 }
 
-/// @brief The host date of type @p D for day @p d (the same as `d.to<D>()`).
-/// @tparam D a date type with csc::date_traits.
+/// @brief The host date of type @p D for day @p d (the same as `d.to<D>()`;
+/// docs/custom-date-type.md).
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param d the day.
 /// @return `from_civil<D>(d.civil())`.
+/// @throws what the traits' from_civil throws (for boost::gregorian::date,
+///         std::out_of_range outside the years 1400-9999).
 template <class D>
 constexpr D to_date(day d) {
   return from_civil<D>(d.civil());
 }
 
 /// @brief Formats any supported date as `YYYY-MM-DD`.
-/// @tparam D a date type with csc::date_traits.
-/// @return the ISO 8601 calendar date.
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param d the host date.
+/// @return the ISO 8601 calendar date, e.g. "2020-02-29".
+/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
 template <class D>
 std::string to_iso_string(const D& d) {
   return to_iso_string(to_civil(d));

@@ -6,7 +6,7 @@
 #ifndef CSC_IO_CIN_CENSUS_HPP
 #define CSC_IO_CIN_CENSUS_HPP
 
-#include <csc/calendar/civil_date.hpp>
+#include <csc/core/civil_date.hpp>
 #include <csc/io/cin_codes.hpp>
 #include <csc/io/xml_reader.hpp>
 

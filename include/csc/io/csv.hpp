@@ -4,7 +4,8 @@
 #ifndef CSC_IO_CSV_HPP
 #define CSC_IO_CSV_HPP
 
-#include <csc/calendar/civil_date.hpp>
+#include <csc/core/civil_date.hpp>
+#include <csc/io/error.hpp>  // csc::io::parse_error
 
 #include <cstddef>
 #include <istream>
@@ -17,28 +18,6 @@
 #include <vector>
 
 namespace csc::io {
-
-/// @brief An input error: names the source (file), the 1-based line and,
-/// where there is one, the field (column name).
-class parse_error : public std::runtime_error {
- public:
-  /// @brief Builds the message "source:line: field 'F': what" (field part omitted when empty).
-  parse_error(std::string source, std::size_t line, std::string field, const std::string& what)
-      : std::runtime_error(source + ':' + std::to_string(line) + ": " +
-                           (field.empty() ? std::string() : "field " + field + ": ") + what),
-        source_(std::move(source)), line_(line), field_(std::move(field)) {}
-  /// @brief The file (or stream) name.
-  const std::string& source() const noexcept { return source_; }
-  /// @brief The 1-based line of the record (the header is line 1).
-  std::size_t line() const noexcept { return line_; }
-  /// @brief The column name, or "" when the error is about the whole line.
-  const std::string& field() const noexcept { return field_; }
-
- private:
-  std::string source_;
-  std::size_t line_;
-  std::string field_;
-};
 
 /// @brief Reads a CSV stream with a header line, one record at a time.
 ///

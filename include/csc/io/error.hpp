@@ -1,0 +1,47 @@
+/// @file
+/// @brief `csc::io::parse_error`: the one error type of the csc-metrics
+/// readers (CSV, DfE open data, CIN census XML), naming the file, line and
+/// field of the fault (docs/cin-census.md, docs/csc-report.md).
+#ifndef CSC_IO_ERROR_HPP
+#define CSC_IO_ERROR_HPP
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace csc::io {
+
+/// @brief An input error: names the source (file), the 1-based line and,
+/// where there is one, the field (a CSV column name, or an XML element path).
+class parse_error : public std::runtime_error {
+ public:
+  /// @brief Builds the message "source:line: field F: what" (the field part
+  /// omitted when @p field is empty).
+  /// @param source the file (or stream) name.
+  /// @param line   the 1-based line (0 when there is no line, e.g. a read error).
+  /// @param field  the column name or element path, or "".
+  /// @param what   what is wrong.
+  parse_error(std::string source, std::size_t line, std::string field, const std::string& what)
+      : std::runtime_error(source + ':' + std::to_string(line) + ": " +
+                           (field.empty() ? std::string() : "field " + field + ": ") + what),
+        source_(std::move(source)), line_(line), field_(std::move(field)) {}
+  /// @brief The file (or stream) name.
+  /// @return the source given to the reader.
+  const std::string& source() const noexcept { return source_; }
+  /// @brief The 1-based line of the record (a CSV header is line 1).
+  /// @return the line, 0 when there is none.
+  std::size_t line() const noexcept { return line_; }
+  /// @brief The column name or element path.
+  /// @return "" when the error is about the whole line.
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string source_;
+  std::size_t line_;
+  std::string field_;
+};
+
+}  // namespace csc::io
+
+#endif  // CSC_IO_ERROR_HPP
