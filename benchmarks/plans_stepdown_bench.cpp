@@ -19,23 +19,32 @@
 #include "bench_support.hpp"
 
 #include <csc/calendar/periods.hpp>
+#include <csc/core/extract_date.hpp>
+#include <csc/measure/measure.hpp>
 #include <csc/measure/cp_plans.hpp>
 #include <csc/measure/stepdown.hpp>
 
 #include <boost/icl/interval_map.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
 #include <optional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
 using csc_bench::median_seconds;
 using csc_bench::sink;
+
+// Day counts for the generators and the ICL baseline (days since 1970-01-01, as csc::day counts).
+using serial = std::int32_t;
+serial to_serial(const csc::civil_date& c) { return csc::day(c).since_epoch().count(); }
+csc::civil_date from_serial(serial s) { return csc::day(csc::days(s)).civil(); }
 
 struct record {  // a plan or an episode of one level
   std::string child;
@@ -52,12 +61,12 @@ std::vector<record> make_plans(std::size_t n, std::mt19937& rng) {
   v.reserve(n);
   std::uniform_int_distribution<int> day(0, 8 * 365), length(1, 700), gap(1, 900), extra(0, 9);
   for (std::size_t c = 0; v.size() < n; ++c) {
-    csc::serial_day d = csc::to_serial_day({2013, 4, 1}) + day(rng);
+    serial d = to_serial({2013, 4, 1}) + day(rng);
     int k = 0;
     for (int more = extra(rng); v.size() < n && (k == 0 || more-- >= 7); ++k) {
-      const csc::serial_day e = d + length(rng);
-      v.push_back({child_id(c), csc::from_serial_day(d),
-                   e > csc::to_serial_day({2021, 3, 31}) ? std::nullopt : std::optional(csc::from_serial_day(e)), k});
+      const serial e = d + length(rng);
+      v.push_back({child_id(c), from_serial(d),
+                   e > to_serial({2021, 3, 31}) ? std::nullopt : std::optional(from_serial(e)), k});
       d = e + gap(rng);
     }
   }
@@ -71,26 +80,26 @@ std::vector<std::vector<record>> make_episodes(std::size_t n, std::mt19937& rng)
   std::uniform_int_distribution<int> day(0, 8 * 365), length(30, 400), coin(0, 9), gap(1, 400);
   std::size_t total = 0;
   for (std::size_t c = 0; total < n; ++c) {
-    csc::serial_day d = csc::to_serial_day({2013, 4, 1}) + day(rng);
+    serial d = to_serial({2013, 4, 1}) + day(rng);
     for (int referral = 0; referral < 2 && total < n; ++referral) {
-      const csc::serial_day end = d + length(rng);
-      by_level[1].push_back({child_id(c), csc::from_serial_day(d), csc::from_serial_day(end), 0});
+      const serial end = d + length(rng);
+      by_level[1].push_back({child_id(c), from_serial(d), from_serial(end), 0});
       ++total;
       const int roll = coin(rng);
       if (roll < 3) {
-        const csc::serial_day cp_end = d + 20 + (end - d - 20) / 2;
-        by_level[3].push_back({child_id(c), csc::from_serial_day(d + 20), csc::from_serial_day(cp_end), 0});
-        by_level[2].push_back({child_id(c), csc::from_serial_day(cp_end + 1), csc::from_serial_day(end), 0});
+        const serial cp_end = d + 20 + (end - d - 20) / 2;
+        by_level[3].push_back({child_id(c), from_serial(d + 20), from_serial(cp_end), 0});
+        by_level[2].push_back({child_id(c), from_serial(cp_end + 1), from_serial(end), 0});
         total += 2;
         if (roll == 0) {
-          by_level[4].push_back({child_id(c), csc::from_serial_day(cp_end - 5), csc::from_serial_day(cp_end + 60), 0});
+          by_level[4].push_back({child_id(c), from_serial(cp_end - 5), from_serial(cp_end + 60), 0});
           ++total;
         }
       } else if (roll < 6) {
-        by_level[2].push_back({child_id(c), csc::from_serial_day(d + 15), csc::from_serial_day(end), 0});
+        by_level[2].push_back({child_id(c), from_serial(d + 15), from_serial(end), 0});
         ++total;
       }
-      by_level[0].push_back({child_id(c), csc::from_serial_day(end + 1), csc::from_serial_day(end + 90), 0});
+      by_level[0].push_back({child_id(c), from_serial(end + 1), from_serial(end + 90), 0});
       ++total;
       d = end + 90 + gap(rng);
     }
@@ -111,9 +120,9 @@ std::vector<std::size_t> sort_index_baseline(const V& data) {
 }
 
 // The sort, then one Boost.ICL max-combining interval map per child; returns the segment count.
-std::size_t icl_timelines(const std::vector<record>& all, const std::vector<int>& level, csc::serial_day horizon) {
+std::size_t icl_timelines(const std::vector<record>& all, const std::vector<int>& level, serial horizon) {
   namespace icl = boost::icl;
-  using level_map = icl::interval_map<csc::serial_day, int, icl::partial_absorber, std::less, icl::inplace_max>;
+  using level_map = icl::interval_map<serial, int, icl::partial_absorber, std::less, icl::inplace_max>;
   const std::vector<std::size_t> idx = sort_index_baseline(all);
   std::size_t segments = 0;
   for (std::size_t g = 0; g < idx.size();) {
@@ -121,8 +130,8 @@ std::size_t icl_timelines(const std::vector<record>& all, const std::vector<int>
     level_map m;
     for (; e < idx.size() && all[idx[e]].child == all[idx[g]].child; ++e) {
       const record& r = all[idx[e]];
-      const csc::serial_day last = r.end ? csc::to_serial_day(*r.end) : horizon;
-      m += std::make_pair(icl::discrete_interval<csc::serial_day>::closed(csc::to_serial_day(r.start), last),
+      const serial last = r.end ? to_serial(*r.end) : horizon;
+      m += std::make_pair(icl::discrete_interval<serial>::closed(to_serial(r.start), last),
                           level[idx[e]]);
     }
     segments += icl::interval_count(m);
@@ -144,8 +153,9 @@ int main(int argc, char** argv) {
     std::vector<record> plans = make_plans(n, rng);
     std::vector<record> sorted = plans;
     std::shuffle(plans.begin(), plans.end(), rng);
-    const auto classify = [](const std::vector<record>& v) {
-      return csc::classify_cp_plans(v, &record::child, &record::start, &record::end, &record::previous);
+    const csc::day extract = *csc::latest_date(plans, &record::start, &record::end);
+    const auto classify = [extract](const std::vector<record>& v) {
+      return csc::classify_cp_plans(v, &record::child, &record::start, &record::end, &record::previous, extract);
     };
     const double t_base = median_seconds(repeat, [&] { sort_index_baseline(plans); });
     const double t_unsorted = median_seconds(repeat, [&] { sink = sink + classify(plans).size(); });
@@ -156,7 +166,7 @@ int main(int argc, char** argv) {
     });
     const auto classified = classify(plans);
     const double t_measures =
-        median_seconds(repeat, [&] { sink = sink + csc::measure_cp_plans(classified, fy).CPP_start; });
+        median_seconds(repeat, [&] { sink = sink + csc::measure(classified, fy, csc::count_cp_plan_starts{}).CPP_start; });
     std::printf("| %zu | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.0f |\n", n, t_base, t_unsorted, t_sorted,
                 t_measures, t_unsorted / t_base, t_sorted / t_unsorted, 1e9 * t_unsorted / static_cast<double>(n));
   }
@@ -175,20 +185,22 @@ int main(int argc, char** argv) {
     const auto src = [&](std::size_t k, csc::service_level level) {
       return csc::episodes(levels[k], level, &record::child, &record::start, &record::end);
     };
+    const csc::day extract = *csc::latest_date(all, &record::start, &record::end);
     const auto build = [&] {
-      return csc::build_timelines(csc::timeline_policy{}, src(0, csc::service_level::early_help),
-                                  src(1, csc::service_level::cin), src(2, csc::service_level::cin_plan),
-                                  src(3, csc::service_level::cp_plan), src(4, csc::service_level::looked_after));
+      return csc::build_timelines(std::tuple(src(0, csc::service_level::early_help), src(1, csc::service_level::cin),
+                                             src(2, csc::service_level::cin_plan), src(3, csc::service_level::cp_plan),
+                                             src(4, csc::service_level::looked_after)),
+                                  extract);
     };
     const double t_base = median_seconds(repeat, [&] { sort_index_baseline(all); });
     const double t_build = median_seconds(repeat, [&] { sink = sink + build().child_count(); });
     const auto timelines = build();
     const double t_icl =
-        median_seconds(repeat, [&] { sink = sink + icl_timelines(all, level_of, timelines.horizon()); });
-    const double t_track = median_seconds(repeat, [&] { sink = sink + csc::track_transitions(timelines).size(); });
-    const auto transitions = csc::track_transitions(timelines);
-    const double t_measures =
-        median_seconds(repeat, [&] { sink = sink + csc::measure_stepdowns(transitions, fy).closures.count; });
+        median_seconds(repeat, [&] { sink = sink + icl_timelines(all, level_of, timelines.extract_date().since_epoch().count()); });
+    const double t_track = median_seconds(repeat, [&] { sink = sink + csc::classify_transitions(timelines).size(); });
+    const auto transitions = csc::classify_transitions(timelines);
+    const double t_measures = median_seconds(
+        repeat, [&] { sink = sink + csc::measure(transitions, fy, csc::count_stepdowns{}).closures.count; });
     std::printf("| %zu | %zu | %.4f | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.2f | %.0f |\n", all.size(),
                 timelines.child_count(), t_base, t_icl, t_build, t_track, t_measures, t_icl / t_base,
                 t_build / t_base, (t_build + t_track) / t_base,

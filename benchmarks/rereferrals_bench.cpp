@@ -12,6 +12,8 @@
 #include "bench_support.hpp"
 
 #include <csc/calendar/periods.hpp>
+#include <csc/core/extract_date.hpp>
+#include <csc/measure/measure.hpp>
 #include <csc/measure/rereferrals.hpp>
 
 #include <algorithm>
@@ -36,11 +38,11 @@ std::vector<referral> make_data(std::size_t n, std::mt19937& rng) {
   std::size_t child = 0;
   while (v.size() < n) {
     const std::string id = "LA" + std::to_string(1000000 + child++);
-    csc::serial_day d = csc::to_serial_day({2016, 4, 1}) + day(rng);
-    v.push_back({id, csc::from_serial_day(d)});
+    csc::day d = csc::day(csc::civil_date{2016, 4, 1}) + csc::days(day(rng));
+    v.push_back({id, d.civil()});
     for (int k = extra(rng); k >= 7 && v.size() < n; --k) {
-      d += gap(rng);
-      v.push_back({id, csc::from_serial_day(d)});
+      d = d + csc::days(gap(rng));
+      v.push_back({id, d.civil()});
     }
   }
   return v;
@@ -72,17 +74,19 @@ int main(int argc, char** argv) {
       });
       sink = sink + idx[0];
     });
+    const csc::day extract = *csc::latest_date(data, &referral::date);
     const double t_unsorted = median_seconds(repeat, [&] {
-      sink = sink + csc::classify_rereferrals(data, &referral::child, &referral::date).size();
+      sink = sink + csc::classify_rereferrals(data, &referral::child, &referral::date, extract).size();
     });
     const double t_sorted = median_seconds(repeat, [&] {
-      const auto c = csc::classify_rereferrals(sorted, &referral::child, &referral::date);
+      const auto c = csc::classify_rereferrals(sorted, &referral::child, &referral::date, extract);
       if (!c.input_was_sorted()) std::abort();
       sink = sink + c.size();
     });
-    const auto classified = csc::classify_rereferrals(data, &referral::child, &referral::date);
+    const auto classified = csc::classify_rereferrals(data, &referral::child, &referral::date, extract);
     const double t_measures = median_seconds(repeat, [&] {
-      sink = sink + csc::measure_rereferrals(classified, csc::financial_year<csc::civil_date>(2019)).referral_count;
+      sink = sink + csc::measure(classified, csc::financial_year<csc::civil_date>(2019), csc::count_rereferrals{})
+                        .referral_count;
     });
     std::printf("| %zu | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.0f |\n", n, t_base, t_unsorted, t_sorted,
                 t_measures, t_unsorted / t_base, t_sorted / t_unsorted, 1e9 * t_unsorted / static_cast<double>(n));

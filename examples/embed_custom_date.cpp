@@ -2,9 +2,11 @@
 // type and its own referral record: no copy into library types, one traits
 // specialisation for the date, projections for the fields.
 #include <csc/calendar/periods.hpp>
+#include <csc/measure/measure.hpp>
 #include <csc/measure/rereferrals.hpp>
 
 #include <cstdio>
+#include <string>
 #include <vector>
 
 namespace host {
@@ -43,14 +45,14 @@ int main() {
     const auto& c = classified[i];
     std::printf("person %ld referral %s: %s", referrals[i].person_id,
                 csc::to_iso_string(referrals[i].received).c_str(), std::string(csc::to_string(c.type)).c_str());
-    if (c.has_previous()) {
+    if (c.previous) {
       std::printf(" (previous %s, %d days earlier, previous NFA: %s)",
-                  csc::to_iso_string(referrals[c.previous].received).c_str(), c.gap_days,
-                  referrals[c.previous].no_further_action ? "yes" : "no");
+                  csc::to_iso_string(referrals[*c.previous].received).c_str(), static_cast<int>(c.gap->count()),
+                  referrals[*c.previous].no_further_action ? "yes" : "no");
     }
     std::printf("\n");
   }
-  const auto m = csc::measure_rereferrals(classified, csc::financial_year<host::ymd>(2019));
+  const auto m = csc::measure(classified, csc::financial_year<host::ymd>(2019), csc::count_rereferrals{});
   std::printf("2019-20: %zu referrals, %zu re-referrals (%.1f%%), %zu children, %zu re-referred\n", m.referral_count,
               m.rereferral_count, m.rereferral_percent().value_or(0.0), m.referral_child_count,
               m.rereferral_child_count);

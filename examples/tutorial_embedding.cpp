@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 // [host types]
@@ -76,11 +77,11 @@ int main() {
   for (std::size_t i = 0; i < referrals.size(); ++i)
     if (classified[i].is_rereferral())
       std::cout << "person " << referrals[i].person << ": re-referral on " << csc::to_iso_string(referrals[i].received)
-                << ", " << classified[i].gap_days << " days after " << (referrals[classified[i].previous].nfa ? "an NFA" : "a")
-                << " referral\n";
+                << ", " << classified[i].gap->count() << " days after "
+                << (referrals[*classified[i].previous].nfa ? "an NFA" : "a") << " referral\n";
   for (const csc::finding& f : classified.findings())
-    std::cout << "finding " << f.rule << ": referral row " << f.record << " (person " << referrals[f.record].person << ")\n";
-  const auto c1 = csc::measure_rereferrals(classified, csc::financial_year<day>(2019));
+    std::cout << "finding " << csc::to_string(f.rule) << ": referral row " << f.record << " (person " << referrals[f.record].person << ")\n";
+  const auto c1 = csc::measure(classified, csc::financial_year<day>(2019), csc::count_rereferrals{});
   std::cout << "2019-20: " << c1.rereferral_count << " of " << c1.referral_count << " referrals were re-referrals ("
             << csc::format_percent(c1.rereferral_count, c1.referral_count) << "%)\n";
   // [rereferrals]
@@ -91,22 +92,25 @@ int main() {
   for (std::size_t i = 0; i < cp.size(); ++i)
     std::cout << "plan from " << csc::to_iso_string(cp[i].start) << ": " << csc::to_string(plans[i].basis)
               << (plans[i].repeat_within_window ? ", within 2 years of the previous plan ending" : "") << '\n';
-  const auto d3 = csc::measure_cp_plans(plans, csc::financial_year<day>(2019));
+  const auto d3 = csc::measure(plans, csc::financial_year<day>(2019), csc::count_cp_plan_starts{});
+  const auto d5 = csc::measure(plans, csc::financial_year<day>(2019), csc::count_cp_plans_open{});
   std::cout << "2019-20: " << d3.CPP_subsequent << " of " << d3.CPP_start << " plans second or subsequent, "
-            << d3.CPP_open << " open on " << csc::to_iso_string(csc::from_serial<day>(d3.open_on)) << '\n';
+            << d5.CPP_open << " open on " << csc::to_iso_string(d5.open_on) << '\n';
   // [plans]
 
   // [timelines]
-  const auto timelines = csc::build_timelines(extract, csc::timeline_policy{},
-      csc::episodes(cp, csc::service_level::cp_plan, &casebook::plan_row::person, &casebook::plan_row::start, casebook::end_of),
-      csc::episodes(cin, csc::service_level::cin_plan, &casebook::plan_row::person, &casebook::plan_row::start, casebook::end_of));
-  const auto transitions = csc::track_transitions(timelines);
-  for (const csc::service_transition& t : transitions)
+  const auto timelines = csc::build_timelines(
+      std::tuple(
+          csc::episodes(cp, csc::service_level::cp_plan, &casebook::plan_row::person, &casebook::plan_row::start, casebook::end_of),
+          csc::episodes(cin, csc::service_level::cin_plan, &casebook::plan_row::person, &casebook::plan_row::start, casebook::end_of)),
+      extract);
+  const auto transitions = csc::classify_transitions(timelines);
+  for (const csc::service_transition& t : transitions.by_child())
     if (t.kind == csc::transition_kind::step_down)
       std::cout << "person " << timelines.child_id(t.child) << ": " << csc::to_string(t.from) << " -> "
-                << csc::to_string(t.to) << " on " << csc::to_iso_string(csc::from_serial<day>(t.day)) << ", "
+                << csc::to_string(t.to) << " on " << csc::to_iso_string(t.on) << ", "
                 << csc::to_string(t.outcome) << (t.bounce ? " (a bounce)" : "") << '\n';
-  const auto sd = csc::measure_stepdowns(transitions, csc::financial_year<day>(2019));
+  const auto sd = csc::measure(transitions, csc::financial_year<day>(2019), csc::count_stepdowns{});
   std::cout << "2019-20: " << sd.step_downs.count << " step-downs, " << sd.step_downs.bounces << " bounced back\n";
   // [timelines]
 }

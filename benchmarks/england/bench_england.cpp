@@ -22,6 +22,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -73,15 +74,17 @@ int main(int argc, char** argv) {
   const long rss_after_read = peak_rss_kb();
   const std::size_t records = census.children.size() + census.episodes.size() + census.assessments.size() +
                               census.cin_plans.size() + census.section47s.size() + census.cp_plans.size();
-  civil_date horizon{};
-  for (const auto& h : census.files) horizon = std::max(horizon, h.reference_date);
+  // The extract date: the latest ReferenceDate of the returns.
+  const csc::day horizon = csc::latest_date(census.files, [](const auto& h) { return h.reference_date; }).value_or(csc::day());
   const auto period = csc::financial_year<civil_date>(*fy);
   const auto child_of_episode = [&](const csc::io::cin_episode& e) -> const std::string& {
     return census.children[e.child].id;
   };
 
   csc::rereferral_measures c1;
-  csc::cp_plan_measures d3;
+  csc::cp_plan_start_measures d3;
+  csc::cp_plan_end_measures d7;
+  csc::cp_plan_open_measures d5;
   csc::stepdown_measures sd;
   std::size_t transitions = 0;
   double c1_s = 0, d3_s = 0, sd_s = 0;
@@ -90,28 +93,30 @@ int main(int argc, char** argv) {
     // 2. C1, straight on the reader's tables through projections.
     c1_s = csc_bench::median_seconds(repeat, [&] {
       const auto cls = csc::classify_rereferrals(census.episodes, episode_child, &csc::io::cin_episode::referral, horizon);
-      c1 = csc::measure_rereferrals(cls, period);
+      c1 = csc::measure(cls, period, csc::count_rereferrals{});
     });
     const auto plan_child = [&](const auto& p) { return child_of_episode_index(p.episode); };
     // 3. D3, D5, D7.
     d3_s = csc_bench::median_seconds(repeat, [&] {
       const auto cls = csc::classify_cp_plans(census.cp_plans, plan_child, &csc::io::cin_cp_plan::start,
                                               &csc::io::cin_cp_plan::end, &csc::io::cin_cp_plan::previous_plans, horizon);
-      d3 = csc::measure_cp_plans(cls, period);
+      d3 = csc::measure(cls, period, csc::count_cp_plan_starts{});
+      d7 = csc::measure(cls, period, csc::count_cp_plan_ends{});
+      d5 = csc::measure(cls, period, csc::count_cp_plans_open{});
     });
     // 4. Timelines (CIN episodes, CP plans, CIN plans) and step-down tracking.
     sd_s = csc_bench::median_seconds(repeat, [&] {
       const auto timelines = csc::build_timelines(
-          horizon, csc::timeline_policy{},
-          csc::episodes(census.episodes, csc::service_level::cin, episode_child, &csc::io::cin_episode::referral,
-                        &csc::io::cin_episode::closure),
-          csc::episodes(census.cp_plans, csc::service_level::cp_plan, plan_child, &csc::io::cin_cp_plan::start,
-                        &csc::io::cin_cp_plan::end),
-          csc::episodes(census.cin_plans, csc::service_level::cin_plan, plan_child, &csc::io::cin_plan::start,
-                        &csc::io::cin_plan::end));
-      const auto tr = csc::track_transitions(timelines);
+          std::tuple(csc::episodes(census.episodes, csc::service_level::cin, episode_child,
+                                   &csc::io::cin_episode::referral, &csc::io::cin_episode::closure),
+                     csc::episodes(census.cp_plans, csc::service_level::cp_plan, plan_child,
+                                   &csc::io::cin_cp_plan::start, &csc::io::cin_cp_plan::end),
+                     csc::episodes(census.cin_plans, csc::service_level::cin_plan, plan_child,
+                                   &csc::io::cin_plan::start, &csc::io::cin_plan::end)),
+          horizon);
+      const auto tr = csc::classify_transitions(timelines);
       transitions = tr.size();
-      sd = csc::measure_stepdowns(tr, period);
+      sd = csc::measure(tr, period, csc::count_stepdowns{});
     });
   };
   if (index_ids) {
@@ -132,8 +137,8 @@ int main(int argc, char** argv) {
             << ", \"peak_rss_kb\": " << peak_rss_kb() << ", \"transitions\": " << transitions
             << ",\n  \"referral_count\": " << c1.referral_count << ", \"rereferral_count\": " << c1.rereferral_count
             << ", \"CPP_start\": " << d3.CPP_start << ", \"CPP_subsequent\": " << d3.CPP_subsequent
-            << ", \"CPP_subsequent_within_2y\": " << d3.CPP_subsequent_within_2y << ", \"CPP_open\": " << d3.CPP_open
+            << ", \"CPP_subsequent_within_2y\": " << d3.CPP_subsequent_within_2y << ", \"CPP_open\": " << d5.CPP_open
             << ", \"step_downs\": " << sd.step_downs.count << ", \"bounces\": " << sd.step_downs.bounces << "\n}\n";
-  csc_bench::sink = c1.referral_count + d3.CPP_start + transitions;
+  csc_bench::sink = c1.referral_count + d3.CPP_start + d7.CPP_end + transitions;
   return 0;
 }

@@ -10,7 +10,8 @@
 #include "referrals_input.hpp"
 
 #include <csc/io/cin_census.hpp>
-#include <csc/io/cin_checks.hpp>
+#include <csc/checks/cin_census_checks.hpp>
+#include <csc/core/finding.hpp>
 
 #include <fstream>
 #include <map>
@@ -22,7 +23,7 @@ namespace csc_report {
 
 struct census_input {
   csc::io::cin_census census;
-  std::vector<csc::io::cin_check_finding> checks;
+  std::vector<csc::finding> checks;  // csc::io::check_cin_census: source = a csc::io::cin_table
   referral_input referrals;
   cp_plan_input cp_plans;
   episode_input cin_plans;

@@ -7,18 +7,24 @@
 #include "census_input.hpp"
 #include "json_writer.hpp"
 
+#include <csc/core/finding.hpp>
+
 #include <map>
 #include <ostream>
 #include <string>
 
 namespace csc_report {
 
+// How a finding's rule is printed: a DfE check by its rule number ("8820"),
+// a reader note by the rule's stable name ("superseded_referral").
+inline std::string rule_label(const csc::finding& f) {
+  if (const auto number = csc::dfe_rule_number(f.rule)) return std::to_string(*number);
+  return std::string(csc::to_string(f.rule));
+}
+
 inline std::map<std::string, std::size_t> count_by_rule(const census_input& ci, bool checks) {
   std::map<std::string, std::size_t> n;
-  if (checks)
-    for (const auto& f : ci.checks) ++n[std::string(f.rule)];
-  else
-    for (const auto& note : ci.census.notes) ++n[note.rule];
+  for (const auto& f : checks ? ci.checks : ci.census.notes) ++n[rule_label(f)];
   return n;
 }
 
@@ -56,23 +62,27 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
     j.begin_object();
     write_census_json_summary(j, ci);
     j.begin_array("note_list");
-    for (const auto& n : c.notes)
+    for (const auto& n : c.notes) {
+      const csc::io::cin_source at = c.source_of(csc::io::to_cin_table(n.source), n.record);
       j.begin_object()
-          .value("rule", n.rule)
-          .value("file", c.files[n.source.file].file)
-          .value("line", n.source.line)
+          .value("rule", rule_label(n))
+          .value("file", c.files[at.file].file)
+          .value("line", at.line)
           .value("detail", n.detail)
           .end_object();
+    }
     j.end_array();
     j.begin_array("findings");
     for (const auto& f : ci.checks) {
+      const csc::io::cin_source at = c.source_of(csc::io::to_cin_table(f.source), f.record);
       j.begin_object()
-          .value("rule", f.rule)
-          .value("child", c.children[f.child].id)
-          .value("file", c.files[f.record.file].file)
-          .value("line", f.record.line);
-      if (f.related) {
-        j.value("related_file", c.files[f.related->file].file).value("related_line", f.related->line);
+          .value("rule", rule_label(f))
+          .value("child", c.children.at(c.child_of(f).value()).id)
+          .value("file", c.files[at.file].file)
+          .value("line", at.line);
+      if (f.related_record) {
+        const csc::io::cin_source rel = c.source_of(csc::io::to_cin_table(f.related_source), *f.related_record);
+        j.value("related_file", c.files[rel.file].file).value("related_line", rel.line);
       } else {
         j.null("related_file").null("related_line");
       }
@@ -88,11 +98,11 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
     os << "  " << h.file << ": Year " << h.year << ", ReferenceDate " << csc::to_iso_string(h.reference_date)
        << (h.lea.empty() ? "" : ", LEA " + h.lea) << '\n';
   os << "\nNotes (" << c.notes.size() << "; nothing was dropped for them):\n";
-  for (const auto& n : c.notes) os << "  " << n.rule << "  " << c.where(n.source) << "  " << n.detail << '\n';
+  for (const auto& n : c.notes) os << "  " << rule_label(n) << "  " << c.where(n) << "  " << n.detail << '\n';
   os << "\nDfE checks (" << ci.checks.size() << " findings; every record is still counted as read):\n";
   for (const auto& f : ci.checks) {
-    os << "  " << f.rule << "  " << c.children[f.child].id << "  " << c.where(f.record);
-    if (f.related) os << " (with " << c.where(*f.related) << ")";
+    os << "  " << rule_label(f) << "  " << c.children.at(c.child_of(f).value()).id << "  " << c.where(f);
+    if (const auto related = c.where_related(f)) os << " (with " << *related << ")";
     os << "  " << f.detail << '\n';
   }
 }

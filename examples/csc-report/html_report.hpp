@@ -128,18 +128,18 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   chart_line local{"local", "#1f5fa8", std::vector<std::optional<double>>(n), false};
   for (const series_row& r : t.rows) {
     if (!r.group.empty()) continue;
-    const cell& c = r.at(measure);
+    const csc::figure& c = r.at(measure);
     if (c.value && !c.suppressed) local.values[r.period] = c.value;
   }
   lines.push_back(local);
-  for (const comparison& c : t.published) {
+  for (const auto& c : t.published) {
     if (c.measure != measure || t.series.kind() != csc::series_kind::financial_year) continue;
     chart_line la{"LA " + std::to_string(*o.la) + " published", "#5d6d7e", std::vector<std::optional<double>>(n), true};
     chart_line england{"England", "#b03a2e", std::vector<std::optional<double>>(n), false};
     chart_line sn{"SN mean", "#6c3483", std::vector<std::optional<double>>(n), false};
-    for (const comparison_line& l : c.lines) {
+    for (const auto& l : c.lines) {
       for (std::size_t p = 0; p < n; ++p) {
-        if (t.series[p].partial || t.series[p].label != year_label(l.year)) continue;
+        if (t.series[p].partial || t.series[p].label != csc::year_ending_label(l.year)) continue;
         la.values[p] = l.la.value;
         england.values[p] = l.england.value;
         sn.values[p] = l.sn_mean.value;
@@ -184,7 +184,7 @@ inline void write_series_html(std::ostream& os, const series_table& t, const ser
   }
   if (!t.published.empty()) {
     os << "<h2>Published comparison</h2>\n";
-    for (const comparison& c : t.published) write_html_table(os, comparison_grid(c, o, "-"));
+    for (const auto& c : t.published) write_html_table(os, comparison_grid(c, o, "-"));
   }
   os << "</body>\n</html>\n";
 }

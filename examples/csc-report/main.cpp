@@ -272,7 +272,7 @@ void for_each_date(const std::optional<csc_report::referral_input>& referrals,
   }
   if (referrals) {
     for (const auto& r : referrals->rows) {
-      f(dated_field{r.referral_date(), "referral", &referrals->files[r.file], r.line});
+      f(dated_field{r.referral, "referral", &referrals->files[r.file], r.line});
       if (r.closure) f(dated_field{*r.closure, "closure", &referrals->files[r.file], r.line});
     }
   }
@@ -436,7 +436,7 @@ void write_json(const report& r, std::ostream& os) {
     for (const csc::finding& f : r.classified->findings()) {
       const auto& row = r.referrals->rows[f.record];
       write_finding("referrals", f, row.child, r.referrals->files[row.file], row.line, related(f, r.referrals->rows),
-                    row.referral_date());
+                    row.referral);
     }
   }
   if (r.cp_plans) {
@@ -675,7 +675,7 @@ int run(const options& opt) {
     if (r.referrals->has_nfa_column) {
       std::size_t nfa = 0;
       for (const auto& row : r.referrals->rows) {
-        if (*row.nfa && r.period->contains(row.referral_date())) ++nfa;
+        if (*row.nfa && r.period->contains(row.referral)) ++nfa;
       }
       r.nfa_count = nfa;
     }

@@ -26,7 +26,6 @@ struct referral_row {
   std::vector<std::string> kept;     // raw values of the columns asked for by name ("" if absent)
   std::size_t file = 0;              // index into referral_input::files
 
-  const date& referral_date() const { return referral; }
 };
 
 struct referral_input {

@@ -14,13 +14,16 @@
 #include <csc/calendar/series.hpp>
 #include <csc/io/dfe_statistics.hpp>
 #include <csc/measure/cp_plans.hpp>
+#include <csc/measure/distinct_count.hpp>
+#include <csc/measure/measure.hpp>
 #include <csc/measure/rereferrals.hpp>
 #include <csc/measure/stepdown.hpp>
-#include <csc/report/distinct_count.hpp>
-#include <csc/report/rate.hpp>
+#include <csc/report/comparison.hpp>
+#include <csc/report/period_label.hpp>
+#include <csc/report/population.hpp>
+#include <csc/report/suppression.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -96,57 +99,17 @@ inline const measure_info* find_measure(const std::string& name) {
   return nullptr;
 }
 
-// One cell: the exact value (JSON), its presentation (one decimal place, half
-// away from zero, computed exactly from the counts) and whether it is suppressed.
-struct cell {
-  std::optional<double> value;  // empty when undefined (denominator 0)
-  std::string text;             // "" when undefined
-  bool suppressed = false;
-};
-
-inline cell count_cell(std::size_t n, bool suppress) {
-  return cell{static_cast<double>(n), std::to_string(n), suppress && n >= 1 && n <= 5};
-}
-
-// scale * part / whole (100 for a percentage, 10,000 for a rate).
-inline cell ratio_cell(std::size_t part, std::size_t whole, unsigned long long scale, bool suppressed) {
-  if (whole == 0) return cell{std::nullopt, std::string(), suppressed};
-  return cell{static_cast<double>(scale) * static_cast<double>(part) / static_cast<double>(whole),
-              csc::format_one_decimal(scale * part, whole), suppressed};
-}
-
-// Text of a cell for table, csv, markdown and html: "c" when suppressed, @p undefined when undefined.
-inline std::string cell_text(const cell& c, const char* undefined) {
-  if (c.suppressed) return "c";
-  return c.text.empty() ? std::string(undefined) : c.text;
-}
-
 // One row of the series table: a group (breakdown key, "" for all records) and a period.
 struct series_row {
   std::string group;
   std::size_t period = 0;
-  std::map<std::string, cell> cells;  // no cell: the measure does not apply to the group (undefined)
+  std::map<std::string, csc::figure> cells;  // none: the measure does not apply to the group (undefined)
 
-  const cell& at(const std::string& measure) const {
-    static const cell undefined{};
+  const csc::figure& at(const std::string& measure) const {
+    static const csc::figure undefined{};
     const auto it = cells.find(measure);
     return it == cells.end() ? undefined : it->second;
   }
-};
-
-// Published figures of one measure for one LA beside England, its region and
-// the mean of its statistical neighbours, and the local figure.
-struct comparison_line {
-  int year = 0;                          // year ending 31 March
-  cell local;                            // computed here for that financial year
-  csc::io::published_value la, england, region;
-  cell sn_mean;                          // mean of the neighbours' published values
-  std::size_t sn_count = 0;              // neighbours with a published value
-};
-
-struct comparison {
-  std::string measure;
-  std::vector<comparison_line> lines;
 };
 
 struct series_table {
@@ -155,16 +118,16 @@ struct series_table {
   std::vector<series_row> rows;       // the (all) rows first, then each group's, each in period order
   std::size_t records_without_key = 0;
   std::vector<std::string> notes;
-  std::vector<comparison> published;
+  std::vector<csc::published_comparison> published;
 };
 
 // What the series is computed from (any may be null).
 struct series_inputs {
   const referral_input* referrals = nullptr;
-  const csc::rereferral_classification* referral_cls = nullptr;
+  const csc::rereferral_classification<std::string>* referral_cls = nullptr;
   const cp_plan_input* cp_plans = nullptr;
-  const csc::cp_plan_classification* cp_cls = nullptr;
-  const std::vector<csc::service_transition>* transitions = nullptr;
+  const csc::cp_plan_classification<std::string>* cp_cls = nullptr;
+  const csc::transition_classification<std::string>* transitions = nullptr;
 };
 
 // Splits a --by value: several keys separated by ';' (a multi-valued field); empty parts are no key.
@@ -210,58 +173,42 @@ inline std::vector<std::optional<std::size_t>> period_populations(const series_o
   if (o.population_file.empty()) return out;
   std::ifstream in(o.population_file, std::ios::binary);
   if (!in) throw std::runtime_error(o.population_file + ": cannot open file");
-  const auto table = csc::io::published_table::read(in, o.population_file);
-  const auto col = table.column("population_estimate");
-  if (!col) throw std::runtime_error(o.population_file + ": no population_estimate column");
+  const auto estimates = csc::population_estimates::read(in, o.population_file);
   for (std::size_t p = 0; p < s.size(); ++p) {
-    const int mid_year = csc::financial_year_of(*s[p].period.last());
-    const auto* row = table.local_authority(mid_year, *o.la);
-    if (row && row->values[*col].value) {
-      out[p] = static_cast<std::size_t>(std::llround(*row->values[*col].value));
-    } else {
-      notes.push_back("no ONS population for LA " + std::to_string(*o.la) + " in mid-" + std::to_string(mid_year) +
-                      ": rates for " + s[p].label + " are undefined");
-    }
+    const auto applicable =
+        csc::population_for_financial_year(estimates, *o.la, csc::financial_year_of(*s[p].period.last()));
+    out[p] = applicable.population;
+    if (!out[p]) notes.push_back(csc::missing_population_note(applicable, s[p].label));
   }
   return out;
 }
 
 inline void add_rereferral_cells(series_row& row, const csc::rereferral_measures& m,
                                  const std::optional<std::size_t>& population, bool suppress) {
-  const cell referrals = count_cell(m.referral_count, suppress);
-  const cell rereferrals = count_cell(m.rereferral_count, suppress);
-  row.cells["referral_count"] = referrals;
-  row.cells["rereferral_count"] = rereferrals;
-  row.cells["rereferral_percent"] =
-      ratio_cell(m.rereferral_count, m.referral_count, 100, referrals.suppressed || rereferrals.suppressed);
+  row.cells["referral_count"] = csc::count_figure(m.referral_count, suppress);
+  row.cells["rereferral_count"] = csc::count_figure(m.rereferral_count, suppress);
+  row.cells["rereferral_percent"] = csc::percent_figure(m.rereferral_count, m.referral_count, suppress);
   // Undefined when the period has no population figure (the column is shown only with one).
   row.cells["referral_rate_per_10000"] =
-      population ? ratio_cell(m.referral_count, *population, 10000, referrals.suppressed) : cell{};
+      population ? csc::rate_figure(m.referral_count, *population, suppress) : csc::figure{};
 }
 
-inline void add_cp_cells(series_row& row, const csc::cp_plan_measures& m, const std::optional<std::size_t>& population,
-                         bool suppress) {
-  const cell start = count_cell(m.CPP_start, suppress);
-  const cell subsequent = count_cell(m.CPP_subsequent, suppress);
-  row.cells["CPP_start"] = start;
-  row.cells["CPP_subsequent"] = subsequent;
-  row.cells["CPP_subsequent_percent"] =
-      ratio_cell(m.CPP_subsequent, m.CPP_start, 100, start.suppressed || subsequent.suppressed);
-  row.cells["CPP_subsequent_within_2y_percent"] =
-      ratio_cell(m.CPP_subsequent_within_2y, m.CPP_start, 100,
-                 start.suppressed || count_cell(m.CPP_subsequent_within_2y, suppress).suppressed);
-  row.cells["CPP_open"] = count_cell(m.CPP_open, suppress);
+inline void add_cp_cells(series_row& row, const csc::cp_plan_start_measures& m, const csc::cp_plan_open_measures& open,
+                         const std::optional<std::size_t>& population, bool suppress) {
+  row.cells["CPP_start"] = csc::count_figure(m.CPP_start, suppress);
+  row.cells["CPP_subsequent"] = csc::count_figure(m.CPP_subsequent, suppress);
+  row.cells["CPP_subsequent_percent"] = csc::percent_figure(m.CPP_subsequent, m.CPP_start, suppress);
+  row.cells["CPP_subsequent_within_2y_percent"] = csc::percent_figure(m.CPP_subsequent_within_2y, m.CPP_start, suppress);
+  row.cells["CPP_open"] = csc::count_figure(open.CPP_open, suppress);
   row.cells["CPP_start_rate_per_10000"] =
-      population ? ratio_cell(m.CPP_start, *population, 10000, start.suppressed) : cell{};
+      population ? csc::rate_figure(m.CPP_start, *population, suppress) : csc::figure{};
 }
 
 inline void add_stepdown_cells(series_row& row, const csc::stepdown_measures& m, bool suppress) {
-  const cell downs = count_cell(m.step_downs.count, suppress);
-  row.cells["step_downs"] = downs;
+  row.cells["step_downs"] = csc::count_figure(m.step_downs.count, suppress);
   row.cells["step_downs_re_escalated_percent"] =
-      ratio_cell(m.step_downs.re_escalated, m.step_downs.count, 100,
-                 downs.suppressed || count_cell(m.step_downs.re_escalated, suppress).suppressed);
-  row.cells["bounces"] = count_cell(m.step_downs.bounces, suppress);
+      csc::percent_figure(m.step_downs.re_escalated, m.step_downs.count, suppress);
+  row.cells["bounces"] = csc::count_figure(m.step_downs.bounces, suppress);
 }
 
 // Finds the one file DIR/PREFIX*.csv.
@@ -278,41 +225,6 @@ inline std::string find_file(const std::string& dir, const std::string& prefix) 
     throw std::runtime_error("--benchmarks " + dir + ": expected exactly one file " + prefix + "*.csv, found " +
                              std::to_string(found.size()));
   return found.front();
-}
-
-// The published comparison of column @p column for LA @p la, years first..last
-// (ending 31 March). The SN mean is exact: published figures have at most two
-// decimal places (DfE publishes one), so they are summed in hundredths.
-inline std::vector<comparison_line> compare_published(const csc::io::published_table& t, const std::string& column,
-                                                      const std::map<int, csc::io::statistical_neighbours>& sn, int la,
-                                                      int first_year, int last_year) {
-  const auto col = t.column(column);
-  if (!col) throw std::runtime_error("published table has no column " + column);
-  const auto sn_it = sn.find(la);
-  std::vector<comparison_line> out;
-  for (int y : t.years()) {
-    if (y < first_year || y > last_year) continue;
-    comparison_line l;
-    l.year = y;
-    if (const auto* row = t.local_authority(y, la)) {
-      l.la = row->values[*col];
-      if (const auto* reg = t.region(y, row->region_code)) l.region = reg->values[*col];
-    }
-    if (const auto* e = t.england(y)) l.england = e->values[*col];
-    if (sn_it != sn.end()) {
-      unsigned long long hundredths = 0;
-      for (int n : sn_it->second.neighbours) {
-        const auto* r = t.local_authority(y, n);
-        if (r && r->values[*col].value) {
-          hundredths += static_cast<unsigned long long>(std::llround(*r->values[*col].value * 100.0));
-          ++l.sn_count;
-        }
-      }
-      l.sn_mean = ratio_cell(hundredths, 100 * l.sn_count, 1, false);
-    }
-    out.push_back(l);
-  }
-  return out;
 }
 
 // Every measure over the series, by group, then the published comparison.
@@ -349,33 +261,37 @@ inline series_table compute_series(const series_inputs& in, const series_options
     const auto& rows = in.referrals->rows;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (o.by != series_options::previous_referral_nfa) {
-        referral_keys.push_back(group_keys(o, in.referrals->file, rows[i], rows[i].referral_date()));
+        referral_keys.push_back(group_keys(o, in.referrals->file, rows[i], rows[i].referral));
         continue;
       }
       const auto& c = (*in.referral_cls)[i];
-      referral_keys.push_back({!c.has_previous()               ? "no previous referral"
-                               : *rows[c.previous].nfa ? "previous referral NFA"
-                                                       : "previous referral not NFA"});
+      referral_keys.push_back({!c.previous               ? "no previous referral"
+                               : *rows[*c.previous].nfa ? "previous referral NFA"
+                                                        : "previous referral not NFA"});
     }
   }
   if (by_cp)
     for (const auto& row : in.cp_plans->rows) cp_keys.push_back(group_keys(o, in.cp_plans->file, row, row.start));
-  const auto keys_in = [](const std::vector<std::vector<std::string>>& keys) {
-    return [&keys](std::size_t i) -> const std::vector<std::string>& { return keys[i]; };
+  // One pass per measure family (the whole series, or split by the record's
+  // keys); a group (key) gets zero counts from an input grouped by the same
+  // column that has no record with that key, and no cells (shown as undefined)
+  // from an input that is not grouped.
+  const auto measure_by = [&](const auto& cls, bool grouped, const std::vector<std::vector<std::string>>& keys,
+                              const auto& accumulator) {
+    using measures = typename std::decay_t<decltype(accumulator)>::value_type;
+    if (grouped)
+      return csc::measure_by(cls, s, accumulator,
+                             [&keys](const auto& item) -> const std::vector<std::string>& { return keys[item.record]; });
+    return csc::breakdown<std::string, measures>{{}, {}, csc::measure(cls, s, accumulator), 0};
   };
-  const auto no_keys = [](std::size_t) { return std::vector<std::string>(); };
-
-  // One pass per measure family; a group (key) gets zero counts from an input
-  // grouped by the same column that has no record with that key, and no cells
-  // (shown as undefined) from an input that is not grouped.
   std::optional<csc::breakdown<std::string, csc::rereferral_measures>> referral_b;
-  std::optional<csc::breakdown<std::string, csc::cp_plan_measures>> cp_b;
-  if (in.referrals)
-    referral_b = by_referrals ? csc::measure_rereferrals_by(*in.referral_cls, s, keys_in(referral_keys))
-                              : csc::measure_rereferrals_by(*in.referral_cls, s, no_keys);
-  if (in.cp_plans)
-    cp_b = by_cp ? csc::measure_cp_plans_by(*in.cp_cls, s, keys_in(cp_keys))
-                 : csc::measure_cp_plans_by(*in.cp_cls, s, no_keys);
+  std::optional<csc::breakdown<std::string, csc::cp_plan_start_measures>> cp_b;
+  std::optional<csc::breakdown<std::string, csc::cp_plan_open_measures>> cp_open_b;
+  if (in.referrals) referral_b = measure_by(*in.referral_cls, by_referrals, referral_keys, csc::count_rereferrals{});
+  if (in.cp_plans) {
+    cp_b = measure_by(*in.cp_cls, by_cp, cp_keys, csc::count_cp_plan_starts{});
+    cp_open_b = measure_by(*in.cp_cls, by_cp, cp_keys, csc::count_cp_plans_open{});
+  }
   std::vector<std::string> groups{""};
   if (by_referrals) groups.insert(groups.end(), referral_b->keys.begin(), referral_b->keys.end());
   if (by_cp) groups.insert(groups.end(), cp_b->keys.begin(), cp_b->keys.end());
@@ -401,7 +317,7 @@ inline series_table compute_series(const series_inputs& in, const series_options
         },
         family_of);
   };
-  const auto referral_date = [&](std::size_t i) { return std::optional<date>(in.referrals->rows[i].referral_date()); };
+  const auto referral_date = [&](std::size_t i) { return std::optional<date>(in.referrals->rows[i].referral); };
   const auto plan_start = [&](std::size_t i) {
     return (*in.cp_cls)[i].counted ? std::optional<date>(in.cp_plans->rows[i].start) : std::nullopt;
   };
@@ -412,7 +328,7 @@ inline series_table compute_series(const series_inputs& in, const series_options
   };
   std::vector<std::size_t> family_missing(2, 0);  // referrals, plans: most records without a family in a period
   std::vector<csc::stepdown_measures> stepdowns;
-  if (in.transitions && o.by.empty()) stepdowns = csc::measure_stepdowns(*in.transitions, s);
+  if (in.transitions && o.by.empty()) stepdowns = csc::measure(*in.transitions, s, csc::count_stepdowns{});
 
   for (const std::string& g : groups) {
     std::vector<series_row> rows;
@@ -423,17 +339,18 @@ inline series_table compute_series(const series_inputs& in, const series_options
       if (family_referrals) {
         const auto f = families(in.referrals->rows.size(), referral_date, referral_keys, family_in(in.referrals->rows), g);
         for (std::size_t p = 0; p < s.size(); ++p) {
-          rows[p].cells["referral_family_count"] = count_cell(f.distinct[p], o.suppress);
+          rows[p].cells["referral_family_count"] = csc::count_figure(f.distinct[p], o.suppress);
           if (g.empty()) family_missing[0] = std::max(family_missing[0], f.without_key[p]);
         }
       }
     }
     if (cp_b && (g.empty() || by_cp)) {
-      for (std::size_t p = 0; p < s.size(); ++p) add_cp_cells(rows[p], measures_of(*cp_b, g, p), population[p], o.suppress);
+      for (std::size_t p = 0; p < s.size(); ++p)
+        add_cp_cells(rows[p], measures_of(*cp_b, g, p), measures_of(*cp_open_b, g, p), population[p], o.suppress);
       if (family_cp) {
         const auto f = families(in.cp_plans->rows.size(), plan_start, cp_keys, family_in(in.cp_plans->rows), g);
         for (std::size_t p = 0; p < s.size(); ++p) {
-          rows[p].cells["CPP_family_start"] = count_cell(f.distinct[p], o.suppress);
+          rows[p].cells["CPP_family_start"] = csc::count_figure(f.distinct[p], o.suppress);
           if (g.empty()) family_missing[1] = std::max(family_missing[1], f.without_key[p]);
         }
       }
@@ -457,20 +374,20 @@ inline series_table compute_series(const series_inputs& in, const series_options
     const auto compare = [&](const char* measure, const char* prefix, const auto& local) {
       const std::string file = find_file(o.benchmarks, prefix);
       std::ifstream table_in(file, std::ios::binary);
-      comparison c{measure, compare_published(csc::io::published_table::read(table_in, file), measure, sn, *o.la,
-                                              first_year, last_year)};
-      for (comparison_line& l : c.lines) l.local = local(csc::financial_year<date>(l.year - 1));
+      auto c = csc::compare_published(csc::io::published_table::read(table_in, file), measure, sn, *o.la, first_year,
+                                      last_year, find_measure(measure)->lower_is_better);
+      for (auto& l : c.lines) l.local = local(csc::financial_year<date>(l.year - 1));
       t.published.push_back(std::move(c));
     };
     if (in.referrals)
       compare("rereferral_percent", "c1_", [&](const csc::interval<date>& fy) {
-        const auto m = csc::measure_rereferrals(*in.referral_cls, fy);
-        return ratio_cell(m.rereferral_count, m.referral_count, 100, false);
+        const auto m = csc::measure(*in.referral_cls, fy, csc::count_rereferrals{});
+        return csc::percent_figure(m.rereferral_count, m.referral_count, false);
       });
     if (in.cp_plans)
       compare("CPP_subsequent_percent", "d3_", [&](const csc::interval<date>& fy) {
-        const auto m = csc::measure_cp_plans(*in.cp_cls, fy);
-        return ratio_cell(m.CPP_subsequent, m.CPP_start, 100, false);
+        const auto m = csc::measure(*in.cp_cls, fy, csc::count_cp_plan_starts{});
+        return csc::percent_figure(m.CPP_subsequent, m.CPP_start, false);
       });
   }
   return t;
@@ -479,22 +396,10 @@ inline series_table compute_series(const series_inputs& in, const series_options
 // The display text of a published figure: as published, or its symbol, "-" when absent.
 inline std::string published_text(const csc::io::published_value& v) { return v.text.empty() ? "-" : v.text; }
 
-// "better"/"worse"/"same" than England for a lower-is-better measure, "-" without both figures.
-inline std::string versus_england(const comparison_line& l) {
-  if (!l.la.value || !l.england.value) return "-";
-  return *l.la.value < *l.england.value ? "better" : *l.la.value > *l.england.value ? "worse" : "same";
-}
-
-// The year label "2015-16" of the year ending 31 March @p year.
-inline std::string year_label(int year) {
-  const int yy = year % 100;
-  return std::to_string(year - 1) + "-" + (yy < 10 ? "0" : "") + std::to_string(yy);
-}
-
 // Whether @p c meets target @p t for measure @p m: "yes", "no", or "" when undefined or suppressed.
-inline std::string target_met(const cell& c, const measure_info& m, const target& t) {
+inline std::string target_met(const csc::figure& c, const measure_info& m, const target& t) {
   if (!c.value || c.suppressed) return "";
-  return (m.lower_is_better ? *c.value <= t.value : *c.value >= t.value) ? "yes" : "no";
+  return csc::meets_target(*c.value, t.value, m.lower_is_better) ? "yes" : "no";
 }
 
 }  // namespace csc_report

@@ -41,7 +41,7 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     std::vector<std::string> line;
     if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
     line.push_back(t.series[r.period].label);
-    for (const auto& c : t.columns) line.push_back(cell_text(r.at(c), undefined));
+    for (const auto& c : t.columns) line.push_back(csc::figure_text(r.at(c), undefined));
     for (const auto& name : targeted) {
       const std::string met = target_met(r.at(name), *find_measure(name), o.targets.at(name));
       line.push_back(met.empty() ? std::string(undefined) : met);
@@ -52,7 +52,7 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
 }
 
 // The published comparison of one measure as a grid.
-inline grid comparison_grid(const comparison& c, const series_options& o, const char* undefined) {
+inline grid comparison_grid(const csc::published_comparison& c, const series_options& o, const char* undefined) {
   grid g;
   g.title = c.measure + ": LA " + std::to_string(*o.la) +
             " against England, its region and the mean of its 10 statistical neighbours (DfE published; lower is "
@@ -60,11 +60,11 @@ inline grid comparison_grid(const comparison& c, const series_options& o, const 
   g.head = {"year", "local", "LA " + std::to_string(*o.la), "England", "region", "SN mean", "SN n", "vs England"};
   const auto target = o.targets.find(c.measure);
   if (target != o.targets.end()) g.head.push_back("target");
-  for (const comparison_line& l : c.lines) {
-    std::vector<std::string> line = {year_label(l.year),        cell_text(l.local, undefined),
+  for (const auto& l : c.lines) {
+    std::vector<std::string> line = {csc::year_ending_label(l.year),        csc::figure_text(l.local, undefined),
                                      published_text(l.la),      published_text(l.england),
-                                     published_text(l.region),  cell_text(l.sn_mean, undefined),
-                                     std::to_string(l.sn_count), versus_england(l)};
+                                     published_text(l.region),  csc::figure_text(l.sn_mean, undefined),
+                                     std::to_string(l.sn_count), std::string(csc::to_string(c.versus_england(l)))};
     if (target != o.targets.end()) line.push_back(target->second.text);
     g.lines.push_back(std::move(line));
   }
@@ -79,7 +79,7 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
                   ". A record with several values (separated by ';') counts once in each, so groups can add up to "
                   "more than (all).");
   for (const std::string& n : t.notes) out.push_back("Note: " + n + ".");
-  if (o.suppress) out.push_back("Counts 1-5 are suppressed (c), with the percentages and rates computed from them.");
+  if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
   return out;
 }
 
@@ -148,13 +148,13 @@ inline void write_series_text(std::ostream& os, const series_table& t, const ser
     if (!notes.empty()) os << '\n';
     for (const std::string& n : notes) os << n << '\n';
   }
-  for (const comparison& c : t.published) {
+  for (const auto& c : t.published) {
     os << '\n';
     write_grid(os, comparison_grid(c, o, undefined), format);
   }
 }
 
-inline void write_cell(json_writer& j, std::string_view key, const cell& c) {
+inline void write_cell(json_writer& j, std::string_view key, const csc::figure& c) {
   if (c.suppressed) {
     j.value(key, std::string("c"));
   } else {
@@ -204,10 +204,10 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   for (const auto& [name, tg] : o.targets) j.value(name, std::optional<double>(tg.value));
   j.end_object();
   j.begin_array("published");
-  for (const comparison& c : t.published) {
-    j.begin_object().value("measure", c.measure).value("la", *o.la).value("lower_is_better", true);
+  for (const auto& c : t.published) {
+    j.begin_object().value("measure", c.measure).value("la", *o.la).value("lower_is_better", c.lower_is_better);
     j.begin_array("years");
-    for (const comparison_line& l : c.lines) {
+    for (const auto& l : c.lines) {
       j.begin_object().value("year", l.year);
       write_cell(j, "local", l.local);
       write_published(j, "la_published", l.la);

@@ -10,12 +10,16 @@
 #include "referrals_input.hpp"
 
 #include <csc/episode/timeline.hpp>
+#include <csc/measure/measure.hpp>
 #include <csc/measure/stepdown.hpp>
+#include <csc/report/percent.hpp>
 
 #include <iomanip>
 #include <optional>
+#include <sstream>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace csc_report {
@@ -42,7 +46,7 @@ struct stepdown_inputs {
     switch (source) {
       case 0: {
         const auto& r = referrals->rows[referral_rows[record]];
-        return {r.child, referrals->files[r.file], r.line, r.referral_date()};
+        return {r.child, referrals->files[r.file], r.line, r.referral};
       }
       case 1: {
         const auto& r = cp_plans->rows[record];
@@ -59,7 +63,7 @@ struct stepdown_inputs {
 
 struct stepdown_report {
   csc::service_timelines<std::string> timelines;
-  std::vector<csc::service_transition> transitions;
+  csc::transition_classification<std::string> transitions;
   csc::stepdown_measures measures;
   csc::window window;
 };
@@ -72,22 +76,22 @@ inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon,
     return csc::episodes(e ? e->rows : no_episodes, level, &episode_row::child, &episode_row::start, &episode_row::end);
   };
   auto timelines = csc::build_timelines(
-      horizon, policy,
-      csc::episodes(in.referral_rows, csc::service_level::cin,
+      std::tuple(csc::episodes(in.referral_rows, csc::service_level::cin,
                     [&](std::size_t i) -> const std::string& { return in.referrals->rows[i].child; },
-                    [&](std::size_t i) { return in.referrals->rows[i].referral_date(); },
+                    [&](std::size_t i) { return in.referrals->rows[i].referral; },
                     [&](std::size_t i) { return in.referrals->rows[i].closure; }),
       csc::episodes(in.cp_plans ? in.cp_plans->rows : no_plans, csc::service_level::cp_plan, &cp_plan_row::child,
                     &cp_plan_row::start, &cp_plan_row::end),
       episodes_of(in.cin_plans, csc::service_level::cin_plan), episodes_of(in.early_help, csc::service_level::early_help),
-      episodes_of(in.looked_after, csc::service_level::looked_after));
-  auto transitions = csc::track_transitions(timelines, window);
+      episodes_of(in.looked_after, csc::service_level::looked_after)),
+      horizon, policy);
+  auto transitions = csc::classify_transitions(timelines, csc::transition_policy{window});
   csc::stepdown_measures measures;
-  if (period) measures = csc::measure_stepdowns(transitions, *period);
+  if (period) measures = csc::measure(transitions, *period, csc::count_stepdowns{});
   return stepdown_report{std::move(timelines), std::move(transitions), std::move(measures), window};
 }
 
-inline std::string iso(csc::serial_day d) { return csc::to_iso_string(csc::from_serial_day(d)); }
+inline std::string iso(csc::day d) { return csc::to_iso_string(d); }
 
 inline void write_counts(json_writer& j, std::string_view key, const csc::stepdown_counts& c) {
   j.begin_object(key)
@@ -138,7 +142,7 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
                                  bool nfa_referrals_excluded, const csc::interval<date>& period) {
   os << "Step-down and re-escalation (csc-metrics definitions), " << csc::to_iso_string(period.first()) << " to "
      << csc::to_iso_string(*period.last()) << "\n"
-     << "Timelines: " << s.timelines.child_count() << " children; horizon " << iso(s.timelines.horizon())
+     << "Timelines: " << s.timelines.child_count() << " children; horizon " << iso(s.timelines.extract_date())
      << "; gaps bridged up to " << policy.bridge_gap_days << " days; re-escalation window " << s.window.describe()
      << (nfa_referrals_excluded ? "; NFA referrals left out" : "") << "\n\n";
   os << "  " << std::left << std::setw(28) << "from -> to" << std::right << std::setw(7) << "count" << std::setw(13)
@@ -175,13 +179,13 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
 inline void write_child(std::ostream& os, const std::string& format, const stepdown_report& s, std::size_t child,
                         const stepdown_inputs& in) {
   const auto transitions_of = [&](auto f) {
-    for (const auto& t : s.transitions) {
+    for (const auto& t : s.transitions.by_child()) {
       if (t.child == child) f(t);
     }
   };
   if (format == "json") {
     json_writer j(os);
-    j.begin_object().value("child", s.timelines.child_id(child)).value("horizon", iso(s.timelines.horizon()));
+    j.begin_object().value("child", s.timelines.child_id(child)).value("horizon", iso(s.timelines.extract_date()));
     j.begin_array("segments");
     for (const auto& seg : s.timelines.segments(child)) {
       j.begin_object()
@@ -193,13 +197,14 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
     j.end_array().begin_array("transitions");
     transitions_of([&](const csc::service_transition& t) {
       j.begin_object()
-          .value("day", iso(t.day))
+          .value("day", iso(t.on))
           .value("kind", csc::to_string(t.kind))
           .value("from", csc::to_string(t.from))
           .value("to", csc::to_string(t.to))
           .value("outcome", csc::to_string(t.outcome));
       if (t.re_escalated_on) {
-        j.value("re_escalated_on", iso(*t.re_escalated_on)).value("days_to_re_escalation", *t.days_to_re_escalation());
+        j.value("re_escalated_on", iso(*t.re_escalated_on))
+            .value("days_to_re_escalation", t.days_to_re_escalation()->count());
       } else {
         j.null("re_escalated_on").null("days_to_re_escalation");
       }
@@ -211,7 +216,7 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
       if (r.child != s.timelines.child_id(child)) continue;
       j.begin_object()
           .value("input", stepdown_inputs::names[f.source])
-          .value("rule", f.rule)
+          .value("rule", csc::to_string(f.rule))
           .value("line", r.line)
           .value("counted", f.counted)
           .end_object();
@@ -219,7 +224,7 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
     j.end_array().end_object();
     return;
   }
-  os << "Child " << s.timelines.child_id(child) << ": service levels to the horizon " << iso(s.timelines.horizon())
+  os << "Child " << s.timelines.child_id(child) << ": service levels to the horizon " << iso(s.timelines.extract_date())
      << "\n";
   for (const auto& seg : s.timelines.segments(child)) {
     os << "  " << iso(seg.first) << " .. " << iso(seg.last) << "  " << csc::to_string(seg.level) << "\n";
@@ -227,13 +232,13 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
   os << "Transitions (day = first day at the new level)\n";
   transitions_of([&](const csc::service_transition& t) {
     const std::string change = std::string(csc::to_string(t.from)) + " -> " + std::string(csc::to_string(t.to));
-    os << "  " << iso(t.day) << "  " << std::left << std::setw(11) << csc::to_string(t.kind);
+    os << "  " << iso(t.on) << "  " << std::left << std::setw(11) << csc::to_string(t.kind);
     if (t.kind == csc::transition_kind::escalation) {
       os << change;
     } else {
       os << std::setw(26) << change << csc::to_string(t.outcome);
       if (t.re_escalated_on) {
-        os << " on " << iso(*t.re_escalated_on) << " (" << *t.days_to_re_escalation() << " days, to "
+        os << " on " << iso(*t.re_escalated_on) << " (" << t.days_to_re_escalation()->count() << " days, to "
            << csc::to_string(t.re_escalation_level) << ")";
       }
       if (t.bounce) os << ", bounce";
@@ -243,7 +248,7 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
   for (const auto& f : s.timelines.findings()) {
     const auto r = in.row(f.source, f.record);
     if (r.child != s.timelines.child_id(child)) continue;
-    os << "Finding: " << f.rule << " (" << stepdown_inputs::names[f.source] << " line " << r.line << ", "
+    os << "Finding: " << csc::to_string(f.rule) << " (" << stepdown_inputs::names[f.source] << " line " << r.line << ", "
        << (f.counted ? "merged" : "left out") << ")\n";
   }
 }

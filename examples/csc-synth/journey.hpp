@@ -1,12 +1,11 @@
 // csc-synth: one child's journey through children's social care, coherent in
 // time: referral -> assessment -> (S47 -> ICPC -> CP plan -> step-down to a
 // CIN plan) or a CIN plan, or closure; early help after some closures;
-// re-referrals; repeat plans. Dates are serial days (csc::serial_day).
+// re-referrals; repeat plans. Dates are day counts since 1970-01-01 (plain
+// integers for the generator's arithmetic; csc::day at the edges, main.cpp).
 // Deterministic for a seed: each child draws from its own generator.
 #ifndef CSC_EXAMPLES_SYNTH_JOURNEY_HPP
 #define CSC_EXAMPLES_SYNTH_JOURNEY_HPP
-
-#include <csc/calendar/civil_date.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -17,7 +16,7 @@
 
 namespace csc_synth {
 
-using day = csc::serial_day;
+using day = std::int32_t;  // csc::day(csc::days(d)) is the calendar day
 
 // The knobs of the model. Defaults are calibrated to England 2024-25 (DfE
 // C1: 22.6% re-referrals, 6.5% NFA; D3: 24.5% second or subsequent plans);

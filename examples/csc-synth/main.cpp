@@ -8,7 +8,7 @@
 //   csc-synth --children N --first-year 2019 --years 3 --out DIR [--seed S] [--faults RATE] [--csv]
 #include "journey.hpp"
 
-#include <csc/calendar/civil_date.hpp>
+#include <csc/core/day.hpp>
 
 #include <cstdint>
 #include <cstdlib>
@@ -25,14 +25,14 @@ namespace {
 
 using csc_synth::day;
 
-std::string iso(day d) { return csc::to_iso_string(csc::from_serial_day(d)); }
-day serial(int y, unsigned m, unsigned d) { return csc::to_serial_day(csc::civil_date{y, m, d}); }
+std::string iso(day d) { return csc::to_iso_string(csc::day(csc::days(d))); }
+day serial(int y, unsigned m, unsigned d) { return csc::day(csc::civil_date{y, m, d}).since_epoch().count(); }
 
 // The generator's own month arithmetic (not the library's): the day n months
 // before d, clamped to the month's last day; "within n months" looks back from
 // the later date (counting-rules.md section 0).
 day months_before(day d, int n) {
-  const csc::civil_date c = csc::from_serial_day(d);
+  const csc::civil_date c = csc::day(csc::days(d)).civil();
   int total = c.year * 12 + static_cast<int>(c.month) - 1 - n;
   const int y = total / 12;
   const unsigned m = static_cast<unsigned>(total % 12) + 1;

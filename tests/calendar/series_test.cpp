@@ -47,14 +47,14 @@ BOOST_AUTO_TEST_CASE(monthly_and_fy_series_clip_both_ends_and_cover_every_day_on
              "2018-19 [2018-04-01..2019-03-31]\n"
              "2019-20 [2019-04-01..2020-03-31]\n"
              "2020-21 to 2020-06-30 [2020-04-01..2020-06-30] partial\n");
-  for (csc::serial_day d = csc::to_serial_day(cd("2018-04-01")); d <= csc::to_serial_day(cd("2020-06-30")); ++d) {
+  for (csc::day d = csc_test::dy("2018-04-01"); d <= csc_test::dy("2020-06-30"); d = d.next()) {
     const auto [a, b] = fy.containing(d);
     BOOST_TEST(b - a == 1u);
   }
-  BOOST_TEST((fy.containing(csc::to_serial_day(cd("2018-03-31"))).first ==
-              fy.containing(csc::to_serial_day(cd("2018-03-31"))).second));
-  BOOST_TEST((fy.containing(csc::to_serial_day(cd("2020-07-01"))).first ==
-              fy.containing(csc::to_serial_day(cd("2020-07-01"))).second));
+  BOOST_TEST((fy.containing(csc_test::dy("2018-03-31")).first ==
+              fy.containing(csc_test::dy("2018-03-31")).second));
+  BOOST_TEST((fy.containing(csc_test::dy("2020-07-01")).first ==
+              fy.containing(csc_test::dy("2020-07-01")).second));
 }
 
 BOOST_AUTO_TEST_CASE(rolling_windows_over_29_february) {
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(rolling_windows_over_29_february) {
   BOOST_TEST(*s[13].period.length_in_days() == 366);
   BOOST_TEST((s[14].period == csc::interval<civil_date>(cd("2020-04-01"), cd("2021-03-31"))));
   // 2020-02-29 lies in the windows ending 2020-02-29 .. 2021-02-28: 13 of them.
-  const auto [a, b] = s.containing(csc::to_serial_day(cd("2020-02-29")));
+  const auto [a, b] = s.containing(csc_test::dy("2020-02-29"));
   BOOST_TEST(a == 1u);
   BOOST_TEST(b == 14u);
 }
@@ -103,20 +103,20 @@ BOOST_AUTO_TEST_CASE(containing_and_referencing_agree_with_a_scan_for_every_kind
   for (series_kind k : {series_kind::monthly, series_kind::quarterly, series_kind::financial_year,
                         series_kind::year_to_date, series_kind::rolling_12}) {
     for (int trial = 0; trial < 20; ++trial) {
-      const csc::serial_day a = csc::to_serial_day(cd("2018-01-01")) + offset(rng);
-      const csc::serial_day b = a + offset(rng);
-      const series s(k, csc::from_serial_day(a), csc::from_serial_day(b));
-      const csc::serial_day cap = a + offset(rng);
-      for (csc::serial_day d = a - 400; d <= b + 5; d += 7) {
+      const csc::day a = csc_test::dy("2018-01-01") + csc::days(offset(rng));
+      const csc::day b = a + csc::days(offset(rng));
+      const series s(k, a.civil(), b.civil());
+      const csc::day cap = a + csc::days(offset(rng));
+      for (csc::day d = a - csc::days(400); d <= b + csc::days(5); d = d + csc::days(7)) {
         const auto [first, last] = s.containing(d);
         for (std::size_t p = 0; p < s.size(); ++p) {
-          const bool in = s[p].period.contains_serial(d);
+          const bool in = s[p].period.contains(d);
           if (in != (p >= first && p < last)) BOOST_FAIL(std::string(csc::to_string(k)) << " day " << d << " period " << p);
         }
-        const csc::serial_day end = d + offset(rng) / 3;
+        const csc::day end = d + csc::days(offset(rng) / 3);
         const auto [r0, r1] = s.referencing(d, end, cap);
         for (std::size_t p = 0; p < s.size(); ++p) {
-          const csc::serial_day ref = std::min(s[p].period.last_serial(), cap);
+          const csc::day ref = std::min(s[p].period.last_day(), cap);
           if ((ref >= d && ref < end) != (p >= r0 && p < r1)) BOOST_FAIL("referencing " << d << " period " << p);
         }
       }

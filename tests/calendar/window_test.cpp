@@ -8,6 +8,9 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <ostream>
+#include <vector>
+
 namespace bdata = boost::unit_test::data;
 using csc_test::bd;
 using csc_test::cd;
@@ -16,30 +19,46 @@ static_assert(csc::within_months(csc::civil_date{2019, 3, 31}, csc::civil_date{2
 static_assert(!csc::within_months(csc::civil_date{2019, 3, 30}, csc::civil_date{2020, 3, 31}, 12));
 
 namespace {
-// earlier, later, n months, expected
-const char* const earlier[] = {
-    "2019-03-31", "2019-03-30",                              // exactly 12 months; 12 months + 1 day
-    "2020-02-28", "2020-02-29", "2020-02-27",                // later 2021-02-28: looks back to 2020-02-28
-    "2019-02-28", "2019-02-27", "2019-03-01",                // later 2020-02-29: looks back to 2019-02-28
-    "2019-03-31", "2019-03-30", "2019-03-29",                // 31st -> 30th: later 2019-04-30, 1 month
-    "2020-02-29", "2020-02-28",                              // later 2020-03-31, 1 month back = 2020-02-29
-    "2019-06-01", "2019-06-01", "2019-06-02",                // same day, n = 12 and n = 0; later before earlier
-    "2018-02-28", "2018-02-27",                              // 24 months back from 2020-02-29
-    "2017-05-31", "2017-05-30"};                             // 36 months back from 2020-05-31
-const char* const later[] = {"2020-03-31", "2020-03-31", "2021-02-28", "2021-02-28", "2021-02-28",
-                             "2020-02-29", "2020-02-29", "2020-02-29", "2019-04-30", "2019-04-30",
-                             "2019-04-30", "2020-03-31", "2020-03-31", "2019-06-01", "2019-06-01",
-                             "2019-06-01", "2020-02-29", "2020-02-29", "2020-05-31", "2020-05-31"};
-const int months[] = {12, 12, 12, 12, 12, 12, 12, 12, 1, 1, 1, 1, 1, 12, 0, 12, 24, 24, 36, 36};
-const bool expected[] = {true,  false, true, true, false, true, false, true, true,  true,
-                         false, true,  false, true, true, false, true, false, true, false};
+struct within_case {
+  const char* earlier;
+  const char* later;
+  int months;
+  bool expected;
+  const char* why;
+};
+std::ostream& operator<<(std::ostream& os, const within_case& c) {
+  return os << c.earlier << " within " << c.months << " months of " << c.later << " (" << c.why << ")";
+}
+const std::vector<within_case> cases = {
+    {"2019-03-31", "2020-03-31", 12, true, "exactly 12 months"},
+    {"2019-03-30", "2020-03-31", 12, false, "12 months + 1 day"},
+    {"2020-02-28", "2021-02-28", 12, true, "later 2021-02-28 looks back to 2020-02-28"},
+    {"2020-02-29", "2021-02-28", 12, true, "later 2021-02-28 looks back to 2020-02-28"},
+    {"2020-02-27", "2021-02-28", 12, false, "later 2021-02-28 looks back to 2020-02-28"},
+    {"2019-02-28", "2020-02-29", 12, true, "later 2020-02-29 looks back to 2019-02-28"},
+    {"2019-02-27", "2020-02-29", 12, false, "later 2020-02-29 looks back to 2019-02-28"},
+    {"2019-03-01", "2020-02-29", 12, true, "later 2020-02-29 looks back to 2019-02-28"},
+    {"2019-03-31", "2019-04-30", 1, true, "31st -> 30th"},
+    {"2019-03-30", "2019-04-30", 1, true, "31st -> 30th"},
+    {"2019-03-29", "2019-04-30", 1, false, "31st -> 30th"},
+    {"2020-02-29", "2020-03-31", 1, true, "1 month back from 2020-03-31 = 2020-02-29"},
+    {"2020-02-28", "2020-03-31", 1, false, "1 month back from 2020-03-31 = 2020-02-29"},
+    {"2019-06-01", "2019-06-01", 12, true, "same day, n = 12"},
+    {"2019-06-01", "2019-06-01", 0, true, "same day, n = 0"},
+    {"2019-06-02", "2019-06-01", 12, false, "later before earlier"},
+    {"2018-02-28", "2020-02-29", 24, true, "24 months back from 2020-02-29"},
+    {"2018-02-27", "2020-02-29", 24, false, "24 months back from 2020-02-29"},
+    {"2017-05-31", "2020-05-31", 36, true, "36 months back from 2020-05-31"},
+    {"2017-05-30", "2020-05-31", 36, false, "36 months back from 2020-05-31"}};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(window_test)
 
-BOOST_DATA_TEST_CASE(within_months_boundaries,
-                     bdata::make(earlier) ^ bdata::make(later) ^ bdata::make(months) ^ bdata::make(expected), e, l, n,
-                     want) {
+BOOST_DATA_TEST_CASE(within_months_boundaries, bdata::make(cases), row) {
+  const char* const e = row.earlier;
+  const char* const l = row.later;
+  const int n = row.months;
+  const bool want = row.expected;
   BOOST_TEST(csc::within_months(cd(e), cd(l), n) == want);
   BOOST_TEST(csc::within_months(bd(e), bd(l), n) == want);
   BOOST_TEST(csc::window::months(n).includes(cd(e), cd(l)) == want);
@@ -57,11 +76,13 @@ BOOST_AUTO_TEST_CASE(within_days_counts_whole_days) {
   BOOST_TEST(csc::window::days(365).first_day(cd("2020-03-31")) == cd("2019-04-01"));
 }
 
-BOOST_AUTO_TEST_CASE(window_serial_first_day_matches_date_form) {
-  for (const char* l : later) {
-    const csc::serial_day s = csc::to_serial_day(cd(l));
-    BOOST_TEST(csc::window::months(12).first_day_serial(s) == csc::to_serial_day(csc::add_months(cd(l), -12)));
-    BOOST_TEST(csc::window::days(365).first_day_serial(s) == s - 365);
+BOOST_AUTO_TEST_CASE(window_first_day_of_a_day_matches_date_form) {
+  for (const within_case& row : cases) {
+    BOOST_TEST_CONTEXT("later " << row.later) {
+      const csc::day s(cd(row.later));
+      BOOST_TEST(csc::window::months(12).first_day(s) == csc::day(csc::add_months(cd(row.later), -12)));
+      BOOST_TEST(csc::window::days(365).first_day(s) == s - csc::days(365));
+    }
   }
 }
 

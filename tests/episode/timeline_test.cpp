@@ -1,6 +1,7 @@
 // Tests for include/csc/episode/timeline.hpp: the highest level covering each
-// day, open episodes to the horizon, gap bridging and the timeline checks
+// day, open episodes to the extract date, gap bridging and the timeline checks
 // (counting-rules.md section 4; docs/rules/stepdown.md).
+#include <csc/core/extract_date.hpp>
 #include <csc/episode/timeline.hpp>
 
 #include "../support/episode_fixture.hpp"
@@ -9,7 +10,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 using csc::service_level;
@@ -28,8 +32,7 @@ std::string describe(const T& timelines, std::size_t child = 0) {
   std::string out;
   for (const auto& s : timelines.segments(child)) {
     if (!out.empty()) out += ", ";
-    out += std::string(csc::to_string(s.level)) + ' ' + csc::to_iso_string(csc::from_serial_day(s.first)) + ".." +
-           csc::to_iso_string(csc::from_serial_day(s.last));
+    out += std::string(csc::to_string(s.level)) + ' ' + csc::to_iso_string(s.first) + ".." + csc::to_iso_string(s.last);
   }
   return out;
 }
@@ -40,8 +43,9 @@ BOOST_AUTO_TEST_SUITE(timeline_test)
 BOOST_AUTO_TEST_CASE(same_day_hand_over_keeps_the_higher_level_that_day) {
   const std::vector<episode> cp = {{"A", cd("2019-01-01"), od("2019-06-01")}};
   const std::vector<episode> cin_plans = {{"A", cd("2019-06-01"), od("2019-12-31")}};
-  const auto t = csc::build_timelines(cd("2020-03-31"), {}, source(cp, service_level::cp_plan),
-                                      source(cin_plans, service_level::cin_plan));
+  const auto t = csc::build_timelines(std::tuple(source(cp, service_level::cp_plan),
+                                                 source(cin_plans, service_level::cin_plan)),
+                                      cd("2020-03-31"));
   BOOST_TEST(describe(t) ==
              "cp_plan 2019-01-01..2019-06-01, cin_plan 2019-06-02..2019-12-31, none 2020-01-01..2020-03-31");
   BOOST_TEST(t.findings().empty());
@@ -50,19 +54,22 @@ BOOST_AUTO_TEST_CASE(same_day_hand_over_keeps_the_higher_level_that_day) {
 BOOST_AUTO_TEST_CASE(one_day_gap_with_and_without_bridging) {
   const std::vector<episode> cp = {{"A", cd("2019-01-01"), od("2019-06-01")}};
   const std::vector<episode> cin_plans = {{"A", cd("2019-06-03"), od("2019-12-31")}};
-  const auto plain = csc::build_timelines(cd("2019-12-31"), {}, source(cp, service_level::cp_plan),
-                                          source(cin_plans, service_level::cin_plan));
+  const auto plain = csc::build_timelines(std::tuple(source(cp, service_level::cp_plan),
+                                                     source(cin_plans, service_level::cin_plan)),
+                                          cd("2019-12-31"));
   BOOST_TEST(describe(plain) ==
              "cp_plan 2019-01-01..2019-06-01, none 2019-06-02..2019-06-02, cin_plan 2019-06-03..2019-12-31");
   csc::timeline_policy bridge;
   bridge.bridge_gap_days = 1;
-  const auto bridged = csc::build_timelines(cd("2019-12-31"), bridge, source(cp, service_level::cp_plan),
-                                            source(cin_plans, service_level::cin_plan));
+  const auto bridged = csc::build_timelines(std::tuple(source(cp, service_level::cp_plan),
+                                                       source(cin_plans, service_level::cin_plan)),
+                                            cd("2019-12-31"), bridge);
   BOOST_TEST(describe(bridged) == "cp_plan 2019-01-01..2019-06-01, cin_plan 2019-06-02..2019-12-31");
   // A two-day gap is not bridged by g = 1; the gap after the last episode never is.
   const std::vector<episode> later = {{"A", cd("2019-06-04"), od("2019-12-30")}};
-  const auto two = csc::build_timelines(cd("2019-12-31"), bridge, source(cp, service_level::cp_plan),
-                                        source(later, service_level::cin_plan));
+  const auto two = csc::build_timelines(std::tuple(source(cp, service_level::cp_plan),
+                                                   source(later, service_level::cin_plan)),
+                                        cd("2019-12-31"), bridge);
   BOOST_TEST(describe(two) ==
              "cp_plan 2019-01-01..2019-06-01, none 2019-06-02..2019-06-03, cin_plan 2019-06-04..2019-12-30, "
              "none 2019-12-31..2019-12-31");
@@ -72,65 +79,75 @@ BOOST_AUTO_TEST_CASE(bridging_between_equal_levels_merges_them) {
   const std::vector<episode> eh = {{"A", cd("2019-01-01"), od("2019-03-31")}, {"A", cd("2019-04-03"), open}};
   csc::timeline_policy bridge;
   bridge.bridge_gap_days = 2;
-  const auto t = csc::build_timelines(cd("2019-06-30"), bridge, source(eh, service_level::early_help));
+  const auto t = csc::build_timelines(source(eh, service_level::early_help), cd("2019-06-30"), bridge);
   BOOST_TEST(describe(t) == "early_help 2019-01-01..2019-06-30");
 }
 
 BOOST_AUTO_TEST_CASE(nested_episodes_take_the_highest_level) {
   const std::vector<episode> referrals = {{"A", cd("2019-01-01"), od("2019-12-31")}};
   const std::vector<episode> cp = {{"A", cd("2019-03-01"), od("2019-05-31")}};
-  const auto t = csc::build_timelines(cd("2020-01-31"), {}, source(referrals, service_level::cin),
-                                      source(cp, service_level::cp_plan));
+  const auto t = csc::build_timelines(std::tuple(source(referrals, service_level::cin),
+                                                 source(cp, service_level::cp_plan)),
+                                      cd("2020-01-31"));
   BOOST_TEST(describe(t) ==
              "cin 2019-01-01..2019-02-28, cp_plan 2019-03-01..2019-05-31, cin 2019-06-01..2019-12-31, "
              "none 2020-01-01..2020-01-31");
   BOOST_TEST((*t.level_on(0, sd("2018-12-31")) == service_level::none));
   BOOST_TEST((*t.level_on(0, sd("2019-03-01")) == service_level::cp_plan));
-  BOOST_TEST(!t.level_on(0, sd("2020-02-01")).has_value());  // after the horizon: unknown
+  BOOST_TEST(!t.level_on(0, sd("2020-02-01")).has_value());  // after the extract date: unknown
 }
 
-BOOST_AUTO_TEST_CASE(only_open_episodes_run_to_the_horizon) {
+BOOST_AUTO_TEST_CASE(only_open_episodes_run_to_the_extract_date) {
   const std::vector<episode> eh = {{"A", cd("2019-01-01"), open}};
   const std::vector<episode> referrals = {{"A", cd("2019-05-01"), open}};
-  const auto t = csc::build_timelines(cd("2019-08-31"), {}, source(eh, service_level::early_help),
-                                      source(referrals, service_level::cin));
+  const auto t = csc::build_timelines(std::tuple(source(eh, service_level::early_help),
+                                                 source(referrals, service_level::cin)),
+                                      cd("2019-08-31"));
   BOOST_TEST(describe(t) == "early_help 2019-01-01..2019-04-30, cin 2019-05-01..2019-08-31");
-  // Default horizon: the latest start or end date in the sources.
-  const auto d = csc::build_timelines({}, source(eh, service_level::early_help), source(referrals, service_level::cin));
-  BOOST_TEST(d.horizon() == sd("2019-05-01"));
+  BOOST_TEST(t.extract_date() == sd("2019-08-31"));
+  // No default any more: the extract date the old default gave (the latest start or end) is passed explicitly.
+  const auto latest = csc::latest_of(csc::latest_date(eh, &episode::start, &episode::end),
+                                     csc::latest_date(referrals, &episode::start, &episode::end));
+  BOOST_REQUIRE(latest.has_value());
+  const auto d = csc::build_timelines(std::tuple(source(eh, service_level::early_help),
+                                                 source(referrals, service_level::cin)),
+                                      *latest);
+  BOOST_TEST(d.extract_date() == sd("2019-05-01"));
+  BOOST_TEST(describe(d) == "early_help 2019-01-01..2019-04-30, cin 2019-05-01..2019-05-01");
 }
 
 BOOST_AUTO_TEST_CASE(same_level_overlap_is_merged_and_reported) {
   const std::vector<episode> cin_plans = {{"A", cd("2019-01-01"), od("2019-03-31")},
                                           {"A", cd("2019-03-31"), od("2019-05-31")},   // shares 31 March
                                           {"A", cd("2019-06-01"), od("2019-06-30")}};  // adjacent: no overlap
-  const auto t = csc::build_timelines(cd("2019-06-30"), {}, source(cin_plans, service_level::cin_plan));
+  const auto t = csc::build_timelines(source(cin_plans, service_level::cin_plan), cd("2019-06-30"));
   BOOST_TEST(describe(t) == "cin_plan 2019-01-01..2019-06-30");
   BOOST_REQUIRE(t.findings().size() == 1u);
-  BOOST_TEST(t.findings()[0].rule == csc::timeline_rule::same_level_overlap);
+  BOOST_TEST(t.findings()[0].rule == csc::rule::episode_same_level_overlap);
   BOOST_TEST(t.findings()[0].record == 1u);
-  BOOST_TEST(t.findings()[0].related_record == 0u);
+  BOOST_TEST(t.findings()[0].related_record == std::optional<std::size_t>(0));
   BOOST_TEST(t.findings()[0].counted);
 }
 
 BOOST_AUTO_TEST_CASE(end_before_start_is_left_out_and_reported_with_its_source) {
   const std::vector<episode> eh = {{"A", cd("2019-01-01"), od("2019-01-31")}};
   const std::vector<episode> cp = {{"A", cd("2019-05-01"), od("2019-04-30")}};
-  const auto t = csc::build_timelines(cd("2019-06-30"), {}, source(eh, service_level::early_help),
-                                      source(cp, service_level::cp_plan));
+  const auto t = csc::build_timelines(std::tuple(source(eh, service_level::early_help),
+                                                 source(cp, service_level::cp_plan)),
+                                      cd("2019-06-30"));
   BOOST_TEST(describe(t) == "early_help 2019-01-01..2019-01-31, none 2019-02-01..2019-06-30");
   BOOST_REQUIRE(t.findings().size() == 1u);
-  BOOST_TEST(t.findings()[0].rule == csc::timeline_rule::end_before_start);
+  BOOST_TEST(t.findings()[0].rule == csc::rule::episode_end_before_start);
   BOOST_TEST(t.findings()[0].source == 1u);
   BOOST_TEST(!t.findings()[0].counted);
 }
 
-BOOST_AUTO_TEST_CASE(dates_after_the_horizon_are_errors_naming_the_source_and_record) {
+BOOST_AUTO_TEST_CASE(dates_after_the_extract_date_are_errors_naming_the_source_and_record) {
   const std::vector<episode> eh = {{"A", cd("2019-01-01"), od("2019-01-31")}, {"B", cd("2019-03-01"), open}};
-  BOOST_CHECK_EXCEPTION(csc::build_timelines(cd("2019-02-28"), {}, source(eh, service_level::early_help)),
+  BOOST_CHECK_EXCEPTION(csc::build_timelines(source(eh, service_level::early_help), cd("2019-02-28")),
                         std::invalid_argument, [](const std::invalid_argument& e) {
                           return std::string(e.what()).find("source 0 (early_help) record 1: start 2019-03-01 is "
-                                                            "after the horizon 2019-02-28") != std::string::npos;
+                                                            "after the extract date 2019-02-28") != std::string::npos;
                         });
   BOOST_CHECK_THROW(csc::episodes(eh, service_level::none, &episode::child, &episode::start, &episode::end),
                     std::invalid_argument);
@@ -150,15 +167,36 @@ BOOST_AUTO_TEST_CASE(children_are_kept_apart_and_found_by_id) {
   const std::vector<lac> la = {{7, csc_test::bd("2019-02-01"), std::nullopt}};
   const std::vector<plan> cp = {{3, csc_test::bd("2019-01-01"), csc_test::bd("2019-01-31")},
                                 {7, csc_test::bd("2019-01-01"), csc_test::bd("2019-01-31")}};
-  const auto t = csc::build_timelines(csc_test::bd("2019-03-31"), {},
-                                      csc::episodes(la, service_level::looked_after, &lac::id, &lac::from, &lac::to),
-                                      csc::episodes(cp, service_level::cp_plan, &plan::id, &plan::from, &plan::to));
+  const auto t = csc::build_timelines(
+      std::tuple(csc::episodes(la, service_level::looked_after, &lac::id, &lac::from, &lac::to),
+                 csc::episodes(cp, service_level::cp_plan, &plan::id, &plan::from, &plan::to)),
+      csc_test::bd("2019-03-31"));
   static_assert(std::is_same_v<decltype(t)::child_id_type, long>);
   BOOST_TEST(t.child_count() == 2u);
   BOOST_TEST(*t.find_child(7L) == 1u);
   BOOST_TEST(!t.find_child(5L).has_value());
   BOOST_TEST(describe(t, 1) == "cp_plan 2019-01-01..2019-01-31, looked_after 2019-02-01..2019-03-31");
   BOOST_TEST(describe(t, 0) == "cp_plan 2019-01-01..2019-01-31, none 2019-02-01..2019-03-31");
+  BOOST_TEST(t.child_id(1) == 7L);
+  BOOST_CHECK_THROW(t.child_id(2), std::out_of_range);
+}
+
+BOOST_AUTO_TEST_CASE(episodes_owns_an_rvalue_range) {
+  // The source keeps the moved-in vector alive: no dangling reference (the sanitizer build checks this).
+  auto owned = csc::episodes(std::vector<episode>{{"A", cd("2019-01-01"), od("2019-03-31")},
+                                                  {"A", cd("2019-05-01"), open}},
+                             service_level::cin_plan, &episode::child, &episode::start, &episode::end);
+  static_assert(std::is_same_v<decltype(owned.records), std::vector<episode>>);
+  std::vector<episode> filler(64, episode{"Z", cd("2000-01-01"), open});  // reuse any freed memory
+  const auto t = csc::build_timelines(std::move(owned), cd("2019-06-30"));
+  BOOST_TEST(describe(t) == "cin_plan 2019-01-01..2019-03-31, none 2019-04-01..2019-04-30, cin_plan 2019-05-01..2019-06-30");
+  // In a tuple of sources too.
+  const auto u = csc::build_timelines(
+      std::tuple(csc::episodes(std::vector<episode>{{"A", cd("2019-02-01"), od("2019-02-28")}}, service_level::cp_plan,
+                               &episode::child, &episode::start, &episode::end),
+                 source(filler, service_level::early_help)),
+      cd("2019-03-31"));
+  BOOST_TEST(describe(u) == "cp_plan 2019-02-01..2019-02-28, none 2019-03-01..2019-03-31");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

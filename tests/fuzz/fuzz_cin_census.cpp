@@ -2,7 +2,7 @@
 // bytes. Malformed input must end in csc::io::parse_error (or a clean read);
 // anything else (a crash, a leak, undefined behaviour, another exception) is
 // a finding. Run by tests/fuzz/run.sh.
-#include <csc/io/cin_checks.hpp>
+#include <csc/checks/cin_census_checks.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -19,6 +19,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   csc::io::merge(census);
   const auto findings = csc::io::check_cin_census(census);
-  for (const auto& f : findings) (void)census.where(f.record);
+  for (const auto& f : findings) {
+    (void)census.where(f);
+    (void)census.where_related(f);
+    if (!census.child_of(f)) __builtin_trap();  // every check finding names a child
+  }
+  for (const auto& n : census.notes) {
+    (void)census.where(n);
+    (void)census.where_related(n);
+  }
   return 0;
 }

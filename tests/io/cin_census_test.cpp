@@ -8,7 +8,9 @@
 #include <string>
 
 using csc::io::cin_census;
+using csc::io::cin_table;
 using csc::io::parse_error;
+using csc::io::to_source;
 
 namespace {
 // A return with the given children (XML of Child elements) and ReferenceDate.
@@ -86,15 +88,27 @@ BOOST_AUTO_TEST_CASE(unknown_modules_stray_text_and_unknown_codes_are_notes) {
                                                  "</PreProceedingsandFGDM>\n<PrimaryNeedCode>N99</PrimaryNeedCode>\n",
                                                  "1"))));
   BOOST_REQUIRE(c.notes.size() == 2u);
-  BOOST_TEST(c.notes[0].rule == "skipped_module");
+  BOOST_TEST((c.notes[0].rule == csc::rule::skipped_module));
   BOOST_TEST(c.notes[0].detail == "Message/Children/Child/CINdetails/PreProceedingsandFGDM");
-  BOOST_TEST(c.notes[1].rule == "unknown_code");
+  // A note's record is the element it is about; its related record the census record holding it.
+  BOOST_TEST(c.notes[0].source == to_source(cin_table::noted_elements));
+  BOOST_TEST(c.where(c.notes[0]) == "t.xml:22");
+  BOOST_TEST(c.notes[0].related_source == to_source(cin_table::episodes));
+  BOOST_TEST(*c.notes[0].related_record == 0u);
+  BOOST_TEST(*c.where_related(c.notes[0]) == "t.xml:19");
+  BOOST_TEST(c.notes[0].counted);
+  BOOST_TEST((c.notes[1].rule == csc::rule::unknown_code));
+  BOOST_TEST(c.notes[1].detail == "8640 Message/Children/Child/CINdetails/PrimaryNeedCode: 'N99'");
+  BOOST_TEST(c.where(c.notes[1]) == "t.xml:25");
+  BOOST_TEST(c.child_of(c.notes[1]).value() == 0u);
   BOOST_TEST(c.episodes[0].nfa);  // ReferralNFA "1"
   cin_census d;
   read(d, census_xml("<Child>\n<ChildIdentifiers>\n<LAchildID>C2</LAchildID>stray\n</ChildIdentifiers>\n" +
                      episode_xml("2019-05-01") + "</Child>\n"));
   BOOST_REQUIRE(d.notes.size() == 1u);
-  BOOST_TEST(d.notes[0].rule == "stray_text");
+  BOOST_TEST((d.notes[0].rule == csc::rule::stray_text));
+  BOOST_TEST(d.where(d.notes[0]) == "t.xml:13");  // the end of ChildIdentifiers
+  BOOST_TEST(d.notes[0].related_source == to_source(cin_table::children));
 }
 
 BOOST_AUTO_TEST_CASE(errors_name_file_line_and_element_path) {
@@ -143,8 +157,11 @@ BOOST_AUTO_TEST_CASE(several_returns_keep_the_latest_copy_of_each_referral) {
   BOOST_TEST(c.children.size() == 2u);
   BOOST_TEST(c.episodes.size() == 3u);
   BOOST_TEST(c.superseded_referrals == 1u);
-  BOOST_TEST(c.notes.back().rule == "superseded_referral");
-  BOOST_TEST(c.where(c.notes.back().source) == "2020.xml:19");  // C1's CINdetails in the 2019-20 return
+  BOOST_TEST((c.notes.back().rule == csc::rule::superseded_referral));
+  BOOST_TEST(c.where(c.notes.back()) == "2020.xml:19");  // C1's CINdetails in the 2019-20 return
+  BOOST_TEST(c.notes.back().related_source == to_source(cin_table::episodes));  // the kept copy
+  BOOST_TEST(c.where_related(c.notes.back()).value().find("2021.xml:") == 0u);
+  BOOST_TEST(c.episodes.at(*c.notes.back().related_record).closure.has_value());
   // The kept copy is the later one, with its closure; records say where they came from.
   for (const auto& e : c.episodes)
     if (e.referral == csc::civil_date{2020, 1, 10}) {

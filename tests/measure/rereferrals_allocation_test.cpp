@@ -35,8 +35,9 @@ std::size_t allocations_for(std::size_t children, bool sorted) {
     v.push_back({id, csc::civil_date{2020, 1 + static_cast<unsigned>(c % 12), 11}});
   }
   if (!sorted) std::swap(v.front(), v.back());
+  const csc::civil_date extract_date{2020, 12, 31};  // the latest referral date is 2020-12-11
   const std::size_t before = allocations;
-  const auto c = csc::classify_rereferrals(v, &referral::child, &referral::date);
+  const auto c = csc::classify_rereferrals(v, &referral::child, &referral::date, extract_date);
   const std::size_t used = allocations - before;
   if (c.size() != v.size()) std::abort();
   return used;

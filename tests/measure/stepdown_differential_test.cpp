@@ -1,8 +1,9 @@
-// Randomized differential test: csc::build_timelines / track_transitions /
-// measure_stepdowns against a deliberately naive day-by-day reference written
+// Randomized differential test: csc::build_timelines / classify_transitions /
+// csc::measure with count_stepdowns against a deliberately naive day-by-day reference written
 // here from the text of counting-rules.md section 4: a level per child per
 // day, bridging on runs of `none`, transitions on every change, re-escalation
 // by scanning later days.
+#include <csc/measure/measure.hpp>
 #include <csc/measure/stepdown.hpp>
 
 #include "../support/naive_calendar.hpp"
@@ -10,7 +11,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <map>
+#include <tuple>
 #include <optional>
 #include <random>
 #include <vector>
@@ -137,19 +140,20 @@ void run_round(std::mt19937& rng, int bridge, naive_window w) {
   const auto src = [&](std::size_t s) {
     return csc::episodes(sources[s], levels[s], &episode::child, &episode::start, &episode::end);
   };
-  const auto timelines = csc::build_timelines(horizon, policy, src(0), src(1), src(2), src(3), src(4));
+  const auto timelines =
+      csc::build_timelines(std::tuple(src(0), src(1), src(2), src(3), src(4)), horizon, policy);
   const csc::window window = w.months ? csc::window::months(w.n) : csc::window::days(w.n);
-  const auto tr = csc::track_transitions(timelines, window);
+  const auto tr = csc::classify_transitions(timelines, csc::transition_policy{window});
   const auto ref = naive_transitions(sources, levels, children, horizon, bridge, w);
 
   BOOST_REQUIRE_EQUAL(tr.size(), ref.size());
   for (std::size_t i = 0; i < tr.size(); ++i) {
     const auto& a = tr[i];
     const auto& b = ref[i];
-    const bool same = timelines.child_id(a.child) == b.child && a.day == csc::to_serial(b.day) && a.from == b.from &&
+    const bool same = timelines.child_id(a.child) == b.child && a.on == csc::to_day(b.day) && a.from == b.from &&
                       a.to == b.to && a.outcome == b.outcome &&
                       a.re_escalated_on.has_value() == b.back_on.has_value() &&
-                      (!b.back_on || *a.re_escalated_on == csc::to_serial(*b.back_on));
+                      (!b.back_on || *a.re_escalated_on == csc::to_day(*b.back_on));
     if (!same) {
       BOOST_FAIL("transition " << i << " of child " << b.child << " on " << b.day << ": "
                                << csc::to_string(a.from) << "->" << csc::to_string(a.to) << " "
@@ -163,7 +167,7 @@ void run_round(std::mt19937& rng, int bridge, naive_window w) {
     std::uniform_int_distribution<int> from_day(0, 3 * 365), len(0, 400);
     const date from = date(2017, 6, 1) + days(from_day(rng));
     const date to = from + days(len(rng));
-    const auto m = csc::measure_stepdowns(tr, csc::interval<date>(from, to));
+    const auto m = csc::measure(tr, csc::interval<date>(from, to), csc::count_stepdowns{});
     std::map<std::pair<service_level, service_level>, std::array<std::size_t, 4>> want;
     std::size_t escalations = 0;
     for (const auto& t : ref) {

@@ -1,5 +1,5 @@
-// Tests for include/csc/report/distinct_count.hpp (docs/rules/families.md).
-#include <csc/report/distinct_count.hpp>
+// Tests for include/csc/measure/distinct_count.hpp (docs/rules/families.md).
+#include <csc/measure/distinct_count.hpp>
 
 #include "../support/test_dates.hpp"
 
@@ -43,10 +43,10 @@ BOOST_AUTO_TEST_CASE(families_count_once_per_period_and_missing_keys_are_counted
 
 BOOST_AUTO_TEST_CASE(agrees_with_a_set_per_period_over_rolling_windows) {
   std::mt19937 rng(7);
-  const csc::serial_day base = csc::to_serial_day(cd("2019-01-01"));
+  const csc::day base(cd("2019-01-01"));
   std::vector<std::pair<civil_date, int>> recs;
   for (int i = 0; i < 400; ++i)
-    recs.emplace_back(csc::from_serial_day(base + static_cast<int>(rng() % 900)), static_cast<int>(rng() % 60) - 5);
+    recs.emplace_back((base + csc::days(static_cast<int>(rng() % 900))).civil(), static_cast<int>(rng() % 60) - 5);
   const csc::period_series<civil_date> s(csc::series_kind::rolling_12, cd("2019-06-10"), cd("2021-05-20"));
   const auto got = csc::count_distinct_per_period(
       s, recs.size(), [&](std::size_t i) { return recs[i].first; },

@@ -1,5 +1,5 @@
-// Tests for include/csc/report/quartiles.hpp (linear interpolation between closest ranks).
-#include <csc/report/quartiles.hpp>
+// Tests for include/csc/measure/quartiles.hpp (linear interpolation between closest ranks).
+#include <csc/measure/quartiles.hpp>
 
 #include <boost/test/unit_test.hpp>
 

@@ -4,6 +4,7 @@
 
 #include <csc/core/civil_date.hpp>
 #include <csc/core/day.hpp>
+#include <csc/core/finding.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -51,5 +52,10 @@ inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional
   return v ? os << v->count() << " days" : os << "nullopt";
 }
 }  // namespace std
+
+namespace csc {
+// Lets Boost.Test print a csc::rule by its stable name.
+inline std::ostream& boost_test_print_type(std::ostream& os, rule r) { return os << to_string(r); }
+}  // namespace csc
 
 #endif

@@ -1,6 +1,6 @@
 /// @file
 /// @brief `csc::age_in_completed_years`: age at a date, with 29 February
-/// birthdays reached on 1 March in common years (counting-rules.md section 0).
+/// birthdays reached on 1 March in common years (docs/rules/age.md).
 #ifndef CSC_CALENDAR_AGE_HPP
 #define CSC_CALENDAR_AGE_HPP
 
@@ -18,6 +18,12 @@ namespace csc {
 /// Because it uses the one month rule, a child born on 2016-02-29 is 0 on
 /// 2017-02-28 and 1 on 2017-03-01 (as in English law), and is 4 on
 /// 2020-02-29. Docs: docs/rules/age.md. Tests: tests/calendar/age_test.cpp.
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param birth the date of birth (or expected date of birth).
+/// @param on    the date the age is taken on.
+/// @return the age in completed years (>= 0); std::nullopt when @p birth is after @p on.
+/// @throws std::invalid_argument (from csc::date_traits) if either is not a date.
 template <class D>
 constexpr std::optional<int> age_in_completed_years(const D& birth, const D& on) {
   const civil_date b = to_civil(birth);
@@ -40,7 +46,9 @@ enum class age_band {
 };
 
 /// @brief DfE's label of an age band: "Unborn", "Under 1", "1 to 4 years",
-/// "5 to 9 years", "10 to 15 years", "16 years and over".
+/// "5 to 9 years", "10 to 15 years", "16 years and over" (docs/rules/age.md).
+/// @param b the age band.
+/// @return DfE's label; "invalid" for a value outside the enum.
 constexpr std::string_view to_string(age_band b) noexcept {
   switch (b) {
     case age_band::unborn: return "Unborn";
@@ -57,6 +65,12 @@ constexpr std::string_view to_string(age_band b) noexcept {
 /// @p birth: `unborn` iff @p birth is after @p on, otherwise by
 /// age_in_completed_years() (so a child is 1 on the first birthday itself).
 /// Docs: docs/rules/age.md. Tests: tests/calendar/age_test.cpp.
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param birth the date of birth (or expected date of birth).
+/// @param on    the event date the band is taken on.
+/// @return the DfE age band.
+/// @throws std::invalid_argument (from csc::date_traits) if either is not a date.
 template <class D>
 constexpr age_band age_band_on(const D& birth, const D& on) {
   const std::optional<int> age = age_in_completed_years(birth, on);

@@ -2,7 +2,7 @@
 /// @brief `csc::period_series`: a run of reporting periods (each month,
 /// quarter, financial year, year to date or rolling 12 months over a range),
 /// built so that every measure can be evaluated over all of them in one pass
-/// over the data (counting-rules.md section 0; docs/rules/series.md).
+/// over the data (docs/rules/series.md; periods: docs/rules/periods.md).
 #ifndef CSC_CALENDAR_SERIES_HPP
 #define CSC_CALENDAR_SERIES_HPP
 
@@ -30,7 +30,9 @@ enum class series_kind {
 };
 
 /// @brief Name of a series kind as csc-report spells it: "single",
-/// "monthly", "quarterly", "fy", "ytd", "rolling12".
+/// "monthly", "quarterly", "fy", "ytd", "rolling12" (docs/rules/series.md).
+/// @param k the series kind.
+/// @return its name; "invalid" for a value outside the enum.
 constexpr std::string_view to_string(series_kind k) noexcept {
   switch (k) {
     case series_kind::single: return "single";
@@ -43,7 +45,9 @@ constexpr std::string_view to_string(series_kind k) noexcept {
   return "invalid";
 }
 
-/// @brief Parses a series kind spelt as by to_string(series_kind).
+/// @brief Parses a series kind spelt as by to_string(series_kind) (docs/rules/series.md).
+/// @param text the name, e.g. "monthly" or "rolling12" (exact, case-sensitive).
+/// @return the series kind it names.
 /// @throws std::invalid_argument naming the text and the accepted spellings.
 inline series_kind parse_series_kind(std::string_view text) {
   for (series_kind k : {series_kind::single, series_kind::monthly, series_kind::quarterly,
@@ -54,7 +58,9 @@ inline series_kind parse_series_kind(std::string_view text) {
 }
 
 /// @brief One period of a series: its days, its label, and whether it was
-/// cut short by the series range.
+/// cut short by the series range (docs/rules/series.md).
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
 template <class D>
 struct labelled_period {
   interval<D> period;  ///< The days counted (both ends included).
@@ -77,10 +83,15 @@ struct labelled_period {
 ///   rolling_12_months(e) = [add_months(e, -12) + 1 day, e]. These are never
 ///   clipped: they reach back before `from` by definition.
 /// - `single`: the one period [from, to].
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
 template <class D>
 class period_series {
  public:
   /// @brief The series of kind @p kind over [@p from, @p to].
+  /// @param kind the kind of series.
+  /// @param from the first day of the range (included).
+  /// @param to   the last day of the range (included).
   /// @throws std::invalid_argument if @p to is before @p from.
   period_series(series_kind kind, const D& from, const D& to) : kind_(kind) {
     const day a = to_day(from);
@@ -99,22 +110,31 @@ class period_series {
   }
 
   /// @brief The one-period series of @p period (labelled "from to to").
+  /// @param period the reporting period; it must have a last day.
+  /// @throws std::invalid_argument if @p period is open (has no last day).
   explicit period_series(const interval<D>& period)
       : period_series(series_kind::single, period.first(), period_last(period)) {}
 
   /// @brief The kind of series.
+  /// @return the series kind given at construction.
   series_kind kind() const noexcept { return kind_; }
   /// @brief Number of periods.
+  /// @return a count of periods.
   std::size_t size() const noexcept { return periods_.size(); }
   /// @brief Period @p i, in order of first day.
+  /// @param i an index `< size()`.
+  /// @return the labelled period.
+  /// @throws std::out_of_range if @p i is not `< size()`.
   const labelled_period<D>& operator[](std::size_t i) const { return periods_.at(i); }
   /// @brief All periods, in order of first day.
+  /// @return the labelled periods.
   const std::vector<labelled_period<D>>& periods() const noexcept { return periods_; }
 
   /// @brief The periods that contain @p d, as index range [first, last):
   /// empty (first == last) when none does. O(log size()).
   /// @param d the day.
-  /// @return the index range of the periods containing @p d.
+  /// @return the index range of the periods containing @p d, as a pair
+  ///         (first, last exclusive).
   std::pair<std::size_t, std::size_t> containing(day d) const noexcept {
     // Periods containing day: first_day <= day (a prefix) and last_day >= day (a suffix).
     const auto last = std::upper_bound(firsts_.begin(), firsts_.end(), d) - firsts_.begin();

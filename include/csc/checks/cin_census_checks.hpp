@@ -1,56 +1,98 @@
 /// @file
-/// @brief DfE's date and overlap validation rules for the CIN census, run on
-/// a csc::io::cin_census: each failure is a finding with the rule number, the
-/// child and the records involved (docs/rules/cin-census-checks.md). The
-/// checks never change or drop a record.
-#ifndef CSC_IO_CIN_CHECKS_HPP
-#define CSC_IO_CIN_CHECKS_HPP
+/// @brief csc::io::check_cin_census: DfE's date and overlap validation rules
+/// for the CIN census, run on a csc::io::cin_census; each failure is a
+/// csc::finding naming the rule, the record (a csc::io::cin_table and an index
+/// in it) and the other record involved (docs/rules/cin-census-checks.md).
+/// The plan rules (8925, 8840, 8935, 8940, 4014) are csc::plan_checker's,
+/// shared with csc::classify_cp_plans. The checks never change or drop a record.
+/// @ingroup checks
+#ifndef CSC_CHECKS_CIN_CENSUS_CHECKS_HPP
+#define CSC_CHECKS_CIN_CENSUS_CHECKS_HPP
 
+#include <csc/checks/plan_checks.hpp>
+#include <csc/core/civil_date.hpp>
+#include <csc/core/day.hpp>
+#include <csc/core/finding.hpp>
 #include <csc/io/cin_census.hpp>
 
 #include <algorithm>
 #include <cstddef>
-#include <map>
+#include <iterator>
 #include <optional>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace csc::io {
 
-/// @brief One failed DfE check.
-struct cin_check_finding {
-  std::string_view rule;              ///< DfE rule number, e.g. "8820".
-  std::size_t child = 0;              ///< Index into cin_census::children.
-  cin_source record;                  ///< The record that fails.
-  std::optional<cin_source> related;  ///< The other record involved, if any.
-  std::string detail;                 ///< What failed, with the dates.
-};
+/// @addtogroup checks
+/// @{
 
-/// @brief The rules checked, in the order they are reported.
-inline constexpr std::string_view cin_check_rules[] = {"8630", "8815", "8816", "8820", "8565", "1103", "1104",
-                                                       "1105", "2889", "8925", "8840", "8935", "8940", "4014",
-                                                       "4001"};
+/// @brief The rules check_cin_census() checks, in the order it reports them
+/// (DfE rule numbers 8630, 8815, 8816, 8820, 8565, 1103, 1104, 1105, 2889,
+/// 8925, 8840, 8935, 8940, 4014, 4001; docs/rules/cin-census-checks.md).
+inline constexpr csc::rule cin_check_rules[] = {
+    rule::cin_closure_before_referral, rule::more_than_one_open_episode, rule::open_episode_not_latest,
+    rule::referral_within_other_episode, rule::date_after_closure,       rule::assessment_before_referral,
+    rule::icpc_before_referral,        rule::cpp_before_referral,        rule::s47_before_referral,
+    rule::cpp_end_before_start,        rule::cpp_same_day_start_end,     rule::cpp_more_than_one_open,
+    rule::cpp_overlap,                 rule::cin_plan_overlap,           rule::cin_and_cp_plan_concurrent};
 
 namespace detail {
 
-inline bool in_closed(serial_day d, serial_day first, serial_day last) { return first <= d && d <= last; }
-
-// A dated span of one child's record: [first, last] with last = end, or the
+// A plan of one child as 4001 sees it: [first, last] with last = end, or the
 // return's ReferenceDate while open.
 struct dated_span {
-  serial_day first;
-  serial_day last;
+  day first;
+  day last;
   bool open;
-  cin_source source;
+  cin_table table;
+  std::size_t record;
 };
+
+// Runs csc::plan_checker on each child's plans of one kind, in the order
+// (start, end with open last, table order); open plans run to their return's
+// ReferenceDate.
+template <class Plans>
+void check_plans(const cin_census& c, const Plans& plans, cin_table table, const plan_rules& rules,
+                 std::vector<finding>& out) {
+  std::vector<plan_dates> dated;
+  dated.reserve(plans.size());
+  std::vector<std::size_t> child;
+  child.reserve(plans.size());
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const auto& p = plans[i];
+    const cin_episode& ep = c.episodes.at(p.episode);
+    dated.push_back(plan_dates{day(p.start), p.end ? std::optional<day>(day(*p.end)) : std::nullopt,
+                               day(ep.reference_date), i, to_source(table)});
+    child.push_back(ep.child);
+  }
+  // By child, then start, then end with open last, then table order.
+  std::vector<std::size_t> order(plans.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const plan_dates& pa = dated[a];
+    const plan_dates& pb = dated[b];
+    if (child[a] != child[b]) return child[a] < child[b];
+    if (pa.start != pb.start) return pa.start < pb.start;
+    if (pa.end.has_value() != pb.end.has_value()) return pa.end.has_value();  // open last
+    return pa.end && *pa.end < *pb.end;
+  });
+  const auto sink = [&](finding&& f) { out.push_back(std::move(f)); };
+  plan_checker checker(rules);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k == 0 || child[order[k]] != child[order[k - 1]]) checker.next_child();
+    checker.check(dated[order[k]], sink);
+  }
+}
 
 }  // namespace detail
 
 /// @brief Runs every rule of cin_check_rules on @p c (after merge(), so that
-/// records of one child from several returns are checked together).
+/// the records of one child from several returns are checked together).
 ///
-/// Rules (domain-reference.md 7.3; docs/rules/cin-census-checks.md):
+/// Rules (DfE CIN census validation rules, domain-reference.md 7.3;
+/// docs/rules/cin-census-checks.md):
 /// - 8630: CINclosureDate >= CINreferralDate.
 /// - 8815: at most one episode per child that is open and not NFA.
 /// - 8816: an open, non-NFA episode has the child's latest referral date.
@@ -62,66 +104,79 @@ struct dated_span {
 ///   end, CP plan start and end, CP reviews).
 /// - 1103 / 2889 / 1105: assessment / S47 / CP plan start >= the episode's referral date.
 /// - 1104: every ICPC date (episode or S47) >= the referral date.
-/// - 8925: CPPendDate >= CPPstartDate. 8840: a plan does not start and end on the same day.
-/// - 8935: at most one open CP plan per child.
-/// - 8940: a plan's start does not fall within another plan of the child,
-///   [start, end] **inclusive** (or [start, ReferenceDate] when open), across
-///   all the child's episodes.
-/// - 4014: the same for CIN plans.
+/// - 8925, 8840, 8935, 8940 on each child's CP plans and 4014 on its CIN
+///   plans, across all its episodes: csc::plan_checker (docs/rules/cp-plan-checks.md),
+///   the plans in the order (start, end with open last, table order), an open
+///   plan running to the ReferenceDate of its return. 8940/4014 are inclusive
+///   and reported once per overlapping plan (two plans starting the same day:
+///   one finding, on the later in that order); a plan failing 8925 takes part
+///   in no other plan check.
 /// - 4001 (4016/4017): a CIN plan and a CP plan of the child do not run
 ///   concurrently: neither's start falls in [start, end) of the other (or
 ///   [start, ReferenceDate] when open), so a CIN plan may start on the day a
 ///   CP plan ends (a step-down).
-inline std::vector<cin_check_finding> check_cin_census(const cin_census& c) {
-  using detail::dated_span;
-  using detail::in_closed;
-  std::vector<cin_check_finding> out;
-  const auto sd = [](const civil_date& d) { return to_serial_day(d); };
-  const auto add = [&](std::string_view rule, std::size_t child, const cin_source& record,
-                       std::optional<cin_source> related, std::string detail) {
-    out.push_back(cin_check_finding{rule, child, record, related, std::move(detail)});
+///
+/// Each finding's `source` is to_source(cin_table::X) and `record` the index
+/// in that table: the episode for 8630, 8815, 8816, 8820 and 8565 (related:
+/// the other episode, or the record holding the late date); the assessment,
+/// S47, CP plan or episode holding the early date for 1103, 2889, 1105, 1104
+/// (related: the episode); the plan for the plan rules and 4001 (related: the
+/// other plan). cin_census::where() and cin_census::child_of() map a finding
+/// back to its file, line and child. `counted` is false only for 8925 (such a
+/// plan takes part in no count, as in csc::classify_cp_plans).
+/// @param c the census, merged.
+/// @return the findings, ordered by rule as in cin_check_rules, then by child
+/// and record as found.
+/// @throws std::out_of_range if a record names a parent that is not in @p c.
+inline std::vector<csc::finding> check_cin_census(const cin_census& c) {
+  std::vector<finding> out;
+  const auto add = [&](rule r, cin_table table, std::size_t record, std::optional<std::pair<cin_table, std::size_t>> related,
+                       std::string detail) {
+    finding f;
+    f.rule = r;
+    f.source = to_source(table);
+    f.record = record;
+    if (related) {
+      f.related_source = to_source(related->first);
+      f.related_record = related->second;
+    }
+    f.detail = std::move(detail);
+    out.push_back(std::move(f));
   };
   const auto iso = [](const civil_date& d) { return to_iso_string(d); };
-
-  // Records by child.
-  std::vector<std::vector<std::size_t>> episodes_of(c.children.size());
-  for (std::size_t e = 0; e < c.episodes.size(); ++e) episodes_of[c.episodes[e].child].push_back(e);
-  const auto child_of = [&](std::size_t episode) { return c.episodes[episode].child; };
-  const auto span_of = [&](const civil_date& start, const std::optional<civil_date>& end, std::size_t episode,
-                           const cin_source& source) {
-    return dated_span{sd(start), end ? sd(*end) : sd(c.episodes[episode].reference_date), !end, source};
-  };
+  using rec = std::pair<cin_table, std::size_t>;
 
   // Episode-level rules.
+  std::vector<std::vector<std::size_t>> episodes_of(c.children.size());
+  for (std::size_t e = 0; e < c.episodes.size(); ++e) episodes_of.at(c.episodes[e].child).push_back(e);
   for (std::size_t ch = 0; ch < c.children.size(); ++ch) {
     const auto& list = episodes_of[ch];
-    serial_day latest = 0;
-    for (std::size_t e : list) latest = std::max(latest, sd(c.episodes[e].referral));
+    std::optional<civil_date> latest;
+    for (std::size_t e : list) latest = latest ? std::max(*latest, c.episodes[e].referral) : c.episodes[e].referral;
     std::optional<std::size_t> first_open;
     for (std::size_t e : list) {
       const cin_episode& ep = c.episodes[e];
       if (ep.closure && *ep.closure < ep.referral)
-        add("8630", ch, ep.source, std::nullopt,
+        add(rule::cin_closure_before_referral, cin_table::episodes, e, std::nullopt,
             "CINclosureDate " + iso(*ep.closure) + " is before CINreferralDate " + iso(ep.referral));
       if (!ep.closure && !ep.nfa) {
         if (first_open)
-          add("8815", ch, ep.source, c.episodes[*first_open].source,
+          add(rule::more_than_one_open_episode, cin_table::episodes, e, rec{cin_table::episodes, *first_open},
               "a second open episode that is not NFA (referral " + iso(ep.referral) + ")");
         else
           first_open = e;
-        if (sd(ep.referral) < latest)
-          add("8816", ch, ep.source, std::nullopt,
+        if (ep.referral < *latest)
+          add(rule::open_episode_not_latest, cin_table::episodes, e, std::nullopt,
               "open, not NFA, but referral " + iso(ep.referral) + " is not the child's latest referral");
       }
       for (std::size_t o : list) {
         if (o == e) continue;
         const cin_episode& other = c.episodes[o];
-        const serial_day r = sd(ep.referral);
-        const bool in_closed_episode = other.closure && sd(other.referral) <= r && r < sd(*other.closure);
-        const bool in_open_episode =
-            !other.closure && !other.nfa && sd(other.referral) <= r && r <= sd(other.reference_date);
+        const civil_date& r = ep.referral;
+        const bool in_closed_episode = other.closure && other.referral <= r && r < *other.closure;
+        const bool in_open_episode = !other.closure && !other.nfa && other.referral <= r && r <= other.reference_date;
         if (in_closed_episode || in_open_episode)
-          add("8820", ch, ep.source, other.source,
+          add(rule::referral_within_other_episode, cin_table::episodes, e, rec{cin_table::episodes, o},
               "referral " + iso(ep.referral) + " falls within the episode referred " + iso(other.referral) +
                   (other.closure ? " and closed " + iso(*other.closure) : " (open, not NFA)"));
       }
@@ -129,89 +184,86 @@ inline std::vector<cin_check_finding> check_cin_census(const cin_census& c) {
   }
 
   // 8565 and the "on or after the referral date" rules, per nested record.
-  const auto after_closure = [&](std::size_t episode, const civil_date& d, const char* item, const cin_source& source) {
-    const cin_episode& ep = c.episodes[episode];
+  const auto after_closure = [&](std::size_t episode, const civil_date& d, const char* item, rec source) {
+    const cin_episode& ep = c.episodes.at(episode);
     if (ep.closure && d > *ep.closure)
-      add("8565", ep.child, ep.source, source,
+      add(rule::date_after_closure, cin_table::episodes, episode, source,
           std::string(item) + " " + iso(d) + " is after CINclosureDate " + iso(*ep.closure));
   };
-  const auto before_referral = [&](std::string_view rule, std::size_t episode, const civil_date& d, const char* item,
-                                   const cin_source& source) {
-    const cin_episode& ep = c.episodes[episode];
+  const auto before_referral = [&](rule r, std::size_t episode, const civil_date& d, const char* item, rec source) {
+    const cin_episode& ep = c.episodes.at(episode);
     if (d < ep.referral)
-      add(rule, ep.child, source, ep.source,
+      add(r, source.first, source.second, rec{cin_table::episodes, episode},
           std::string(item) + " " + iso(d) + " is before CINreferralDate " + iso(ep.referral));
   };
   for (std::size_t e = 0; e < c.episodes.size(); ++e)
     if (c.episodes[e].initial_cpc) {
-      before_referral("1104", e, *c.episodes[e].initial_cpc, "DateOfInitialCPC", c.episodes[e].source);
-      after_closure(e, *c.episodes[e].initial_cpc, "DateOfInitialCPC", c.episodes[e].source);
+      before_referral(rule::icpc_before_referral, e, *c.episodes[e].initial_cpc, "DateOfInitialCPC",
+                      rec{cin_table::episodes, e});
+      after_closure(e, *c.episodes[e].initial_cpc, "DateOfInitialCPC", rec{cin_table::episodes, e});
     }
-  for (const cin_assessment& a : c.assessments) {
-    before_referral("1103", a.episode, a.start, "AssessmentActualStartDate", a.source);
-    after_closure(a.episode, a.start, "AssessmentActualStartDate", a.source);
-    if (a.authorised) after_closure(a.episode, *a.authorised, "AssessmentAuthorisationDate", a.source);
+  for (std::size_t i = 0; i < c.assessments.size(); ++i) {
+    const cin_assessment& a = c.assessments[i];
+    const rec self{cin_table::assessments, i};
+    before_referral(rule::assessment_before_referral, a.episode, a.start, "AssessmentActualStartDate", self);
+    after_closure(a.episode, a.start, "AssessmentActualStartDate", self);
+    if (a.authorised) after_closure(a.episode, *a.authorised, "AssessmentAuthorisationDate", self);
   }
-  for (const cin_section47& s : c.section47s) {
-    before_referral("2889", s.episode, s.start, "S47ActualStartDate", s.source);
-    after_closure(s.episode, s.start, "S47ActualStartDate", s.source);
+  for (std::size_t i = 0; i < c.section47s.size(); ++i) {
+    const cin_section47& s = c.section47s[i];
+    const rec self{cin_table::section47s, i};
+    before_referral(rule::s47_before_referral, s.episode, s.start, "S47ActualStartDate", self);
+    after_closure(s.episode, s.start, "S47ActualStartDate", self);
     if (s.icpc) {
-      before_referral("1104", s.episode, *s.icpc, "DateOfInitialCPC", s.source);
-      after_closure(s.episode, *s.icpc, "DateOfInitialCPC", s.source);
+      before_referral(rule::icpc_before_referral, s.episode, *s.icpc, "DateOfInitialCPC", self);
+      after_closure(s.episode, *s.icpc, "DateOfInitialCPC", self);
     }
   }
-  for (const cin_plan& p : c.cin_plans) {
-    after_closure(p.episode, p.start, "CINPlanStartDate", p.source);
-    if (p.end) after_closure(p.episode, *p.end, "CINPlanEndDate", p.source);
+  for (std::size_t i = 0; i < c.cin_plans.size(); ++i) {
+    const cin_plan& p = c.cin_plans[i];
+    const rec self{cin_table::cin_plans, i};
+    after_closure(p.episode, p.start, "CINPlanStartDate", self);
+    if (p.end) after_closure(p.episode, *p.end, "CINPlanEndDate", self);
   }
-  for (const cin_cp_plan& p : c.cp_plans) {
-    before_referral("1105", p.episode, p.start, "CPPstartDate", p.source);
-    after_closure(p.episode, p.start, "CPPstartDate", p.source);
-    if (p.end) after_closure(p.episode, *p.end, "CPPendDate", p.source);
-    for (const civil_date& r : p.reviews) after_closure(p.episode, r, "CPPreviewDate", p.source);
-    if (p.end && *p.end < p.start)
-      add("8925", child_of(p.episode), p.source, std::nullopt,
-          "CPPendDate " + iso(*p.end) + " is before CPPstartDate " + iso(p.start));
-    if (p.end && *p.end == p.start)
-      add("8840", child_of(p.episode), p.source, std::nullopt, "starts and ends on " + iso(p.start));
+  for (std::size_t i = 0; i < c.cp_plans.size(); ++i) {
+    const cin_cp_plan& p = c.cp_plans[i];
+    const rec self{cin_table::cp_plans, i};
+    before_referral(rule::cpp_before_referral, p.episode, p.start, "CPPstartDate", self);
+    after_closure(p.episode, p.start, "CPPstartDate", self);
+    if (p.end) after_closure(p.episode, *p.end, "CPPendDate", self);
+    for (const civil_date& r : p.reviews) after_closure(p.episode, r, "CPPreviewDate", self);
   }
 
-  // Plan overlaps, per child across all its episodes.
+  // 8925, 8840, 8935, 8940 (CP plans) and 4014 (CIN plans): the shared plan checks.
+  detail::check_plans(c, c.cp_plans, cin_table::cp_plans, plan_rules::cp_plans(), out);
+  detail::check_plans(c, c.cin_plans, cin_table::cin_plans, plan_rules::cin_plans(), out);
+
+  // 4001: a start inside the other kind of plan, [start, end) when ended, [start, ReferenceDate] when open.
+  using detail::dated_span;
   std::vector<std::vector<dated_span>> cp_of(c.children.size()), cin_of(c.children.size());
-  for (const cin_cp_plan& p : c.cp_plans) cp_of[child_of(p.episode)].push_back(span_of(p.start, p.end, p.episode, p.source));
-  for (const cin_plan& p : c.cin_plans) cin_of[child_of(p.episode)].push_back(span_of(p.start, p.end, p.episode, p.source));
-  const auto day = [](serial_day s) { return to_iso_string(from_serial_day(s)); };
-  for (std::size_t ch = 0; ch < c.children.size(); ++ch) {
-    std::optional<cin_source> first_open;
-    for (const dated_span& p : cp_of[ch]) {
-      if (!p.open) continue;
-      if (first_open) add("8935", ch, p.source, *first_open, "a second open CP plan (start " + day(p.first) + ")");
-      else first_open = p.source;
-    }
-    const auto overlaps = [&](std::string_view rule, const std::vector<dated_span>& plans, const char* what) {
-      for (std::size_t i = 0; i < plans.size(); ++i)
-        for (std::size_t j = 0; j < plans.size(); ++j)
-          if (i != j && plans[j].first <= plans[j].last && in_closed(plans[i].first, plans[j].first, plans[j].last))
-            add(rule, ch, plans[i].source, plans[j].source,
-                std::string(what) + " starting " + day(plans[i].first) + " falls within the one from " +
-                    day(plans[j].first) + (plans[j].open ? " (open)" : " to " + day(plans[j].last)));
-    };
-    overlaps("8940", cp_of[ch], "CP plan");
-    overlaps("4014", cin_of[ch], "CIN plan");
-    // A start inside the other kind of plan: [start, end) when ended, [start, ReferenceDate] when open.
-    const auto inside = [](serial_day d, const dated_span& p) { return p.first <= d && (p.open ? d <= p.last : d < p.last); };
+  const auto span_of = [&](const auto& p, cin_table table, std::size_t i) {
+    return dated_span{day(p.start), day(p.end ? *p.end : c.episodes.at(p.episode).reference_date), !p.end, table, i};
+  };
+  for (std::size_t i = 0; i < c.cp_plans.size(); ++i)
+    cp_of.at(c.episodes.at(c.cp_plans[i].episode).child).push_back(span_of(c.cp_plans[i], cin_table::cp_plans, i));
+  for (std::size_t i = 0; i < c.cin_plans.size(); ++i)
+    cin_of.at(c.episodes.at(c.cin_plans[i].episode).child).push_back(span_of(c.cin_plans[i], cin_table::cin_plans, i));
+  const auto inside = [](day d, const dated_span& p) { return p.first <= d && (p.open ? d <= p.last : d < p.last); };
+  for (std::size_t ch = 0; ch < c.children.size(); ++ch)
     for (const dated_span& cin : cin_of[ch])
       for (const dated_span& cp : cp_of[ch]) {
         if (inside(cin.first, cp))
-          add("4001", ch, cin.source, cp.source,
-              "CIN plan starting " + day(cin.first) + " runs concurrently with the CP plan from " + day(cp.first));
+          add(rule::cin_and_cp_plan_concurrent, cin.table, cin.record, rec{cp.table, cp.record},
+              "CIN plan starting " + to_iso_string(cin.first) + " runs concurrently with the CP plan from " +
+                  to_iso_string(cp.first));
         else if (inside(cp.first, cin))
-          add("4001", ch, cp.source, cin.source,
-              "CP plan starting " + day(cp.first) + " runs concurrently with the CIN plan from " + day(cin.first));
+          add(rule::cin_and_cp_plan_concurrent, cp.table, cp.record, rec{cin.table, cin.record},
+              "CP plan starting " + to_iso_string(cp.first) + " runs concurrently with the CIN plan from " +
+                  to_iso_string(cin.first));
       }
-  }
-  std::stable_sort(out.begin(), out.end(), [](const cin_check_finding& a, const cin_check_finding& b) {
-    const auto rank = [](std::string_view r) {
+
+  std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& b) {
+    const auto rank = [](rule r) {
       return std::find(std::begin(cin_check_rules), std::end(cin_check_rules), r) - std::begin(cin_check_rules);
     };
     return rank(a.rule) < rank(b.rule);
@@ -219,6 +271,8 @@ inline std::vector<cin_check_finding> check_cin_census(const cin_census& c) {
   return out;
 }
 
+/// @}
+
 }  // namespace csc::io
 
-#endif  // CSC_IO_CIN_CHECKS_HPP
+#endif  // CSC_CHECKS_CIN_CENSUS_CHECKS_HPP

@@ -78,8 +78,8 @@ class plan_checker {
 
   /// @brief Forgets the previous child's plans: call before each child.
   void next_child() noexcept {
-    latest_.reset();
-    first_open_.reset();
+    has_latest_ = false;
+    has_first_open_ = false;
   }
 
   /// @brief Checks plan @p p, the next of the current child in order.
@@ -96,23 +96,27 @@ class plan_checker {
                       to_iso_string(p.start)));
       return false;
     }
-    if (rules_.overlap && latest_ && p.start <= last_of(*latest_))
-      sink(make(*rules_.overlap, p, &*latest_, true,
+    if (rules_.overlap && has_latest_ && p.start <= last_of(latest_))
+      sink(make(*rules_.overlap, p, &latest_, true,
                 std::string(rules_.plan) + " starting " + to_iso_string(p.start) + " falls within the one from " +
-                    to_iso_string(latest_->start) +
-                    (latest_->end ? " to " + to_iso_string(*latest_->end) : std::string(" (open)"))));
+                    to_iso_string(latest_.start) +
+                    (latest_.end ? " to " + to_iso_string(*latest_.end) : std::string(" (open)"))));
     if (rules_.same_day_start_end && p.end && *p.end == p.start)
       sink(make(*rules_.same_day_start_end, p, nullptr, true, "starts and ends on " + to_iso_string(p.start)));
     if (!p.end) {
-      if (first_open_) {
+      if (has_first_open_) {
         if (rules_.more_than_one_open)
-          sink(make(*rules_.more_than_one_open, p, &*first_open_, true,
+          sink(make(*rules_.more_than_one_open, p, &first_open_, true,
                     "a second open " + std::string(rules_.plan) + " (start " + to_iso_string(p.start) + ")"));
       } else {
         first_open_ = p;
+        has_first_open_ = true;
       }
     }
-    if (!latest_ || ends_no_earlier(p, *latest_)) latest_ = p;
+    if (!has_latest_ || ends_no_earlier(p, latest_)) {
+      latest_ = p;
+      has_latest_ = true;
+    }
     return true;
   }
 
@@ -137,8 +141,12 @@ class plan_checker {
   }
 
   plan_rules rules_;
-  std::optional<plan_dates> latest_;      // the plan with the latest last day so far
-  std::optional<plan_dates> first_open_;  // the first open plan
+  // Plain members with flags, not std::optional<plan_dates>: GCC 12 at -O2 gives a
+  // false -Wmaybe-uninitialized on the optional's payload (an error under -Werror).
+  plan_dates latest_{};      // the plan with the latest last day so far (iff has_latest_)
+  plan_dates first_open_{};  // the first open plan (iff has_first_open_)
+  bool has_latest_ = false;
+  bool has_first_open_ = false;
 };
 
 /// @}

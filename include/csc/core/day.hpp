@@ -24,7 +24,10 @@ using days = std::chrono::duration<std::int32_t, std::ratio<86400>>;
 
 /// @brief Customisation point: how csc-metrics reads and makes dates of type
 /// @p D (specialised in core/date_traits.hpp; declared here so that
-/// csc::day::to() can name it).
+/// csc::day::to() can name it). How to specialise it: docs/custom-date-type.md.
+/// @tparam D      the date type described (boost::gregorian::date,
+///                std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @tparam Enable SFINAE hook for partial specialisations; leave it `void`.
 template <class D, class Enable = void>
 struct date_traits;
 

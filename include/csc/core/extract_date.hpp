@@ -22,6 +22,7 @@ namespace csc {
 /// Pass the same date to every family (classify_rereferrals,
 /// classify_cp_plans, build_timelines), combining several inputs with
 /// csc::latest_of, so that every family sees the same extract date.
+/// Rule source: docs/rules/extract-date.md.
 /// @tparam Range any input range (forward ranges and views included).
 /// @tparam DateProj projections record -> date, or record -> optional date
 ///         (empty = none, e.g. an open plan's end); any type with csc::date_traits.
@@ -44,8 +45,11 @@ std::optional<day> latest_date(Range&& records, DateProj... dates) {
   return latest;
 }
 
-/// @brief The latest of several optional days (e.g. csc::latest_date of each input).
-/// @param first, rest optional days.
+/// @brief The latest of several optional days (e.g. csc::latest_date of each input;
+/// docs/rules/extract-date.md).
+/// @tparam Rest each `std::optional<csc::day>`.
+/// @param first the first optional day (empty = none).
+/// @param rest  more optional days (empty = none).
 /// @return the latest day given, or std::nullopt if none is.
 template <class... Rest>
 constexpr std::optional<day> latest_of(std::optional<day> first, Rest... rest) {

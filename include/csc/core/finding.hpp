@@ -52,6 +52,7 @@ enum class rule : std::uint8_t {
 inline constexpr std::size_t rule_count = 24;
 
 /// @brief The stable name of @p r, as csc-report's JSON writes it.
+/// @param r the rule.
 /// @return e.g. "cpp_overlap"; "invalid" for a value outside the enum.
 constexpr std::string_view to_string(rule r) noexcept {
   switch (r) {
@@ -85,6 +86,7 @@ constexpr std::string_view to_string(rule r) noexcept {
 
 /// @brief DfE's validation rule number of @p r (CIN census business rules,
 /// docs/rules/cin-census-checks.md).
+/// @param r the rule.
 /// @return e.g. 8940 for rule::cpp_overlap; std::nullopt for a csc-metrics rule
 /// DfE has no number for.
 constexpr std::optional<int> dfe_rule_number(rule r) noexcept {

@@ -1,6 +1,6 @@
 /// @file
 /// @brief `csc::service_level`: the ordered levels of children's social care
-/// service used by timelines and step-down tracking (counting-rules.md section 4).
+/// service used by timelines and step-down tracking (docs/rules/stepdown.md).
 #ifndef CSC_EPISODE_SERVICE_LEVEL_HPP
 #define CSC_EPISODE_SERVICE_LEVEL_HPP
 
@@ -24,7 +24,9 @@ enum class service_level : std::uint8_t {
 /// @brief Number of service_level values (for arrays indexed by level).
 inline constexpr std::size_t service_level_count = 6;
 
-/// @brief The level's name, e.g. "cin_plan".
+/// @brief The level's name, e.g. "cin_plan" (docs/rules/stepdown.md).
+/// @param l the service level.
+/// @return its name; "invalid" for a value outside the enum.
 constexpr std::string_view to_string(service_level l) noexcept {
   switch (l) {
     case service_level::none: return "none";

@@ -239,8 +239,8 @@ void collect_episodes(const Source& src, std::uint32_t source, day extract, std:
     } catch (const std::invalid_argument& x) {
       throw std::invalid_argument(where(i, "end") + ": " + x.what());
     }
-    require_not_after_extract_date(e.start, extract, where(i, "start"));
-    if (e.end != day::max()) require_not_after_extract_date(e.end, extract, where(i, "end"));
+    require_not_after_extract_date(e.start, extract, [&] { return where(i, "start"); });
+    if (e.end != day::max()) require_not_after_extract_date(e.end, extract, [&] { return where(i, "end"); });
     ids.push_back(Id(std::invoke(src.child_of, r[i])));
     out.push_back(e);
   }

@@ -1,13 +1,17 @@
 /// @file
 /// @brief Reading the DfE children in need census return (XML, one file per
 /// year) into flat tables that the counting algorithms take directly, and
-/// merging several annual returns (docs/cin-census.md). Needs expat (CMake
-/// target csc::cin_census).
+/// merging several annual returns (docs/cin-census.md). What the reader
+/// notices is a csc::finding naming a csc::io::cin_table and a record in it.
+/// Needs expat (CMake target csc::cin_census).
 #ifndef CSC_IO_CIN_CENSUS_HPP
 #define CSC_IO_CIN_CENSUS_HPP
 
 #include <csc/core/civil_date.hpp>
+#include <csc/core/day.hpp>
+#include <csc/core/finding.hpp>
 #include <csc/io/cin_codes.hpp>
+#include <csc/io/error.hpp>
 #include <csc/io/xml_reader.hpp>
 
 #include <algorithm>
@@ -15,6 +19,7 @@
 #include <istream>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -92,13 +97,33 @@ struct cin_cp_plan {
   cin_source source;                            ///< Where the ChildProtectionPlans element starts.
 };
 
-/// @brief Something the reader noticed that is not an error: a skipped
-/// module, stray text, an unknown code. Counted, never silent.
-struct cin_note {
-  std::string rule;        ///< e.g. "skipped_module", "stray_text", "unknown_code", "superseded_referral".
-  std::string detail;      ///< e.g. the element path and value.
-  cin_source source;       ///< Where.
+/// @brief The tables of a csc::io::cin_census. A finding about the census
+/// (a reader note or a DfE check, docs/cin-census.md) has
+/// `source = to_source(table)` and `record` = the index in that table.
+enum class cin_table : std::size_t {
+  files,          ///< cin_census::files: a return as a whole (no line).
+  children,       ///< cin_census::children.
+  episodes,       ///< cin_census::episodes.
+  assessments,    ///< cin_census::assessments.
+  cin_plans,      ///< cin_census::cin_plans.
+  section47s,     ///< cin_census::section47s.
+  cp_plans,       ///< cin_census::cp_plans.
+  noted_elements  ///< cin_census::noted_elements: the XML element a reader note is about.
 };
+
+/// @brief The csc::finding::source value naming table @p t.
+/// @param t a table of csc::io::cin_census.
+/// @return `static_cast<std::size_t>(t)`.
+constexpr std::size_t to_source(cin_table t) noexcept { return static_cast<std::size_t>(t); }
+
+/// @brief The table a csc::finding::source value names.
+/// @param source a finding's `source` or `related_source`.
+/// @return the table.
+/// @throws std::out_of_range if @p source names no csc::io::cin_table.
+inline cin_table to_cin_table(std::size_t source) {
+  if (source > to_source(cin_table::noted_elements)) throw std::out_of_range("not a cin_table: " + std::to_string(source));
+  return static_cast<cin_table>(source);
+}
 
 /// @brief One annual return as read.
 struct cin_return_header {
@@ -110,6 +135,18 @@ struct cin_return_header {
 
 /// @brief One or more CIN census returns as flat tables. Nested records
 /// name their parent by index; every record says where it was read.
+///
+/// Reader notes (docs/cin-census.md) are csc::finding values in `notes`, each
+/// with rule skipped_module, stray_text, unknown_code or superseded_referral.
+/// A note's `record` is the element it is about, in the table
+/// cin_table::noted_elements (so where() gives that element's file and line:
+/// the skipped element, the end of the element holding stray text, the item
+/// with the unknown code, the dropped CINdetails copy); its related record is
+/// the census record holding that element (unknown_code: the child, episode,
+/// assessment or CP plan; skipped_module and stray_text: the innermost open
+/// record, or the return in cin_table::files outside any record;
+/// superseded_referral: the kept copy of the episode), or none when merge()
+/// dropped that record. `counted` is true: nothing is dropped for a note.
 struct cin_census {
   std::vector<cin_return_header> files;      ///< The returns, in reading order.
   std::vector<cin_child> children;           ///< Children (one per LAchildID after merge()).
@@ -118,13 +155,92 @@ struct cin_census {
   std::vector<cin_plan> cin_plans;           ///< CIN plans.
   std::vector<cin_section47> section47s;     ///< Section 47 enquiries.
   std::vector<cin_cp_plan> cp_plans;         ///< Child protection plans.
-  std::vector<cin_note> notes;               ///< Everything noted, with its rule.
+  std::vector<cin_source> noted_elements;    ///< Where each element a note is about was read.
+  std::vector<csc::finding> notes;           ///< Everything noted, in reading (then merge) order.
   std::size_t superseded_referrals = 0;      ///< Episodes dropped by merge() for a later return's copy.
 
   /// @brief The LAchildID of episode @p e.
+  /// @param e index into `episodes`.
+  /// @return the child's id.
   const std::string& child_id_of_episode(std::size_t e) const { return children[episodes[e].child].id; }
+
   /// @brief "file:line" of @p s, for messages.
-  std::string where(const cin_source& s) const { return files[s.file].file + ":" + std::to_string(s.line); }
+  /// @param s a record's position.
+  /// @return e.g. "return_2020_21.xml:40".
+  std::string where(const cin_source& s) const { return files.at(s.file).file + ":" + std::to_string(s.line); }
+
+  /// @brief Where record @p record of table @p table was read.
+  /// @param table  the table.
+  /// @param record index into that table.
+  /// @return its file and line; line 0 for cin_table::files.
+  /// @throws std::out_of_range if @p record is not in the table.
+  cin_source source_of(cin_table table, std::size_t record) const {
+    switch (table) {
+      case cin_table::files:
+        (void)files.at(record);
+        return cin_source{record, 0};
+      case cin_table::children: return children.at(record).source;
+      case cin_table::episodes: return episodes.at(record).source;
+      case cin_table::assessments: return assessments.at(record).source;
+      case cin_table::cin_plans: return cin_plans.at(record).source;
+      case cin_table::section47s: return section47s.at(record).source;
+      case cin_table::cp_plans: return cp_plans.at(record).source;
+      case cin_table::noted_elements: return noted_elements.at(record);
+    }
+    throw std::out_of_range("not a cin_table");
+  }
+
+  /// @brief "file:line" of the record a census finding is about.
+  /// @param f a reader note or a check_cin_census() finding on this census.
+  /// @return e.g. "return_2020_21.xml:40" (just the file name for a cin_table::files record).
+  /// @throws std::out_of_range if @p f does not name a record of this census.
+  std::string where(const csc::finding& f) const { return where_in(to_cin_table(f.source), f.record); }
+
+  /// @brief "file:line" of the other record of a census finding.
+  /// @param f a reader note or a check_cin_census() finding on this census.
+  /// @return as where(const csc::finding&) for `related_record`; std::nullopt when there is none.
+  /// @throws std::out_of_range if the related record is not in this census.
+  std::optional<std::string> where_related(const csc::finding& f) const {
+    if (!f.related_record) return std::nullopt;
+    return where_in(to_cin_table(f.related_source), *f.related_record);
+  }
+
+  /// @brief The child a record belongs to.
+  /// @param table  the table.
+  /// @param record index into that table.
+  /// @return index into `children`; std::nullopt for cin_table::files and cin_table::noted_elements.
+  /// @throws std::out_of_range if @p record is not in the table.
+  std::optional<std::size_t> child_of(cin_table table, std::size_t record) const {
+    switch (table) {
+      case cin_table::children:
+        (void)children.at(record);
+        return record;
+      case cin_table::episodes: return episodes.at(record).child;
+      case cin_table::assessments: return episodes.at(assessments.at(record).episode).child;
+      case cin_table::cin_plans: return episodes.at(cin_plans.at(record).episode).child;
+      case cin_table::section47s: return episodes.at(section47s.at(record).episode).child;
+      case cin_table::cp_plans: return episodes.at(cp_plans.at(record).episode).child;
+      default: return std::nullopt;
+    }
+  }
+
+  /// @brief The child a census finding is about: the child of its record,
+  /// or, for a reader note, of the note's related record.
+  /// @param f a reader note or a check_cin_census() finding on this census.
+  /// @return index into `children` (always given for a check_cin_census()
+  /// finding); std::nullopt when the finding names no child.
+  /// @throws std::out_of_range if @p f does not name records of this census.
+  std::optional<std::size_t> child_of(const csc::finding& f) const {
+    if (auto c = child_of(to_cin_table(f.source), f.record)) return c;
+    if (f.related_record) return child_of(to_cin_table(f.related_source), *f.related_record);
+    return std::nullopt;
+  }
+
+ private:
+  std::string where_in(cin_table table, std::size_t record) const {
+    if (table == cin_table::files) return files.at(record).file;
+    return where(source_of(table, record));
+  }
 };
 
 namespace detail {
@@ -164,7 +280,7 @@ class cin_census_builder final : public xml_handler {
         out_.cp_plans.push_back(cin_cp_plan{episode(), {}, {}, {}, {}, {}, {}, {file_, line}});
     } else if (!is_known(parent, name)) {
       // An element the census schema does not have here (e.g. PreProceedingsandFGDM): skipped, noted.
-      out_.notes.push_back(cin_note{"skipped_module", path, {file_, line}});
+      note(rule::skipped_module, path, line);
       skip_depth_ = 1;
     }
   }
@@ -176,7 +292,7 @@ class cin_census_builder final : public xml_handler {
       return;
     }
     if (is_container(name) && !text.empty())
-      out_.notes.push_back(cin_note{"stray_text", path + ": '" + text + "'", {file_, line}});
+      note(rule::stray_text, path + ": '" + text + "'", line);
     if (parent == "CollectionDetails" && name == "Year") out_.files[file_].year = whole_number(text, path, line);
     if (parent == "CollectionDetails" && name == "ReferenceDate") {
       out_.files[file_].reference_date = date(text, path, line);
@@ -276,10 +392,32 @@ class cin_census_builder final : public xml_handler {
     }
     return static_cast<int>(n);
   }
-  // A code outside its DfE list is noted (DfE's validator reports it under @p rule), not an error.
-  void code(const std::string& text, bool known, const char* rule, const std::string& path, std::size_t line) {
-    if (!text.empty() && !known)
-      out_.notes.push_back(cin_note{"unknown_code", std::string(rule) + " " + path + ": '" + text + "'", {file_, line}});
+  // A code outside its DfE list is noted (DfE's validator reports it under @p dfe_rule), not an error.
+  void code(const std::string& text, bool known, const char* dfe_rule, const std::string& path, std::size_t line) {
+    if (!text.empty() && !known) note(rule::unknown_code, std::string(dfe_rule) + " " + path + ": '" + text + "'", line);
+  }
+  // A note about the element at @p line, related to the innermost open record.
+  void note(rule r, std::string detail, std::size_t line) {
+    finding f;
+    f.rule = r;
+    f.source = to_source(cin_table::noted_elements);
+    f.record = out_.noted_elements.size();
+    out_.noted_elements.push_back(cin_source{file_, line});
+    const auto [table, record] = innermost();
+    f.related_source = to_source(table);
+    f.related_record = record;
+    f.detail = std::move(detail);
+    out_.notes.push_back(std::move(f));
+  }
+  // The innermost record open while reading: a module, else the episode, else the child, else the return.
+  std::pair<cin_table, std::size_t> innermost() const {
+    if (module_ == "Assessments") return {cin_table::assessments, out_.assessments.size() - 1};
+    if (module_ == "CINPlanDates") return {cin_table::cin_plans, out_.cin_plans.size() - 1};
+    if (module_ == "Section47") return {cin_table::section47s, out_.section47s.size() - 1};
+    if (module_ == "ChildProtectionPlans") return {cin_table::cp_plans, out_.cp_plans.size() - 1};
+    if (episode_open_) return {cin_table::episodes, episode()};
+    if (child_open_) return {cin_table::children, out_.children.size() - 1};
+    return {cin_table::files, file_};
   }
   // An item given twice in one record is an error: which one counts would be a guess.
   void once(std::vector<std::string>& seen, std::string_view name, const std::string& path, std::size_t line) const {
@@ -411,19 +549,23 @@ class cin_census_builder final : public xml_handler {
 
 }  // namespace detail
 
-/// @brief Reads one CIN census return from @p in into @p into (appending;
-/// @p file names it in messages and in cin_census::files).
+/// @brief Reads one CIN census return from @p in into @p into (appending).
 ///
 /// Rules (docs/cin-census.md): every element of the census schema is read;
 /// GenderCurrent and Sex are both accepted, booleans as true/false/1/0, and
 /// the legacy factor codes 18A/19A. An element the schema does not have is
-/// skipped with a `skipped_module` note; text beside child elements gives a
-/// `stray_text` note; a code outside its DfE list gives an `unknown_code`
-/// note naming DfE's rule. Errors (parse_error naming file, line and element
-/// path): XML that is not well-formed, a date that is not YYYY-MM-DD, a
-/// boolean or count that does not parse, a required item missing
-/// (ReferenceDate, LAchildID, CINreferralDate, ReferralNFA, each module's
-/// start date) or a start date given twice in one module.
+/// skipped with a csc::rule::skipped_module note; text beside child elements
+/// gives a csc::rule::stray_text note; a code outside its DfE list gives a
+/// csc::rule::unknown_code note whose detail starts with DfE's rule number
+/// (notes are described at csc::io::cin_census).
+/// @param in   the XML of one return.
+/// @param file names the return in messages and in cin_census::files.
+/// @param into the census the return's records are appended to.
+/// @throws parse_error naming file, line and element path for XML that is not
+/// well-formed, a date that is not YYYY-MM-DD, a boolean or count that does
+/// not parse, a required item missing (ReferenceDate, LAchildID,
+/// CINreferralDate, ReferralNFA, each module's start date) or a start date
+/// given twice in one module. @p into then holds what was read before the error.
 inline void read_cin_census(std::istream& in, const std::string& file, cin_census& into) {
   into.files.push_back(cin_return_header{file, 0, civil_date{}, {}});
   detail::cin_census_builder builder(into, into.files.size() - 1);
@@ -439,10 +581,15 @@ inline void read_cin_census(std::istream& in, const std::string& file, cin_censu
 /// referral is one (LAchildID, CINreferralDate); when it appears in several
 /// returns the copy from the return with the latest ReferenceDate is kept,
 /// with all its nested records, and the others are dropped with a
-/// `superseded_referral` note each (counted in superseded_referrals). Two
-/// copies from returns with the same ReferenceDate are not merged: both stay,
-/// and the checks report them (8820). Records keep their file and line.
+/// csc::rule::superseded_referral note each (counted in superseded_referrals;
+/// the note's record is the dropped copy's CINdetails element in
+/// cin_table::noted_elements, related to the kept episode). Two copies from
+/// returns with the same ReferenceDate are not merged: both stay, and the
+/// checks report them (8820). Records keep their file and line; the related
+/// records of earlier notes are renumbered, and cleared when merge() drops them.
+/// @param census the returns as read by read_cin_census(); merged in place.
 inline void merge(cin_census& census) {
+  constexpr std::size_t dropped = static_cast<std::size_t>(-1);
   // Child ids: one child per LAchildID, the latest return's identifiers.
   std::map<std::string, std::size_t> child_index;
   std::vector<cin_child> children;
@@ -458,49 +605,84 @@ inline void merge(cin_census& census) {
     child_map[c] = it->second;
   }
   // Referrals: keep the copy of (child, referral date) from the latest ReferenceDate.
-  std::map<std::pair<std::size_t, serial_day>, std::vector<std::size_t>> copies;
+  std::map<std::pair<std::size_t, day>, std::vector<std::size_t>> copies;
   for (std::size_t e = 0; e < census.episodes.size(); ++e) {
     census.episodes[e].child = child_map[census.episodes[e].child];
-    copies[{census.episodes[e].child, to_serial_day(census.episodes[e].referral)}].push_back(e);
+    copies[{census.episodes[e].child, day(census.episodes[e].referral)}].push_back(e);
   }
   std::vector<bool> keep(census.episodes.size(), true);
   for (const auto& [key, list] : copies) {
     if (list.size() < 2) continue;
     civil_date latest{};
     for (std::size_t e : list) latest = std::max(latest, census.episodes[e].reference_date);
+    std::size_t kept = list.front();
+    for (std::size_t e : list)
+      if (census.episodes[e].reference_date == latest) {
+        kept = e;
+        break;
+      }
     for (std::size_t e : list) {
       if (census.episodes[e].reference_date == latest) continue;
       keep[e] = false;
       ++census.superseded_referrals;
-      census.notes.push_back(cin_note{"superseded_referral",
-                                      children[key.first].id + " referral " + to_iso_string(census.episodes[e].referral) +
-                                          ": a later return (ReferenceDate " + to_iso_string(latest) + ") has it",
-                                      census.episodes[e].source});
+      finding f;
+      f.rule = rule::superseded_referral;
+      f.source = to_source(cin_table::noted_elements);
+      f.record = census.noted_elements.size();
+      census.noted_elements.push_back(census.episodes[e].source);
+      f.related_source = to_source(cin_table::episodes);
+      f.related_record = kept;  // renumbered below with every other note
+      f.detail = children[key.first].id + " referral " + to_iso_string(census.episodes[e].referral) +
+                 ": a later return (ReferenceDate " + to_iso_string(latest) + ") has it";
+      census.notes.push_back(std::move(f));
     }
   }
-  std::vector<std::size_t> episode_map(census.episodes.size(), static_cast<std::size_t>(-1));
+  std::vector<std::size_t> episode_map(census.episodes.size(), dropped);
   std::vector<cin_episode> episodes;
   for (std::size_t e = 0; e < census.episodes.size(); ++e) {
     if (!keep[e]) continue;
     episode_map[e] = episodes.size();
     episodes.push_back(census.episodes[e]);
   }
+  // Keeps the records of kept episodes; returns each old index's new one (or `dropped`).
   const auto remap = [&](auto& records) {
     using record = typename std::decay_t<decltype(records)>::value_type;
     std::vector<record> kept;
-    for (record& r : records) {
+    std::vector<std::size_t> map(records.size(), dropped);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      record& r = records[i];
       if (!keep[r.episode]) continue;
       r.episode = episode_map[r.episode];
+      map[i] = kept.size();
       kept.push_back(std::move(r));
     }
     records = std::move(kept);
+    return map;
   };
-  remap(census.assessments);
-  remap(census.cin_plans);
-  remap(census.section47s);
-  remap(census.cp_plans);
+  const std::vector<std::size_t> assessment_map = remap(census.assessments);
+  const std::vector<std::size_t> cin_plan_map = remap(census.cin_plans);
+  const std::vector<std::size_t> section47_map = remap(census.section47s);
+  const std::vector<std::size_t> cp_plan_map = remap(census.cp_plans);
   census.children = std::move(children);
   census.episodes = std::move(episodes);
+  // Notes: their related records, renumbered.
+  for (finding& f : census.notes) {
+    if (!f.related_record) continue;
+    const std::vector<std::size_t>* map = nullptr;
+    switch (to_cin_table(f.related_source)) {
+      case cin_table::children: map = &child_map; break;
+      case cin_table::episodes: map = &episode_map; break;
+      case cin_table::assessments: map = &assessment_map; break;
+      case cin_table::cin_plans: map = &cin_plan_map; break;
+      case cin_table::section47s: map = &section47_map; break;
+      case cin_table::cp_plans: map = &cp_plan_map; break;
+      default: break;
+    }
+    if (!map) continue;
+    const std::size_t now = map->at(*f.related_record);
+    if (now == dropped) f.related_record.reset();
+    else f.related_record = now;
+  }
 }
 
 }  // namespace csc::io

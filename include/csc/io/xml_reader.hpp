@@ -7,10 +7,12 @@
 #ifndef CSC_IO_XML_READER_HPP
 #define CSC_IO_XML_READER_HPP
 
-#include <csc/io/csv.hpp>  // csc::io::parse_error
+#include <csc/io/error.hpp>  // csc::io::parse_error
 
 #include <expat.h>
 
+#include <cstddef>
+#include <exception>
 #include <istream>
 #include <memory>
 #include <string>
@@ -25,10 +27,21 @@ namespace csc::io {
 class xml_handler {
  public:
   virtual ~xml_handler() = default;
-  /// @brief An element starts on @p line.
+  /// @brief An element starts.
+  /// @param path   the element's path from the root.
+  /// @param parent the enclosing element's name ("" for the root).
+  /// @param name   the element's name.
+  /// @param line   the line of its start tag.
+  /// @throws whatever the handler decides (xml_reader::read rethrows it).
   virtual void start(const std::string& path, std::string_view parent, std::string_view name, std::size_t line) = 0;
-  /// @brief An element ends; @p text is its own character data with
-  /// surrounding white space removed ("" for an element with children only).
+  /// @brief An element ends.
+  /// @param path   the element's path from the root.
+  /// @param parent the enclosing element's name ("" for the root).
+  /// @param name   the element's name.
+  /// @param text   its own character data with surrounding white space
+  ///               removed ("" for an element with children only).
+  /// @param line   the line of its end tag.
+  /// @throws whatever the handler decides (xml_reader::read rethrows it).
   virtual void end(const std::string& path, std::string_view parent, std::string_view name, const std::string& text,
                    std::size_t line) = 0;
 };
@@ -41,7 +54,10 @@ class xml_handler {
 /// its text (the reader of the CIN census reports it as a finding).
 class xml_reader {
  public:
-  /// @brief Parses all of @p in, calling @p handler; @p source names the input in errors.
+  /// @brief Parses all of @p in, calling @p handler for each element.
+  /// @param in      the document.
+  /// @param source  names the input in errors.
+  /// @param handler receives each element's start and end.
   /// @throws parse_error for a document that is not well-formed, or rethrows
   /// what the handler threw (a parse_error from the handler keeps its line).
   static void read(std::istream& in, const std::string& source, xml_handler& handler) {

@@ -1,7 +1,8 @@
 /// @file
 /// @brief Child protection plan bands: the gap from the previous plan's end
 /// to a new plan's start, and DfE's plan duration bands (tables D5 and D7),
-/// all on the one month rule (counting-rules.md section 3).
+/// all on the one month rule (docs/rules/cp-plan-gaps.md,
+/// docs/rules/cp-plan-durations.md, docs/rules/within-months.md).
 #ifndef CSC_MEASURE_CP_PLAN_BANDS_HPP
 #define CSC_MEASURE_CP_PLAN_BANDS_HPP
 
@@ -30,7 +31,9 @@ enum class cp_plan_gap_band : std::uint8_t {
 /// @brief Number of cp_plan_gap_band values (for arrays indexed by band).
 inline constexpr std::size_t cp_plan_gap_band_count = 6;
 
-/// @brief The band's name as in counting-rules.md, e.g. "more_than_3_up_to_6_months".
+/// @brief The band's name as in docs/rules/cp-plan-gaps.md, e.g. "more_than_3_up_to_6_months".
+/// @param b the gap band.
+/// @return its name; "invalid" for a value outside the enum.
 constexpr std::string_view to_string(cp_plan_gap_band b) noexcept {
   switch (b) {
     case cp_plan_gap_band::up_to_3_months: return "up_to_3_months";
@@ -51,6 +54,12 @@ constexpr std::string_view to_string(cp_plan_gap_band b) noexcept {
 /// 8940 overlap) has gap 0: `up_to_3_months`. Exactly 24 months
 /// (2018-05-31 to 2020-05-31) is `more_than_12_up_to_24_months`; one day more
 /// is `more_than_24_months`.
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param previous_end the end date of the child's previous plan (Q.end).
+/// @param start        the start date of the new plan (P.start).
+/// @return the gap band (never `unknown`: that band is for plans with no known end).
+/// @throws std::invalid_argument (from csc::date_traits) if either is not a date.
 template <class D>
 constexpr cp_plan_gap_band repeat_plan_gap_band(const D& previous_end, const D& start) {
   if (!(to_civil(previous_end) < to_civil(start))) return cp_plan_gap_band::up_to_3_months;
@@ -74,7 +83,10 @@ enum class cp_plan_duration_band : std::uint8_t {
 /// @brief Number of cp_plan_duration_band values (for arrays indexed by band).
 inline constexpr std::size_t cp_plan_duration_band_count = 5;
 
-/// @brief DfE's variable name of the band, e.g. "1_year_less_than_2_years".
+/// @brief DfE's variable name of the band, e.g. "1_year_less_than_2_years"
+/// (docs/rules/cp-plan-durations.md).
+/// @param b the duration band.
+/// @return DfE's variable name; "invalid" for a value outside the enum.
 constexpr std::string_view to_string(cp_plan_duration_band b) noexcept {
   switch (b) {
     case cp_plan_duration_band::three_months_or_less: return "3_months_or_less";
@@ -90,7 +102,7 @@ constexpr std::string_view to_string(cp_plan_duration_band b) noexcept {
 /// plan's end (plans ending in a period, D7) or the reference date R of an
 /// open plan (plans open on R, D5).
 ///
-/// Rule (counting-rules.md section 3, docs/rules/cp-plan-durations.md), all
+/// Rule (docs/rules/cp-plan-durations.md, on docs/rules/add-months.md), all
 /// month arithmetic anchored on @p e:
 /// `3_months_or_less` iff start >= add_months(e, -3);
 /// `more_than_3_months_6_months` iff add_months(e, -6) <= start < add_months(e, -3);
@@ -99,7 +111,13 @@ constexpr std::string_view to_string(cp_plan_duration_band b) noexcept {
 /// `2_years_or_more` iff start <= add_months(e, -24).
 /// Exactly 3 months (2019-01-30 to 2019-04-30) is `3_months_or_less`;
 /// exactly 2 years (2018-03-31 to 2020-03-31) is `2_years_or_more`.
-/// @throws std::invalid_argument if @p e is before @p start.
+/// @tparam D a date type with csc::date_traits (boost::gregorian::date,
+///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @param start the plan's start date.
+/// @param e     the plan's end date, or the reference date R of an open plan.
+/// @return the DfE duration band.
+/// @throws std::invalid_argument if @p e is before @p start, or (from
+///         csc::date_traits) if either is not a date.
 template <class D>
 cp_plan_duration_band plan_duration_band(const D& start, const D& e) {
   const civil_date s = to_civil(start);

@@ -62,6 +62,7 @@ enum class subsequent_basis : std::uint8_t {
 };
 
 /// @brief The name of @p b.
+/// @param b the value to name.
 /// @return e.g. "history_and_declared"; "invalid" outside the enum.
 constexpr std::string_view to_string(subsequent_basis b) noexcept {
   switch (b) {
@@ -184,8 +185,8 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(where(i, "CPPendDate") + ": " + e.what());
     }
-    require_not_after_extract_date(start[i], extract, where(i, "CPPstartDate"));
-    if (end[i]) require_not_after_extract_date(*end[i], extract, where(i, "CPPendDate"));
+    require_not_after_extract_date(start[i], extract, [&] { return where(i, "CPPstartDate"); });
+    if (end[i]) require_not_after_extract_date(*end[i], extract, [&] { return where(i, "CPPendDate"); });
     if (const auto d = projected_count(std::invoke(declared_of, r[i]))) {
       if (*d < 0 || *d > std::numeric_limits<int>::max()) {
         throw std::invalid_argument(where(i, "NumberOfPreviousCPP") + ": " + std::to_string(*d) +

@@ -1,8 +1,8 @@
 /// @file
 /// @brief `csc::count_distinct_per_period`: how many distinct keys (families,
 /// households, workers...) have at least one record dated in each period of a
-/// series, e.g. "8 cases involving 26 children" (counting-rules.md section 1;
-/// docs/rules/families.md).
+/// series, e.g. "8 cases involving 26 children" (docs/rules/families.md;
+/// periods: docs/rules/series.md).
 #ifndef CSC_MEASURE_DISTINCT_COUNT_HPP
 #define CSC_MEASURE_DISTINCT_COUNT_HPP
 
@@ -48,6 +48,20 @@ const auto* value_or_null(const T& v) {
 /// counts once per period however many of its records fall in it; a record
 /// with no key is not guessed into one: it is counted in `without_key`.
 /// O(m log m), m the number of (record, period containing its date) pairs.
+/// Rule source: docs/rules/families.md.
+/// @tparam D      the series' date type, with csc::date_traits (boost::gregorian::date,
+///                std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
+/// @tparam DateOf callable `std::size_t -> date` or `-> std::optional<date>`, any
+///                date type with csc::date_traits.
+/// @tparam KeyOf  callable `std::size_t -> key` or `-> std::optional<key>`; keys
+///                ordered by `<`.
+/// @param series  the reporting periods.
+/// @param n       the number of records (indices 0..n-1).
+/// @param date_of record index -> its date (empty optional: record not counted).
+/// @param key_of  record index -> its key (empty optional: no key).
+/// @return per period of @p series (same size and order): `distinct` keys and
+///         records `without_key`.
+/// @throws std::invalid_argument (from csc::date_traits) for a date that is not a date.
 template <class D, class DateOf, class KeyOf>
 distinct_counts count_distinct_per_period(const period_series<D>& series, std::size_t n, DateOf date_of, KeyOf key_of) {
   distinct_counts out{std::vector<std::size_t>(series.size(), 0), std::vector<std::size_t>(series.size(), 0)};

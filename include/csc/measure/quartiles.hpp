@@ -24,6 +24,11 @@ struct quartile_values {
 /// `x[k] + (h - k) * (x[k+1] - x[k])` with `h = (n - 1) * p`, `k = floor(h)`
 /// (linear interpolation between closest ranks: Excel's QUARTILE.INC, R's
 /// default type 7). For 1, 2, 3, 4 the quartiles are 1.75, 2.5, 3.25.
+/// Rule source: docs/rules/stepdown.md (quartiles of days to re-escalation).
+/// @tparam T an arithmetic type convertible to double, with `<` (e.g. int days).
+/// @param values the numbers (taken by value and sorted; units kept, e.g. days).
+/// @return q1, median and q3 in the units of @p values; std::nullopt when
+///         @p values is empty.
 template <class T>
 std::optional<quartile_values> quartiles(std::vector<T> values) {
   if (values.empty()) return std::nullopt;

@@ -59,6 +59,7 @@ enum class referral_type : std::uint8_t {
 inline constexpr std::size_t referral_type_count = 4;
 
 /// @brief The DfE-style name of @p t.
+/// @param t the referral type.
 /// @return e.g. "initial_later_rereferred"; "unknown" outside the enum.
 constexpr std::string_view to_string(referral_type t) noexcept {
   switch (t) {
@@ -165,14 +166,17 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
   const day extract = to_day(extract_date);
 
   std::vector<day> date(n);
+  // The record's name is built only for an error: no allocation per record.
+  const auto where = [](std::size_t i) {
+    return "csc::classify_rereferrals: record " + std::to_string(i) + ": CINreferralDate";
+  };
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string where = "csc::classify_rereferrals: record " + std::to_string(i) + ": CINreferralDate";
     try {
       date[i] = to_day(std::invoke(date_of, r[i]));
     } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(where + ": " + e.what());
+      throw std::invalid_argument(where(i) + ": " + e.what());
     }
-    detail::require_not_after_extract_date(date[i], extract, where);
+    detail::require_not_after_extract_date(date[i], extract, [&] { return where(i); });
   }
 
   std::vector<std::size_t> order;

@@ -34,6 +34,7 @@ enum class transition_kind : std::uint8_t {
 };
 
 /// @brief The name of @p k.
+/// @param k the value to name.
 /// @return e.g. "step_down"; "invalid" outside the enum.
 constexpr std::string_view to_string(transition_kind k) noexcept {
   switch (k) {
@@ -53,6 +54,7 @@ enum class follow_up_outcome : std::uint8_t {
 };
 
 /// @brief The name of @p o.
+/// @param o the value to name.
 /// @return e.g. "follow_up_incomplete"; "invalid" outside the enum.
 constexpr std::string_view to_string(follow_up_outcome o) noexcept {
   switch (o) {

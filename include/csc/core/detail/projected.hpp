@@ -41,10 +41,11 @@ std::optional<long long> projected_count(const T& value) {
 
 // The one extract-date rule (docs/rules/extract-date.md): a record dated after
 // the extract date is an error, whatever the family or input route.
-// `where` is "csc::classify_cp_plans: record 3: CPPendDate".
-inline void require_not_after_extract_date(day d, day extract_date, const std::string& where) {
+// `where()` gives "csc::classify_cp_plans: record 3: CPPendDate", built only on failure.
+template <class Where>
+void require_not_after_extract_date(day d, day extract_date, const Where& where) {
   if (d > extract_date)
-    throw std::invalid_argument(where + " " + to_iso_string(d) + " is after the extract date " +
+    throw std::invalid_argument(std::string(where()) + " " + to_iso_string(d) + " is after the extract date " +
                                 to_iso_string(extract_date));
 }
 
