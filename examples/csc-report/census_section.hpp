@@ -4,7 +4,7 @@
 #ifndef CSC_EXAMPLES_CENSUS_SECTION_HPP
 #define CSC_EXAMPLES_CENSUS_SECTION_HPP
 
-#include "census_input.hpp"
+#include "inputs.hpp"
 #include "json_writer.hpp"
 
 #include <csc/core/finding.hpp>
@@ -63,7 +63,7 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
     write_census_json_summary(j, ci);
     j.begin_array("note_list");
     for (const auto& n : c.notes) {
-      const csc::io::cin_source at = c.source_of(csc::io::to_cin_table(n.source), n.record);
+      const csc::io::record_source at = c.source_of(csc::io::to_cin_table(n.source), n.record);
       j.begin_object()
           .value("rule", rule_label(n))
           .value("file", c.files[at.file].file)
@@ -74,14 +74,14 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
     j.end_array();
     j.begin_array("findings");
     for (const auto& f : ci.checks) {
-      const csc::io::cin_source at = c.source_of(csc::io::to_cin_table(f.source), f.record);
+      const csc::io::record_source at = c.source_of(csc::io::to_cin_table(f.source), f.record);
       j.begin_object()
           .value("rule", rule_label(f))
           .value("child", c.children.at(c.child_of(f).value()).id)
           .value("file", c.files[at.file].file)
           .value("line", at.line);
       if (f.related_record) {
-        const csc::io::cin_source rel = c.source_of(csc::io::to_cin_table(f.related_source), *f.related_record);
+        const csc::io::record_source rel = c.source_of(csc::io::to_cin_table(f.related_source), *f.related_record);
         j.value("related_file", c.files[rel.file].file).value("related_line", rel.line);
       } else {
         j.null("related_file").null("related_line");

@@ -7,12 +7,9 @@
 //              [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]
 //              [--cin-plans F] [--early-help F] [--looked-after F] [--stepdown] [--child ID] [--stepdown-skip-nfa]
 //              [--bridge-days N] [--re-escalation-months N | --re-escalation-days N]
-#include "census_input.hpp"
 #include "census_section.hpp"
-#include "cp_plans_input.hpp"
-#include "episodes_input.hpp"
+#include "inputs.hpp"
 #include "json_writer.hpp"
-#include "referrals_input.hpp"
 #include "html_report.hpp"
 #include "series_section.hpp"
 #include "series_writers.hpp"
@@ -89,7 +86,7 @@ struct options {
 };
 
 date parse_date_option(const std::string& option, const std::string& text) {
-  if (auto d = csc::parse_iso_date(text)) return csc_report::to_date(*d);
+  if (auto d = csc::parse_iso_date(text)) return date(*d);
   throw usage_error(option + ": '" + text + "' is not a valid date of the form YYYY-MM-DD");
 }
 
@@ -251,59 +248,26 @@ options parse_options(int argc, char** argv) {
   return o;
 }
 
-// Every dated field of every input, with where it came from: for checking a
-// given --horizon (nothing after it).
-struct dated_field {
-  date day;
-  const char* field;
-  const std::string* file;
-  std::size_t line;
-};
-
-template <class F>
-void for_each_date(const std::optional<csc_report::referral_input>& referrals,
-                   const std::optional<csc_report::cp_plan_input>& cp_plans,
-                   const std::vector<const csc_report::episode_input*>& episodes, F f) {
-  for (const csc_report::episode_input* e : episodes) {
-    for (const auto& row : e->rows) {
-      f(dated_field{row.start, "episode start", &e->files[row.file], row.line});
-      if (row.end) f(dated_field{*row.end, "episode end", &e->files[row.file], row.line});
-    }
-  }
-  if (referrals) {
-    for (const auto& r : referrals->rows) {
-      f(dated_field{r.referral, "referral", &referrals->files[r.file], r.line});
-      if (r.closure) f(dated_field{*r.closure, "closure", &referrals->files[r.file], r.line});
-    }
-  }
-  if (cp_plans) {
-    for (const auto& p : cp_plans->rows) {
-      f(dated_field{p.start, "CP plan start", &cp_plans->files[p.file], p.line});
-      if (p.end) f(dated_field{*p.end, "CP plan end", &cp_plans->files[p.file], p.line});
-    }
-  }
-}
-
 struct report {
   const options& opt;
   std::optional<csc::interval<date>> period;
   date horizon;
-  std::optional<csc_report::referral_input> referrals;
+  std::optional<csc::io::referral_table> referrals;
   std::optional<csc::rereferral_classification<std::string>> classified;
   csc::rereferral_measures measures;
   std::optional<std::size_t> nfa_count;  // referrals in the period with ReferralNFA true
-  std::optional<csc_report::cp_plan_input> cp_plans;
+  std::optional<csc::io::cp_plan_table> cp_plans;
   std::optional<csc::cp_plan_classification<std::string>> cp_classified;
   csc::cp_plan_start_measures cp_starts;
   csc::cp_plan_end_measures cp_ends;
   csc::cp_plan_open_measures cp_open;
-  std::optional<csc_report::episode_input> cin_plans, early_help, looked_after;
+  std::optional<csc::io::episode_table> cin_plans, early_help, looked_after;
   std::optional<csc_report::census_input> census;  // --cin-census: the returns, merged and checked
   csc_report::stepdown_inputs stepdown_in;
   std::optional<csc_report::stepdown_report> stepdown;
 
-  std::vector<const csc_report::episode_input*> episode_inputs() const {
-    std::vector<const csc_report::episode_input*> out;
+  std::vector<const csc::io::episode_table*> episode_inputs() const {
+    std::vector<const csc::io::episode_table*> out;
     for (const auto* e : {&cin_plans, &early_help, &looked_after}) {
       if (*e) out.push_back(&**e);
     }
@@ -347,19 +311,19 @@ void write_json(const report& r, std::ostream& os) {
   j.begin_object();
   j.begin_object("input");
   if (r.referrals) {
-    write_input(j, "referrals", r.referrals->file, r.referrals->rows.size(), r.classified->child_count(),
+    write_input(j, "referrals", r.referrals->name, r.referrals->records.size(), r.classified->child_count(),
                 r.referrals->blank_lines);
   }
   if (r.cp_plans) {
-    write_input(j, "cp_plans", r.cp_plans->file, r.cp_plans->rows.size(), r.cp_classified->child_count(),
+    write_input(j, "cp_plans", r.cp_plans->name, r.cp_plans->records.size(), r.cp_classified->child_count(),
                 r.cp_plans->blank_lines);
   }
-  const auto write_episodes = [&](std::string_view key, const std::optional<csc_report::episode_input>& e) {
+  const auto write_episodes = [&](std::string_view key, const std::optional<csc::io::episode_table>& e) {
     if (!e) return;
     std::vector<std::string_view> ids;
-    for (const auto& row : e->rows) ids.push_back(row.child);
+    for (const auto& row : e->records) ids.push_back(row.child);
     std::sort(ids.begin(), ids.end());
-    write_input(j, key, e->file, e->rows.size(),
+    write_input(j, key, e->name, e->records.size(),
                 static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin()), e->blank_lines);
   };
   write_episodes("cin_plans", r.cin_plans);
@@ -419,40 +383,37 @@ void write_json(const report& r, std::ostream& os) {
   if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa);
   j.begin_array("findings");
   const auto write_finding = [&](std::string_view input, const csc::finding& f, const std::string& child,
-                                 const std::string& file, std::size_t line, std::optional<std::size_t> related_line,
-                                 const date& day) {
+                                 const std::string& file, std::size_t line, std::size_t related_line,
+                                 const date& day) {  // related_line 0: none (lines are 1-based)
     j.begin_object().value("input", input).value("rule", csc::to_string(f.rule)).value("child", child).value("file", file).value("line", line);
-    if (related_line) {
-      j.value("related_line", *related_line);
+    if (related_line != 0) {
+      j.value("related_line", related_line);
     } else {
       j.null("related_line");
     }
-    j.value("in_period", r.period->contains(day)).value("counted", f.counted).end_object();
+    j.value("in_period", r.period->contains(day)).value("counted", f.counted).value("detail", f.detail).end_object();
   };
-  const auto related = [](const csc::finding& f, const auto& rows) {
-    return f.related_record ? std::optional<std::size_t>(rows[*f.related_record].line) : std::nullopt;
+  // Every finding about a record of @p table: the reader's (CSV route; the census
+  // lists its own in cin_census), then the classifier's.
+  const auto write_findings = [&](std::string_view input, const auto& table, const auto& classified,
+                                  const auto& day_of) {
+    const auto write = [&](const csc::finding& f) {
+      const auto& row = table.records[f.record];
+      const std::size_t related = f.related_record ? table.records[*f.related_record].source.line : 0;
+      write_finding(input, f, row.child, table.files[row.source.file], row.source.line, related, day_of(row));
+    };
+    if (!r.census)
+      for (const csc::finding& f : table.findings) write(f);
+    for (const csc::finding& f : classified.findings()) write(f);
   };
-  if (r.referrals) {
-    for (const csc::finding& f : r.classified->findings()) {
-      const auto& row = r.referrals->rows[f.record];
-      write_finding("referrals", f, row.child, r.referrals->files[row.file], row.line, related(f, r.referrals->rows),
-                    row.referral);
-    }
-  }
-  if (r.cp_plans) {
-    for (const csc::finding& f : r.cp_classified->findings()) {
-      const auto& row = r.cp_plans->rows[f.record];
-      write_finding("cp_plans", f, row.child, r.cp_plans->files[row.file], row.line, related(f, r.cp_plans->rows),
-                    row.start);
-    }
-  }
+  if (r.referrals)
+    write_findings("referrals", *r.referrals, *r.classified, [](const auto& row) { return row.referral; });
+  if (r.cp_plans) write_findings("cp_plans", *r.cp_plans, *r.cp_classified, [](const auto& row) { return row.start; });
   if (r.stepdown) {
     for (const csc::finding& f : r.stepdown->timelines.findings()) {
       const auto row = r.stepdown_in.row(f.source, f.record);
       write_finding(csc_report::stepdown_inputs::names[f.source], f, row.child, row.file, row.line,
-                    f.related_record
-                        ? std::optional<std::size_t>(r.stepdown_in.row(f.related_source, *f.related_record).line)
-                        : std::nullopt,
+                    f.related_record ? r.stepdown_in.row(f.related_source, *f.related_record).line : 0,
                     row.start);
     }
   }
@@ -471,12 +432,22 @@ struct table_writer {
   }
 };
 
+// The CSV reader's findings by rule (records kept as read); the census lists its own.
+template <class Table>
+void write_reader_findings(const report& r, const Table& table, const table_writer& t) {
+  if (r.census || table.findings.empty()) return;
+  std::map<std::string_view, std::size_t> n;
+  for (const csc::finding& f : table.findings) ++n[csc::to_string(f.rule)];
+  t.os << "  Reader findings (records kept as read; listed in --format json): " << table.findings.size() << "\n";
+  for (const auto& [rule, count] : n) t.row("  " + std::string(rule), std::to_string(count));
+}
+
 void write_referrals_table(const report& r, const table_writer& t) {
   const csc::rereferral_measures& m = r.measures;
   std::ostream& os = t.os;
   os << "Re-referrals (DfE table C1), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
-     << "Input: " << r.referrals->file << " (" << r.referrals->rows.size() << " referrals, "
+     << "Input: " << r.referrals->name << " (" << r.referrals->records.size() << " referrals, "
      << r.classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon) << "; window "
      << r.opt.policy.look_back.describe() << "\n\n";
   t.row("Referrals in the period", std::to_string(m.referral_count));
@@ -496,6 +467,7 @@ void write_referrals_table(const report& r, const table_writer& t) {
   }
   os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
      << m.duplicate_referral_date_count << " in the period; all counted)\n";
+  write_reader_findings(r, *r.referrals, t);
   if (r.referrals->blank_lines != 0) os << "  Blank lines skipped in the input: " << r.referrals->blank_lines << "\n";
 }
 
@@ -506,7 +478,7 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   std::ostream& os = t.os;
   os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
-     << "Input: " << r.cp_plans->file << " (" << r.cp_plans->rows.size() << " plans, "
+     << "Input: " << r.cp_plans->name << " (" << r.cp_plans->records.size() << " plans, "
      << r.cp_classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon)
      << "; evidence " << evidence_name(r.opt.cp_policy.evidence) << "; repeat window "
      << r.opt.cp_policy.repeat_window.describe() << "\n\n";
@@ -543,6 +515,7 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   for (const auto& [rule, n] : rules) {
     t.row("  " + std::string(rule) + (n.second ? " (not counted)" : " (counted)"), std::to_string(n.first));
   }
+  write_reader_findings(r, *r.cp_plans, t);
   if (r.cp_plans->blank_lines != 0) os << "  Blank lines skipped in the input: " << r.cp_plans->blank_lines << "\n";
 }
 
@@ -596,52 +569,50 @@ int run(const options& opt) {
   }
   if (!opt.referrals.empty()) {
     r.referrals = csc_report::read_referrals(opt.referrals, opt.series.kept_columns());
-    if (r.referrals->rows.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
+    if (r.referrals->records.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
   }
   if (!opt.cp_plans.empty()) {
     r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, opt.series.kept_columns());
-    if (r.cp_plans->rows.empty()) throw std::runtime_error(opt.cp_plans + ": no plan records after the header");
-    if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_previous_cpp_column) {
+    if (r.cp_plans->records.empty()) throw std::runtime_error(opt.cp_plans + ": no plan records after the header");
+    if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_item("NumberOfPreviousCPP")) {
       throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + opt.cp_plans);
     }
   }
 
-  if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, "CINPlanStartDate", "CINPlanEndDate");
+  if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans);
   if (!opt.cin_census.empty()) {
     r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns());
     if (opt.check) {
       csc_report::write_census_check(std::cout, *r.census, opt.format);
       return 0;
     }
-    if (r.census->referrals.rows.empty()) throw std::runtime_error(r.census->referrals.file + ": no CINdetails");
-    r.referrals = std::move(r.census->referrals);
-    if (!r.census->cp_plans.rows.empty()) r.cp_plans = std::move(r.census->cp_plans);
-    if (!r.census->cin_plans.rows.empty()) r.cin_plans = std::move(r.census->cin_plans);
+    csc::io::census_records& records = r.census->records;
+    if (records.referrals.records.empty()) throw std::runtime_error(records.referrals.name + ": no CINdetails");
+    r.referrals = std::move(records.referrals);
+    if (!records.cp_plans.records.empty()) r.cp_plans = std::move(records.cp_plans);
+    if (!records.cin_plans.records.empty()) r.cin_plans = std::move(records.cin_plans);
   }
-  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, "StartDate", "EndDate");
-  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, "StartDate", "EndDate");
+  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help);
+  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after);
 
   // The horizon: the extract date, by default the latest date in any input (for
   // census returns, no earlier than their latest ReferenceDate).
   std::optional<csc::day> latest;
-  if (r.referrals) latest = csc::latest_date(r.referrals->rows, &csc_report::referral_row::referral,
-                                             &csc_report::referral_row::closure);
-  if (r.cp_plans)
-    latest = csc::latest_of(latest, csc::latest_date(r.cp_plans->rows, &csc_report::cp_plan_row::start,
-                                                     &csc_report::cp_plan_row::end));
-  for (const csc_report::episode_input* e : r.episode_inputs())
-    latest = csc::latest_of(latest, csc::latest_date(e->rows, &csc_report::episode_row::start,
-                                                     &csc_report::episode_row::end));
+  const auto each_table = [&](const auto& f) {  // episodes first: the order --horizon errors name them in
+    for (const csc::io::episode_table* e : r.episode_inputs()) f(*e);
+    if (r.referrals) f(*r.referrals);
+    if (r.cp_plans) f(*r.cp_plans);
+  };
+  each_table([&](const auto& t) { latest = csc::latest_of(latest, csc::io::latest_date(t)); });
   if (r.census)
     latest = csc::latest_of(latest, csc::latest_date(r.census->census.files, [](const auto& h) { return h.reference_date; }));
-  r.horizon = opt.horizon ? *opt.horizon : latest ? latest->to<date>() : date();
+  r.horizon = opt.horizon ? *opt.horizon : latest ? *latest : date();
   if (opt.horizon) {
-    for_each_date(r.referrals, r.cp_plans, r.episode_inputs(), [&](const dated_field& d) {
-      if (d.day > *opt.horizon) {
-        throw usage_error("--horizon " + csc::to_iso_string(*opt.horizon) + " is before the " + d.field + " dated " +
-                          csc::to_iso_string(d.day) + " on " + *d.file + ":" + std::to_string(d.line) +
-                          "; the horizon is the extract date");
-      }
+    each_table([&](const auto& t) {
+      if (const auto after = csc::io::first_after(t, *opt.horizon))
+        throw usage_error("--horizon " + csc::to_iso_string(*opt.horizon) + " is before the " +
+                          std::string(after->second.what) + " dated " + csc::to_iso_string(*after->second.date) +
+                          " on " + t.where(after->first) + "; the horizon is the extract date");
     });
   }
 
@@ -652,11 +623,11 @@ int run(const options& opt) {
                                                 r.early_help ? &*r.early_help : nullptr,
                                                 r.looked_after ? &*r.looked_after : nullptr, {}};
     if (r.referrals) {
-      if (opt.stepdown_skip_nfa && !r.referrals->has_nfa_column) {
-        throw usage_error("--stepdown-skip-nfa needs a ReferralNFA column in " + r.referrals->file);
+      if (opt.stepdown_skip_nfa && !r.referrals->has_item("ReferralNFA")) {
+        throw usage_error("--stepdown-skip-nfa needs a ReferralNFA column in " + r.referrals->name);
       }
-      for (std::size_t i = 0; i < r.referrals->rows.size(); ++i) {
-        if (!opt.stepdown_skip_nfa || !*r.referrals->rows[i].nfa) r.stepdown_in.referral_rows.push_back(i);
+      for (std::size_t i = 0; i < r.referrals->records.size(); ++i) {
+        if (!opt.stepdown_skip_nfa || !*r.referrals->records[i].nfa) r.stepdown_in.referral_rows.push_back(i);
       }
     }
     r.stepdown = csc_report::compute_stepdown(r.stepdown_in, r.horizon, opt.timeline_policy, opt.re_escalation_window,
@@ -669,23 +640,23 @@ int run(const options& opt) {
     return 0;
   }
   if (r.referrals) {
-    r.classified = csc::classify_rereferrals(r.referrals->rows, &csc_report::referral_row::child,
-                                             &csc_report::referral_row::referral, r.horizon, opt.policy);
+    r.classified = csc::classify_rereferrals(r.referrals->records, &csc::io::referral_record::child,
+                                             &csc::io::referral_record::referral, r.horizon, opt.policy);
     r.measures = csc::measure(*r.classified, *r.period, csc::count_rereferrals{});
-    if (r.referrals->has_nfa_column) {
+    if (r.referrals->has_item("ReferralNFA")) {
       std::size_t nfa = 0;
-      for (const auto& row : r.referrals->rows) {
+      for (const auto& row : r.referrals->records) {
         if (*row.nfa && r.period->contains(row.referral)) ++nfa;
       }
       r.nfa_count = nfa;
     }
   }
   if (r.cp_plans) {
-    using row = csc_report::cp_plan_row;
-    r.cp_classified = r.cp_plans->has_previous_cpp_column
-                          ? csc::classify_cp_plans(r.cp_plans->rows, &row::child, &row::start, &row::end,
-                                                   &row::previous_cpp, r.horizon, opt.cp_policy)
-                          : csc::classify_cp_plans(r.cp_plans->rows, &row::child, &row::start, &row::end, r.horizon,
+    using row = csc::io::cp_plan_record;
+    r.cp_classified = r.cp_plans->has_item("NumberOfPreviousCPP")
+                          ? csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end,
+                                                   &row::previous_plans, r.horizon, opt.cp_policy)
+                          : csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end, r.horizon,
                                                    opt.cp_policy);
     r.cp_starts = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_starts{});
     r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});

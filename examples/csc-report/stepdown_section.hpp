@@ -4,10 +4,8 @@
 #ifndef CSC_EXAMPLES_STEPDOWN_SECTION_HPP
 #define CSC_EXAMPLES_STEPDOWN_SECTION_HPP
 
-#include "cp_plans_input.hpp"
-#include "episodes_input.hpp"
+#include "inputs.hpp"
 #include "json_writer.hpp"
-#include "referrals_input.hpp"
 
 #include <csc/episode/timeline.hpp>
 #include <csc/measure/measure.hpp>
@@ -26,11 +24,11 @@ namespace csc_report {
 
 /// The inputs that feed the timelines (absent ones are empty), in source order.
 struct stepdown_inputs {
-  const referral_input* referrals = nullptr;  // source 0: referral episodes, level cin
-  const cp_plan_input* cp_plans = nullptr;    // source 1: level cp_plan
-  const episode_input* cin_plans = nullptr;   // source 2: level cin_plan
-  const episode_input* early_help = nullptr;  // source 3: level early_help
-  const episode_input* looked_after = nullptr;  // source 4: level looked_after
+  const csc::io::referral_table* referrals = nullptr;  // source 0: referral episodes, level cin
+  const csc::io::cp_plan_table* cp_plans = nullptr;    // source 1: level cp_plan
+  const csc::io::episode_table* cin_plans = nullptr;   // source 2: level cin_plan
+  const csc::io::episode_table* early_help = nullptr;  // source 3: level early_help
+  const csc::io::episode_table* looked_after = nullptr;  // source 4: level looked_after
   std::vector<std::size_t> referral_rows;       // the rows of `referrals` in the timelines (all, or all but NFA)
 
   static constexpr const char* names[] = {"referrals", "cp_plans", "cin_plans", "early_help", "looked_after"};
@@ -45,17 +43,17 @@ struct stepdown_inputs {
   row_ref row(std::size_t source, std::size_t record) const {
     switch (source) {
       case 0: {
-        const auto& r = referrals->rows[referral_rows[record]];
-        return {r.child, referrals->files[r.file], r.line, r.referral};
+        const auto& r = referrals->records[referral_rows[record]];
+        return {r.child, referrals->files[r.source.file], r.source.line, r.referral};
       }
       case 1: {
-        const auto& r = cp_plans->rows[record];
-        return {r.child, cp_plans->files[r.file], r.line, r.start};
+        const auto& r = cp_plans->records[record];
+        return {r.child, cp_plans->files[r.source.file], r.source.line, r.start};
       }
       default: {
-        const episode_input* in = source == 2 ? cin_plans : source == 3 ? early_help : looked_after;
-        const auto& r = in->rows[record];
-        return {r.child, in->files[r.file], r.line, r.start};
+        const csc::io::episode_table* in = source == 2 ? cin_plans : source == 3 ? early_help : looked_after;
+        const auto& r = in->records[record];
+        return {r.child, in->files[r.source.file], r.source.line, r.start};
       }
     }
   }
@@ -70,18 +68,20 @@ struct stepdown_report {
 
 inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon, const csc::timeline_policy& policy,
                                         const csc::window& window, const std::optional<csc::interval<date>>& period) {
-  static const std::vector<cp_plan_row> no_plans;
-  static const std::vector<episode_row> no_episodes;
-  const auto episodes_of = [&](const episode_input* e, csc::service_level level) {
-    return csc::episodes(e ? e->rows : no_episodes, level, &episode_row::child, &episode_row::start, &episode_row::end);
+  using plan = csc::io::cp_plan_record;
+  using episode = csc::io::episode_record;
+  static const std::vector<plan> no_plans;
+  static const std::vector<episode> no_episodes;
+  const auto episodes_of = [&](const csc::io::episode_table* e, csc::service_level level) {
+    return csc::episodes(e ? e->records : no_episodes, level, &episode::child, &episode::start, &episode::end);
   };
   auto timelines = csc::build_timelines(
       std::tuple(csc::episodes(in.referral_rows, csc::service_level::cin,
-                    [&](std::size_t i) -> const std::string& { return in.referrals->rows[i].child; },
-                    [&](std::size_t i) { return in.referrals->rows[i].referral; },
-                    [&](std::size_t i) { return in.referrals->rows[i].closure; }),
-      csc::episodes(in.cp_plans ? in.cp_plans->rows : no_plans, csc::service_level::cp_plan, &cp_plan_row::child,
-                    &cp_plan_row::start, &cp_plan_row::end),
+                    [&](std::size_t i) -> const std::string& { return in.referrals->records[i].child; },
+                    [&](std::size_t i) { return in.referrals->records[i].referral; },
+                    [&](std::size_t i) { return in.referrals->records[i].closure; }),
+      csc::episodes(in.cp_plans ? in.cp_plans->records : no_plans, csc::service_level::cp_plan, &plan::child,
+                    &plan::start, &plan::end),
       episodes_of(in.cin_plans, csc::service_level::cin_plan), episodes_of(in.early_help, csc::service_level::early_help),
       episodes_of(in.looked_after, csc::service_level::looked_after)),
       horizon, policy);

@@ -8,6 +8,7 @@
 #define CSC_CORE_CLASSIFICATION_HPP
 
 #include <csc/core/day.hpp>
+#include <csc/core/detail/child_lookup.hpp>
 #include <csc/core/finding.hpp>
 
 #include <algorithm>
@@ -66,9 +67,7 @@ class classification {
   /// @param id a child id.
   /// @return its ordinal, or std::nullopt if no record has it.
   std::optional<std::size_t> find_child(const ChildId& id) const {
-    const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
-    if (it == ids_.end() || id < *it) return std::nullopt;
-    return static_cast<std::size_t>(it - ids_.begin());
+    return detail::find_child_ordinal(ids_, id);
   }
   /// @brief All items, by child, then date, then input order (each child's items contiguous).
   /// @return the items in child order.

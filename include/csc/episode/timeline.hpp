@@ -8,6 +8,7 @@
 #define CSC_EPISODE_TIMELINE_HPP
 
 #include <csc/core/date_traits.hpp>
+#include <csc/core/detail/child_lookup.hpp>
 #include <csc/core/detail/projected.hpp>
 #include <csc/core/detail/records.hpp>
 #include <csc/core/finding.hpp>
@@ -156,9 +157,7 @@ class service_timelines {
   /// @param id a child id.
   /// @return its ordinal, or std::nullopt.
   std::optional<std::size_t> find_child(const ChildId& id) const {
-    const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
-    if (it == ids_.end() || id < *it) return std::nullopt;
-    return static_cast<std::size_t>(it - ids_.begin());
+    return detail::find_child_ordinal(ids_, id);
   }
   /// @brief The segments of child @p child, in day order (empty if all its episodes were invalid).
   /// @param child an ordinal `< child_count()`.

@@ -12,6 +12,7 @@
 #include <csc/core/finding.hpp>
 #include <csc/io/cin_codes.hpp>
 #include <csc/io/error.hpp>
+#include <csc/io/records.hpp>  // csc::io::record_source
 #include <csc/io/xml_reader.hpp>
 
 #include <algorithm>
@@ -28,11 +29,6 @@
 
 namespace csc::io {
 
-/// @brief Where a record was read: file (index into cin_census::files) and line.
-struct cin_source {
-  std::size_t file = 0;  ///< Index into cin_census::files.
-  std::size_t line = 0;  ///< Line of the record's opening element.
-};
 
 /// @brief One `Child` (ChildIdentifiers).
 struct cin_child {
@@ -41,7 +37,7 @@ struct cin_child {
   std::optional<civil_date> expected_birth;     ///< ExpectedPersonBirthDate (unborn children).
   std::optional<civil_date> death;              ///< PersonDeathDate.
   std::string sex;                              ///< GenderCurrent, or Sex from 2024-25, as written.
-  cin_source source;                            ///< Where the Child element starts.
+  record_source source;                            ///< Where the Child element starts.
 };
 
 /// @brief One `CINdetails`: a CIN episode, from referral to closure.
@@ -55,7 +51,7 @@ struct cin_episode {
   std::optional<civil_date> initial_cpc;        ///< DateOfInitialCPC at episode level.
   bool nfa = false;                             ///< ReferralNFA.
   civil_date reference_date;                    ///< ReferenceDate of the return it came from.
-  cin_source source;                            ///< Where the CINdetails element starts.
+  record_source source;                            ///< Where the CINdetails element starts.
 };
 
 /// @brief One assessment (`Assessments`).
@@ -64,7 +60,7 @@ struct cin_assessment {
   civil_date start;                             ///< AssessmentActualStartDate.
   std::optional<civil_date> authorised;         ///< AssessmentAuthorisationDate.
   std::vector<std::string> factors;             ///< AssessmentFactors, in file order.
-  cin_source source;                            ///< Where the Assessments element starts.
+  record_source source;                            ///< Where the Assessments element starts.
 };
 
 /// @brief One CIN plan (`CINPlanDates`).
@@ -72,7 +68,7 @@ struct cin_plan {
   std::size_t episode = 0;                      ///< Index into cin_census::episodes.
   civil_date start;                             ///< CINPlanStartDate.
   std::optional<civil_date> end;                ///< CINPlanEndDate (empty while open).
-  cin_source source;                            ///< Where the CINPlanDates element starts.
+  record_source source;                            ///< Where the CINPlanDates element starts.
 };
 
 /// @brief One section 47 enquiry (`Section47`).
@@ -82,7 +78,7 @@ struct cin_section47 {
   std::optional<civil_date> icpc_target;        ///< InitialCPCtarget.
   std::optional<civil_date> icpc;               ///< DateOfInitialCPC.
   std::optional<bool> icpc_not_required;        ///< ICPCnotRequired.
-  cin_source source;                            ///< Where the Section47 element starts.
+  record_source source;                            ///< Where the Section47 element starts.
 };
 
 /// @brief One child protection plan (`ChildProtectionPlans`).
@@ -94,7 +90,7 @@ struct cin_cp_plan {
   std::string latest_category;                  ///< LatestCategoryOfAbuse.
   std::optional<int> previous_plans;            ///< NumberOfPreviousCPP.
   std::vector<civil_date> reviews;              ///< CPPreviewDate, in file order.
-  cin_source source;                            ///< Where the ChildProtectionPlans element starts.
+  record_source source;                            ///< Where the ChildProtectionPlans element starts.
 };
 
 /// @brief The tables of a csc::io::cin_census. A finding about the census
@@ -155,7 +151,7 @@ struct cin_census {
   std::vector<cin_plan> cin_plans;           ///< CIN plans.
   std::vector<cin_section47> section47s;     ///< Section 47 enquiries.
   std::vector<cin_cp_plan> cp_plans;         ///< Child protection plans.
-  std::vector<cin_source> noted_elements;    ///< Where each element a note is about was read.
+  std::vector<record_source> noted_elements;    ///< Where each element a note is about was read.
   std::vector<csc::finding> notes;           ///< Everything noted, in reading (then merge) order.
   std::size_t superseded_referrals = 0;      ///< Episodes dropped by merge() for a later return's copy.
 
@@ -167,18 +163,18 @@ struct cin_census {
   /// @brief "file:line" of @p s, for messages.
   /// @param s a record's position.
   /// @return e.g. "return_2020_21.xml:40".
-  std::string where(const cin_source& s) const { return files.at(s.file).file + ":" + std::to_string(s.line); }
+  std::string where(const record_source& s) const { return files.at(s.file).file + ":" + std::to_string(s.line); }
 
   /// @brief Where record @p record of table @p table was read.
   /// @param table  the table.
   /// @param record index into that table.
   /// @return its file and line; line 0 for cin_table::files.
   /// @throws std::out_of_range if @p record is not in the table.
-  cin_source source_of(cin_table table, std::size_t record) const {
+  record_source source_of(cin_table table, std::size_t record) const {
     switch (table) {
       case cin_table::files:
         (void)files.at(record);
-        return cin_source{record, 0};
+        return record_source{record, 0};
       case cin_table::children: return children.at(record).source;
       case cin_table::episodes: return episodes.at(record).source;
       case cin_table::assessments: return assessments.at(record).source;
@@ -402,7 +398,7 @@ class cin_census_builder final : public xml_handler {
     f.rule = r;
     f.source = to_source(cin_table::noted_elements);
     f.record = out_.noted_elements.size();
-    out_.noted_elements.push_back(cin_source{file_, line});
+    out_.noted_elements.push_back(record_source{file_, line});
     const auto [table, record] = innermost();
     f.related_source = to_source(table);
     f.related_record = record;

@@ -27,6 +27,7 @@ namespace csc::io {
 /// is ignored. Every record must have exactly as many fields as the header,
 /// otherwise parse_error. Blank lines (no characters at all) are not records:
 /// they are skipped and counted in blank_lines(), never silently.
+/// Source: RFC 4180 quoting; the input format of docs/csc-report.md.
 class csv_reader {
  public:
   /// @brief Whether a column name may appear twice in the header.
@@ -36,8 +37,13 @@ class csv_reader {
   };
 
   /// @brief Reads the header line from @p in; @p source names the input in errors.
-  /// @throws parse_error if the stream is empty, or the header has a duplicate
-  /// column and @p names is header_names::unique.
+  /// @param in     the stream, read from its current position; the reader keeps
+  ///               a reference to it, so it must outlive the reader.
+  /// @param source the input's name in error messages, e.g. the file path.
+  /// @param names  whether a column name may appear twice (default: unique).
+  /// @throws parse_error if the stream is empty, the header has a misplaced or
+  /// unterminated quote, or the header has a duplicate column and @p names is
+  /// header_names::unique.
   csv_reader(std::istream& in, std::string source, header_names names = header_names::unique)
       : in_(in), source_(std::move(source)) {
     if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
@@ -53,11 +59,15 @@ class csv_reader {
   }
 
   /// @brief The column names from the header line.
+  /// @return the names in file order (a leading UTF-8 byte-order mark removed).
   const std::vector<std::string>& header() const noexcept { return header_; }
   /// @brief The input name used in errors.
+  /// @return the source given to the constructor.
   const std::string& source() const noexcept { return source_; }
 
   /// @brief Index of column @p name, or nullopt if the header has no such column.
+  /// @param name a column name, matched exactly (case-sensitive).
+  /// @return the 0-based index of the first column so named, or std::nullopt.
   std::optional<std::size_t> column(std::string_view name) const {
     for (std::size_t i = 0; i < header_.size(); ++i) {
       if (header_[i] == name) return i;
@@ -66,14 +76,19 @@ class csv_reader {
   }
 
   /// @brief Index of column @p name.
-  /// @throws parse_error on line 1 naming the missing column.
+  /// @param name a column name, matched exactly (case-sensitive).
+  /// @return the 0-based index of the first column so named.
+  /// @throws parse_error on line 1, field @p name, if the header has no such column.
   std::size_t require_column(std::string_view name) const {
     if (auto c = column(name)) return *c;
     throw parse_error(source_, 1, std::string(name), "required column is missing from the header");
   }
 
-  /// @brief Advances to the next record; false at the end of the input.
-  /// @throws parse_error for a wrong number of fields or an unterminated quote.
+  /// @brief Advances to the next record, skipping blank lines (counted in blank_lines()).
+  /// @return true if a record was read (it is now the current record); false
+  ///         at the end of the input.
+  /// @throws parse_error for a wrong number of fields, an unterminated quote, a
+  /// quote inside an unquoted field, or characters after a closing quote.
   bool next() {
     for (;;) {
       if (!read_record()) return false;
@@ -91,19 +106,36 @@ class csv_reader {
   }
 
   /// @brief Field @p column of the current record.
+  /// @param column a 0-based column index `< header().size()`, e.g. from require_column().
+  /// @return the field's text without its quotes (`""` read as `"`); valid until
+  ///         the next call to next().
+  /// @throws std::out_of_range if @p column is out of range, or there is no
+  /// current record (next() returned false).
   std::string_view field(std::size_t column) const { return fields_.at(column); }
   /// @brief The line on which the current record starts (1-based; header = 1).
+  /// @return the line number (a record spanning lines inside quotes gives its first).
   std::size_t line() const noexcept { return line_; }
   /// @brief Blank lines skipped so far.
+  /// @return the number of blank lines next() has skipped.
   std::size_t blank_lines() const noexcept { return blank_lines_; }
 
   /// @brief Throws parse_error for the current record, naming column @p column.
+  /// @param column a 0-based column index `< header().size()`; the error names
+  ///               the column by its header name.
+  /// @param what   what is wrong, e.g. "'abc' is not a whole number >= 0".
+  /// @throws parse_error always: source(), line(), the column's name and @p what.
+  /// @throws std::out_of_range instead if @p column `>= header().size()`.
   [[noreturn]] void fail(std::size_t column, const std::string& what) const {
     throw parse_error(source_, line_, header_.at(column), what);
   }
 
-  /// @brief Field @p column as a `YYYY-MM-DD` date.
-  /// @throws parse_error naming the field if it is not a valid date.
+  /// @brief Field @p column as a `YYYY-MM-DD` date (csc::parse_iso_date,
+  /// docs/custom-date-type.md).
+  /// @param column a 0-based column index `< header().size()`.
+  /// @return the date.
+  /// @throws parse_error naming the field if it is not exactly `YYYY-MM-DD` or
+  /// names a day that does not exist.
+  /// @throws std::out_of_range if @p column is out of range (see field()).
   civil_date date_field(std::size_t column) const {
     const std::string_view text = field(column);
     if (auto d = parse_iso_date(text)) return *d;
@@ -111,9 +143,15 @@ class csv_reader {
   }
 
   /// @brief Field @p column as a whole number from 0 to @p max, digits only
-  /// (no sign, no spaces). @p rule is appended to the message, e.g. "(DfE rule 8730)".
-  /// @throws parse_error naming the field if it is empty, has another
-  /// character, or is larger than @p max.
+  /// (no sign, no spaces; leading zeros allowed).
+  /// @param column a 0-based column index `< header().size()`.
+  /// @param max    the largest value accepted (inclusive); default INT_MAX.
+  /// @param rule   text appended to error messages, e.g. "(DfE rule 8730)"
+  ///               (docs/rules/cp-plan-checks.md); empty for none.
+  /// @return the value, from 0 to @p max.
+  /// @throws parse_error naming the field if it is empty, has a character other
+  /// than a digit, or is larger than @p max.
+  /// @throws std::out_of_range if @p column is out of range (see field()).
   int whole_number_field(std::size_t column, int max = std::numeric_limits<int>::max(),
                          std::string_view rule = {}) const {
     const std::string_view text = field(column);
@@ -129,7 +167,11 @@ class csv_reader {
   }
 
   /// @brief Field @p column as an optional `YYYY-MM-DD` date: empty means none.
-  /// @throws parse_error naming the field if it is not empty and not a valid date.
+  /// @param column a 0-based column index `< header().size()`.
+  /// @return the date, or std::nullopt if the field is empty.
+  /// @throws parse_error naming the field if it is not empty and not a valid
+  /// date (as date_field()).
+  /// @throws std::out_of_range if @p column is out of range (see field()).
   std::optional<civil_date> optional_date_field(std::size_t column) const {
     if (field(column).empty()) return std::nullopt;
     return date_field(column);

@@ -32,8 +32,12 @@ struct published_value {
   std::string text;
 };
 
-/// @brief The geographic levels of DfE's open data.
-enum class geographic_level { national, regional, local_authority };
+/// @brief The geographic levels of DfE's open data (column `geographic_level`).
+enum class geographic_level {
+  national,        ///< England: "National".
+  regional,        ///< A region: "Regional".
+  local_authority  ///< A local authority: "Local authority".
+};
 
 /// @brief One row of a published table: a year and a geography, with the
 /// figures of every value column.
@@ -49,30 +53,43 @@ struct published_row {
 };
 
 /// @brief A DfE open-data CSV table: rows by year and geography, value
-/// columns by name.
+/// columns by name (e.g. tables C1 and D3; docs/rules/benchmarks.md).
 class published_table {
  public:
   /// @brief The value column names, in file order (every column after the geography ones).
+  /// @return the names, e.g. "CPP_subsequent_percent"; name i labels published_row::values[i].
   const std::vector<std::string>& value_columns() const noexcept { return columns_; }
   /// @brief Every row, in file order.
+  /// @return the rows.
   const std::vector<published_row>& rows() const noexcept { return rows_; }
   /// @brief Index of value column @p name, or nullopt.
+  /// @param name a value column name, matched exactly, e.g. "CPP_subsequent_percent".
+  /// @return its index into published_row::values, or std::nullopt if there is no such value column.
   std::optional<std::size_t> column(std::string_view name) const {
     const auto it = std::find(columns_.begin(), columns_.end(), name);
     if (it == columns_.end()) return std::nullopt;
     return static_cast<std::size_t>(it - columns_.begin());
   }
   /// @brief The England row of @p year, or nullptr.
+  /// @param year the time_period: the year ending 31 March (2025 = 2024-25).
+  /// @return the row, owned by this table; nullptr if there is none.
   const published_row* england(int year) const { return find(year, geographic_level::national, {}, 0); }
   /// @brief The row of region @p region_code in @p year, or nullptr.
+  /// @param year        the time_period: the year ending 31 March.
+  /// @param region_code the region's code, e.g. "E12000005" (West Midlands), matched exactly.
+  /// @return the row, owned by this table; nullptr if there is none.
   const published_row* region(int year, std::string_view region_code) const {
     return find(year, geographic_level::regional, region_code, 0);
   }
   /// @brief The row of local authority number @p la in @p year, or nullptr.
+  /// @param year the time_period: the year ending 31 March.
+  /// @param la   the old LA code, e.g. 335 (Walsall).
+  /// @return the row, owned by this table; nullptr if there is none.
   const published_row* local_authority(int year, int la) const {
     return find(year, geographic_level::local_authority, {}, la);
   }
   /// @brief The distinct years, ascending.
+  /// @return each time_period (year ending 31 March) that has a row, once.
   std::vector<int> years() const {
     std::vector<int> out;
     for (const published_row& r : rows_) out.push_back(r.time_period);
@@ -84,10 +101,16 @@ class published_table {
   /// @brief Reads a DfE open-data CSV. Required columns: time_period,
   /// geographic_level, region_code, region_name, old_la_code, la_name; every
   /// column after `category` (or `age_group`), or after la_name when neither
-  /// is present, is a value column.
-  /// @throws parse_error naming the line and column for an unknown geographic
-  /// level, a year or LA code that is not a number, a value that is neither a
-  /// number nor a DfE symbol, or a second row for the same year and geography.
+  /// is present, is a value column. Rules: docs/rules/benchmarks.md.
+  /// @param in     the stream, read from its current position (the header line).
+  /// @param source the input's name in error messages, e.g. the file path.
+  /// @return the table: every row and value column, in file order.
+  /// @throws parse_error naming the line and, where there is one, the column,
+  /// for a missing required column, an unknown geographic level, a year (or,
+  /// on a local authority row, an LA code) that is not a whole number up to
+  /// 9999, a value that is neither a number nor a DfE symbol, a second row for
+  /// the same year and geography, or any CSV error of csv_reader (field count,
+  /// quoting).
   static published_table read(std::istream& in, const std::string& source) {
     csv_reader csv(in, source);
     const std::size_t c_year = csv.require_column("time_period");
@@ -170,9 +193,17 @@ struct statistical_neighbours {
 /// SN1, closeness, ..., SN10, closeness). Keyed by LA number. A row of empty
 /// fields is a separator; the row whose second field is "Old SNs:" starts
 /// the superseded groupings (LAs before reorganisation), read with
-/// `superseded` set.
-/// @throws parse_error naming the line and column for an LA number that is
-/// not a number, fewer than ten neighbours, or an LA listed twice.
+/// `superseded` set. Rules: docs/rules/benchmarks.md.
+/// @param in     the stream, read from its current position (the header line;
+///               its names are not used, repeats allowed).
+/// @param source the input's name in error messages, e.g. the file path.
+/// @return each LA's grouping keyed by its LA number, current and superseded
+///         groupings in the one map.
+/// @throws parse_error naming the line and, where there is one, the column,
+/// for a header of fewer than 25 columns, an LA number or neighbour that is
+/// not a whole number up to 9999 (an empty neighbour field: fewer than ten
+/// neighbours), an LA number listed twice (also once current and once
+/// superseded), or any CSV error of csv_reader (field count, quoting).
 inline std::map<int, statistical_neighbours> read_statistical_neighbours(std::istream& in, const std::string& source) {
   csv_reader csv(in, source, csv_reader::header_names::positional);
   if (csv.header().size() < 25)

@@ -1,0 +1,65 @@
+// csc-report's inputs: the files named on the command line opened and read
+// into the library's record tables (csc::io::record_table), CSV or CIN census.
+#ifndef CSC_EXAMPLES_INPUTS_HPP
+#define CSC_EXAMPLES_INPUTS_HPP
+
+#include <csc/checks/cin_census_checks.hpp>
+#include <csc/core/day.hpp>
+#include <csc/core/finding.hpp>
+#include <csc/io/census_records.hpp>
+#include <csc/io/cin_census.hpp>
+#include <csc/io/csv_records.hpp>
+
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace csc_report {
+
+using date = csc::day;  // the tool's date type: the library's own
+
+inline std::ifstream open_input(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open file");
+  return in;
+}
+
+inline csc::io::referral_table read_referrals(const std::string& path, const std::vector<std::string>& keep) {
+  std::ifstream in = open_input(path);
+  return csc::io::read_referrals_csv(in, path, keep);
+}
+
+inline csc::io::cp_plan_table read_cp_plans(const std::string& path, const std::vector<std::string>& keep) {
+  std::ifstream in = open_input(path);
+  return csc::io::read_cp_plans_csv(in, path, keep);
+}
+
+inline csc::io::episode_table read_episodes(const std::string& path, csc::io::episode_extract e) {
+  std::ifstream in = open_input(path);
+  return csc::io::read_episodes_csv(in, path, e);
+}
+
+// --cin-census: the returns read and merged (the latest return's copy of each
+// referral), DfE's checks, and the record tables the CSV route also gives.
+struct census_input {
+  csc::io::cin_census census;
+  std::vector<csc::finding> checks;  // csc::io::check_cin_census: source = a csc::io::cin_table
+  csc::io::census_records records;
+};
+
+inline census_input read_census(const std::vector<std::string>& files, const std::vector<std::string>& keep) {
+  census_input out;
+  for (const std::string& f : files) {
+    std::ifstream in = open_input(f);
+    csc::io::read_cin_census(in, f, out.census);
+  }
+  csc::io::merge(out.census);
+  out.checks = csc::io::check_cin_census(out.census);
+  out.records = csc::io::census_records_of(out.census, out.checks, keep);
+  return out;
+}
+
+}  // namespace csc_report
+
+#endif
