@@ -115,14 +115,9 @@ options parse_options(int argc, char** argv) {
     } else if (a == "--cp-plans") {
       o.cp_plans = value();
     } else if (a == "--cp-evidence") {
-      const std::string& v = value();
-      if (v == "either") {
-        o.cp_policy.evidence = csc::previous_plan_evidence::history_or_declared;
-      } else if (v == "history") {
-        o.cp_policy.evidence = csc::previous_plan_evidence::history_only;
-      } else if (v == "declared") {
-        o.cp_policy.evidence = csc::previous_plan_evidence::declared_only;
-      } else {
+      try {
+        o.cp_policy.evidence = csc::parse_previous_plan_evidence(value());
+      } catch (const std::invalid_argument&) {
         throw usage_error("--cp-evidence must be either, history or declared");
       }
     } else if (a == "--cp-window-months") {
@@ -275,19 +270,6 @@ struct report {
   }
 };
 
-std::string same_day_name(csc::same_day_referrals s) {
-  return s == csc::same_day_referrals::none_previous ? "none_previous" : "later_in_input_is_rereferral";
-}
-
-std::string evidence_name(csc::previous_plan_evidence e) {
-  switch (e) {
-    case csc::previous_plan_evidence::history_or_declared: return "either";
-    case csc::previous_plan_evidence::history_only: return "history";
-    case csc::previous_plan_evidence::declared_only: return "declared";
-  }
-  return "unknown";
-}
-
 // An object of counts keyed by the names of the enumerators 0..N-1 of Enum.
 template <class Enum, std::size_t N>
 void write_bands(csc_report::json_writer& j, std::string_view key, const std::array<std::size_t, N>& counts) {
@@ -342,10 +324,10 @@ void write_json(const report& r, std::ostream& os) {
   j.value("horizon", csc::to_iso_string(r.horizon));
   j.begin_object("policy");
   if (r.referrals) {
-    j.value("window", r.opt.policy.look_back.describe()).value("same_day", same_day_name(r.opt.policy.same_day));
+    j.value("window", r.opt.policy.look_back.describe()).value("same_day", csc::to_string(r.opt.policy.same_day));
   }
   if (r.cp_plans) {
-    j.value("cp_evidence", evidence_name(r.opt.cp_policy.evidence))
+    j.value("cp_evidence", csc::to_string(r.opt.cp_policy.evidence))
         .value("cp_repeat_window", r.opt.cp_policy.repeat_window.describe());
   }
   j.end_object();
@@ -480,7 +462,7 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
      << csc::to_iso_string(*r.period->last()) << "\n"
      << "Input: " << r.cp_plans->name << " (" << r.cp_plans->records.size() << " plans, "
      << r.cp_classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon)
-     << "; evidence " << evidence_name(r.opt.cp_policy.evidence) << "; repeat window "
+     << "; evidence " << csc::to_string(r.opt.cp_policy.evidence) << "; repeat window "
      << r.opt.cp_policy.repeat_window.describe() << "\n\n";
   t.row("Plans starting in the period", std::to_string(m.CPP_start));
   t.row("Second or subsequent plans", std::to_string(m.CPP_subsequent));

@@ -416,4 +416,12 @@ BOOST_AUTO_TEST_CASE(empty_input) {
   BOOST_TEST(!m.CPP_subsequent_within_2y_percent().has_value());
 }
 
+BOOST_AUTO_TEST_CASE(evidence_policy_names_round_trip) {
+  for (auto e : {csc::previous_plan_evidence::history_or_declared, csc::previous_plan_evidence::history_only,
+                 csc::previous_plan_evidence::declared_only})
+    BOOST_TEST((csc::parse_previous_plan_evidence(csc::to_string(e)) == e));
+  BOOST_TEST(csc::to_string(csc::previous_plan_evidence::history_or_declared) == "either");
+  BOOST_CHECK_THROW(csc::parse_previous_plan_evidence("Either"), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

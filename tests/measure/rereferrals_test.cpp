@@ -318,4 +318,9 @@ BOOST_AUTO_TEST_CASE(a_date_that_is_not_a_date_names_the_record) {
                         });
 }
 
+BOOST_AUTO_TEST_CASE(same_day_policy_names) {
+  BOOST_TEST(csc::to_string(csc::same_day_referrals::none_previous) == "none_previous");
+  BOOST_TEST(csc::to_string(csc::same_day_referrals::later_in_input_is_rereferral) == "later_in_input_is_rereferral");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

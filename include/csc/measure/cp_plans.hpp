@@ -61,6 +61,30 @@ enum class subsequent_basis : std::uint8_t {
   history_and_declared  ///< both the history and the declared count
 };
 
+/// @brief The name of @p e, as csc-report's `--cp-evidence` spells it
+/// (docs/rules/cp-plan-subsequent.md).
+/// @param e the evidence policy.
+/// @return "either", "history" or "declared"; "invalid" outside the enum.
+constexpr std::string_view to_string(previous_plan_evidence e) noexcept {
+  switch (e) {
+    case previous_plan_evidence::history_or_declared: return "either";
+    case previous_plan_evidence::history_only: return "history";
+    case previous_plan_evidence::declared_only: return "declared";
+  }
+  return "invalid";
+}
+
+/// @brief Parses an evidence policy spelt as by to_string(previous_plan_evidence).
+/// @param text "either", "history" or "declared" (exact).
+/// @return the policy it names.
+/// @throws std::invalid_argument naming the text and the accepted spellings.
+inline previous_plan_evidence parse_previous_plan_evidence(std::string_view text) {
+  for (previous_plan_evidence e : {previous_plan_evidence::history_or_declared, previous_plan_evidence::history_only,
+                                   previous_plan_evidence::declared_only})
+    if (to_string(e) == text) return e;
+  throw std::invalid_argument("evidence '" + std::string(text) + "' is not one of either, history, declared");
+}
+
 /// @brief The name of @p b.
 /// @param b the value to name.
 /// @return e.g. "history_and_declared"; "invalid" outside the enum.

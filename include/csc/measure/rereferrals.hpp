@@ -82,6 +82,17 @@ enum class same_day_referrals : std::uint8_t {
   later_in_input_is_rereferral
 };
 
+/// @brief The name of @p s (docs/rules/duplicate-referral-date.md).
+/// @param s the same-day policy.
+/// @return "none_previous" or "later_in_input_is_rereferral"; "invalid" outside the enum.
+constexpr std::string_view to_string(same_day_referrals s) noexcept {
+  switch (s) {
+    case same_day_referrals::none_previous: return "none_previous";
+    case same_day_referrals::later_in_input_is_rereferral: return "later_in_input_is_rereferral";
+  }
+  return "invalid";
+}
+
 /// @brief Policy switches for classify_rereferrals(); the defaults are the rules.
 struct rereferral_policy {
   /// Look-back window: 12 calendar months (default) or a day count.
