@@ -126,7 +126,7 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   const std::size_t n = t.series.size();
   std::vector<chart_line> lines;
   chart_line local{"local", "#1f5fa8", std::vector<std::optional<double>>(n), false};
-  for (const series_row& r : t.rows) {
+  for (const csc::series_row& r : t.rows) {
     if (!r.group.empty()) continue;
     const csc::figure& c = r.at(measure);
     if (c.value && !c.suppressed) local.values[r.period] = c.value;

@@ -10,7 +10,11 @@
 #include <csc/io/cin_census.hpp>
 #include <csc/io/csv_records.hpp>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <ios>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,25 +23,42 @@ namespace csc_report {
 
 using date = csc::day;  // the tool's date type: the library's own
 
+// Opens @p path for reading; a file that cannot be opened is an error in the
+// tool's words naming the file and the cause (missing, a directory, no permission).
 inline std::ifstream open_input(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) throw std::runtime_error(path + ": cannot open: no such file");
+  if (std::filesystem::is_directory(status)) throw std::runtime_error(path + ": cannot open: a directory, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open file");
+  if (!in) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
   return in;
 }
 
-inline csc::io::referral_table read_referrals(const std::string& path, const std::vector<std::string>& keep) {
+// Opens @p path and returns @p read(stream); a read that fails half-way (an I/O
+// error, not bad data: that is the reader's parse_error) names the file and the cause.
+template <class Read>
+auto read_input(const std::string& path, Read read) {
   std::ifstream in = open_input(path);
-  return csc::io::read_referrals_csv(in, path, keep);
+  try {
+    auto out = read(in);
+    if (in.bad()) throw std::runtime_error(path + ": read error: " + std::strerror(errno));
+    return out;
+  } catch (const std::ios_base::failure&) {  // thrown by the stream buffer on a failed read()
+    throw std::runtime_error(path + ": read error: " + std::strerror(errno));
+  }
+}
+
+inline csc::io::referral_table read_referrals(const std::string& path, const std::vector<std::string>& keep) {
+  return read_input(path, [&](std::istream& in) { return csc::io::read_referrals_csv(in, path, keep); });
 }
 
 inline csc::io::cp_plan_table read_cp_plans(const std::string& path, const std::vector<std::string>& keep) {
-  std::ifstream in = open_input(path);
-  return csc::io::read_cp_plans_csv(in, path, keep);
+  return read_input(path, [&](std::istream& in) { return csc::io::read_cp_plans_csv(in, path, keep); });
 }
 
 inline csc::io::episode_table read_episodes(const std::string& path, csc::io::episode_extract e) {
-  std::ifstream in = open_input(path);
-  return csc::io::read_episodes_csv(in, path, e);
+  return read_input(path, [&](std::istream& in) { return csc::io::read_episodes_csv(in, path, e); });
 }
 
 // --cin-census: the returns read and merged (the latest return's copy of each
@@ -50,10 +71,8 @@ struct census_input {
 
 inline census_input read_census(const std::vector<std::string>& files, const std::vector<std::string>& keep) {
   census_input out;
-  for (const std::string& f : files) {
-    std::ifstream in = open_input(f);
-    csc::io::read_cin_census(in, f, out.census);
-  }
+  for (const std::string& f : files)
+    read_input(f, [&](std::istream& in) { return (csc::io::read_cin_census(in, f, out.census), 0); });
   csc::io::merge(out.census);
   out.checks = csc::io::check_cin_census(out.census);
   out.records = csc::io::census_records_of(out.census, out.checks, keep);

@@ -189,7 +189,7 @@ options parse_options(int argc, char** argv) {
       const std::string& v = value();
       const auto eq = v.find('=');
       const std::string name = v.substr(0, eq);
-      if (eq == std::string::npos || !csc_report::find_measure(name))
+      if (eq == std::string::npos || !csc::find_measure(name))
         throw usage_error("--target: '" + v + "' is not MEASURE=VALUE with a measure of the series table");
       const std::string text = v.substr(eq + 1);
       std::size_t used = 0;
@@ -518,12 +518,14 @@ void write_table(const report& r, std::ostream& os) {
 
 // --series: every measure over the series, by group, with the published comparison.
 int run_series(const report& r) {
-  const csc_report::series_inputs in{r.referrals ? &*r.referrals : nullptr, r.classified ? &*r.classified : nullptr,
-                                     r.cp_plans ? &*r.cp_plans : nullptr, r.cp_classified ? &*r.cp_classified : nullptr,
-                                     r.stepdown ? &r.stepdown->transitions : nullptr};
+  const csc_report::series_options& so = r.opt.series;
+  const csc_report::series_data data = csc_report::read_series_data(so, r.referrals.has_value(), r.cp_plans.has_value());
+  const csc::series_inputs in{r.referrals ? &*r.referrals : nullptr, r.classified ? &*r.classified : nullptr,
+                              r.cp_plans ? &*r.cp_plans : nullptr, r.cp_classified ? &*r.cp_classified : nullptr,
+                              r.stepdown ? &r.stepdown->transitions : nullptr};
   const csc_report::series_table t = [&] {
     try {
-      return csc_report::compute_series(in, r.opt.series, *r.period);
+      return csc::build_series_table(*so.kind, *r.period, in, so, data.view(so));
     } catch (const std::invalid_argument& e) {  // an option that does not fit the inputs
       throw usage_error(e.what());
     }

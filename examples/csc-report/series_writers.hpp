@@ -7,6 +7,11 @@
 #include "json_writer.hpp"
 #include "series_section.hpp"
 
+#include <csc/report/measure_catalogue.hpp>
+#include <csc/report/period_label.hpp>
+#include <csc/report/suppression.hpp>
+
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 #include <string>
@@ -37,19 +42,22 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     targeted.push_back(name);
     g.head.push_back(name + " target " + tg.text + " met");
   }
-  for (const series_row& r : t.rows) {
+  for (const csc::series_row& r : t.rows) {
     std::vector<std::string> line;
     if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
     line.push_back(t.series[r.period].label);
     for (const auto& c : t.columns) line.push_back(csc::figure_text(r.at(c), undefined));
     for (const auto& name : targeted) {
-      const std::string met = target_met(r.at(name), *find_measure(name), o.targets.at(name));
-      line.push_back(met.empty() ? std::string(undefined) : met);
+      const auto met = csc::target_met(r.at(name), *csc::find_measure(name), o.targets.at(name).value);
+      line.push_back(met ? (*met ? "yes" : "no") : undefined);
     }
     g.lines.push_back(std::move(line));
   }
   return g;
 }
+
+// The display text of a published figure: as published, or its symbol, "-" when absent.
+inline std::string published_text(const csc::io::published_value& v) { return v.text.empty() ? "-" : v.text; }
 
 // The published comparison of one measure as a grid.
 inline grid comparison_grid(const csc::published_comparison& c, const series_options& o, const char* undefined) {
@@ -191,7 +199,7 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   }
   j.end_array();
   j.begin_array("rows");
-  for (const series_row& r : t.rows) {
+  for (const csc::series_row& r : t.rows) {
     j.begin_object().value("group", r.group).value("period", t.series[r.period].label);
     for (const std::string& c : t.columns) write_cell(j, c, r.at(c));
     j.end_object();

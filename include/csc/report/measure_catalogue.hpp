@@ -1,0 +1,79 @@
+/// @file
+/// @brief The measures of a series table (csc/report/series_table.hpp): each
+/// measure's name, the classification it is counted from, its direction
+/// (lower or higher is better, for targets and published comparisons) and
+/// what it needs (a population, a family item), and whether a figure meets a
+/// target (docs/rules/series.md, docs/rules/benchmarks.md).
+#ifndef CSC_REPORT_MEASURE_CATALOGUE_HPP
+#define CSC_REPORT_MEASURE_CATALOGUE_HPP
+
+#include <csc/report/comparison.hpp>
+#include <csc/report/suppression.hpp>
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace csc {
+
+/// @brief The classification a series measure is counted from.
+/// Source: docs/rules/series.md (series table).
+enum class measure_source {
+  referrals,  ///< Referrals classified by classify_rereferrals (DfE C1).
+  cp_plans,   ///< CP plans classified by classify_cp_plans (DfE D3, D5).
+  stepdown    ///< Service transitions classified by classify_transitions.
+};
+
+/// @brief One measure of a series table. Source: docs/rules/series.md (series table).
+struct measure_info {
+  std::string_view name;   ///< Column name, e.g. "rereferral_percent" (DfE's published column where there is one).
+  measure_source source;   ///< The classification it is counted from.
+  bool lower_is_better;    ///< Its direction, for targets and published comparisons (docs/rules/benchmarks.md).
+  bool needs_population;   ///< A rate per 10,000: shown only with a population (docs/rules/rates.md).
+  bool needs_family;       ///< A distinct-family count: shown only with a family item (docs/rules/families.md).
+};
+
+/// @brief Every series measure, in column order.
+/// Source: docs/rules/series.md (series table); directions: docs/rules/benchmarks.md.
+inline constexpr std::array<measure_info, 15> series_measures{{
+    {"referral_count", measure_source::referrals, false, false, false},
+    {"rereferral_count", measure_source::referrals, true, false, false},
+    {"rereferral_percent", measure_source::referrals, true, false, false},
+    {"referral_rate_per_10000", measure_source::referrals, false, true, false},
+    {"referral_family_count", measure_source::referrals, false, false, true},
+    {"CPP_start", measure_source::cp_plans, false, false, false},
+    {"CPP_subsequent", measure_source::cp_plans, true, false, false},
+    {"CPP_subsequent_percent", measure_source::cp_plans, true, false, false},
+    {"CPP_subsequent_within_2y_percent", measure_source::cp_plans, true, false, false},
+    {"CPP_open", measure_source::cp_plans, false, false, false},
+    {"CPP_start_rate_per_10000", measure_source::cp_plans, false, true, false},
+    {"CPP_family_start", measure_source::cp_plans, false, false, true},
+    {"step_downs", measure_source::stepdown, false, false, false},
+    {"step_downs_re_escalated_percent", measure_source::stepdown, true, false, false},
+    {"bounces", measure_source::stepdown, true, false, false},
+}};
+
+/// @brief The series measure named @p name. Source: docs/rules/series.md (series table).
+/// @param name a measure name, e.g. "CPP_subsequent_percent" (exact, case-sensitive).
+/// @return its entry in series_measures, or nullptr when there is none.
+constexpr const measure_info* find_measure(std::string_view name) noexcept {
+  for (const measure_info& m : series_measures)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+/// @brief Whether figure @p f of measure @p m meets @p target, by the
+/// measure's direction (csc::meets_target: the target itself is met).
+/// Source: docs/rules/benchmarks.md (targets).
+/// @param f      the figure (a cell of the series table).
+/// @param m      its measure.
+/// @param target the target value.
+/// @return true or false; std::nullopt when @p f is undefined or suppressed.
+inline std::optional<bool> target_met(const figure& f, const measure_info& m, double target) {
+  if (!f.value || f.suppressed) return std::nullopt;
+  return meets_target(*f.value, target, m.lower_is_better);
+}
+
+}  // namespace csc
+
+#endif  // CSC_REPORT_MEASURE_CATALOGUE_HPP

@@ -1,0 +1,444 @@
+/// @file
+/// @brief `csc::build_series_table`: every series measure
+/// (csc/report/measure_catalogue.hpp) over a period series, for all records
+/// and by group (`by`: an item, the DfE age band, or the previous referral's
+/// NFA), with distinct families, rates per 10,000, DfE suppression and the
+/// published comparisons of DfE tables C1 and D3 (docs/rules/series.md,
+/// docs/rules/breakdowns.md). It takes data already read: records
+/// (csc/io/records.hpp), ONS estimates and DfE published tables.
+#ifndef CSC_REPORT_SERIES_TABLE_HPP
+#define CSC_REPORT_SERIES_TABLE_HPP
+
+#include <csc/calendar/age.hpp>
+#include <csc/calendar/periods.hpp>
+#include <csc/calendar/series.hpp>
+#include <csc/core/civil_date.hpp>
+#include <csc/core/day.hpp>
+#include <csc/core/interval.hpp>
+#include <csc/io/dfe_statistics.hpp>
+#include <csc/io/error.hpp>
+#include <csc/io/records.hpp>
+#include <csc/measure/breakdown.hpp>
+#include <csc/measure/cp_plans.hpp>
+#include <csc/measure/distinct_count.hpp>
+#include <csc/measure/measure.hpp>
+#include <csc/measure/rereferrals.hpp>
+#include <csc/measure/stepdown.hpp>
+#include <csc/report/comparison.hpp>
+#include <csc/report/measure_catalogue.hpp>
+#include <csc/report/population.hpp>
+#include <csc/report/suppression.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace csc {
+
+/// @brief What a series table is counted from: records as read and their
+/// classifications. Any input may be null; records need their classification.
+/// Records are read keeping series_table_options::kept_items(), in that order.
+/// Source: docs/rules/series.md (series table).
+struct series_inputs {
+  const io::referral_table* referrals = nullptr;                                ///< Referrals as read.
+  const rereferral_classification<std::string>* classified_referrals = nullptr;  ///< classify_rereferrals of `referrals`.
+  const io::cp_plan_table* cp_plans = nullptr;                                  ///< CP plans as read.
+  const cp_plan_classification<std::string>* classified_cp_plans = nullptr;      ///< classify_cp_plans of `cp_plans`.
+  const transition_classification<std::string>* transitions = nullptr;          ///< Step-down transitions (not grouped).
+};
+
+/// @brief How a series table is split and presented.
+/// Source: docs/rules/breakdowns.md, docs/rules/families.md, docs/rules/rates.md.
+struct series_table_options {
+  /// The breakdown key: "" for none, a CIN census item (CSV column) whose
+  /// value may list several keys separated by ';', by_age_band or by_previous_referral_nfa.
+  std::string by;
+  std::string family;                     ///< The family item (column) for distinct-family counts; "" for none.
+  std::optional<std::size_t> population;  ///< One population for every period (else published_data::population).
+  bool suppress = false;                  ///< DfE suppression of counts 1-5 (csc::figure).
+
+  /// The derived key "age_band": the DfE age band at the referral date or plan
+  /// start, from item PersonBirthDate (docs/rules/age.md).
+  static constexpr std::string_view by_age_band = "age_band";
+  /// The derived key "previous_referral_nfa" (referrals only): "no previous
+  /// referral", "previous referral NFA" or "previous referral not NFA".
+  static constexpr std::string_view by_previous_referral_nfa = "previous_referral_nfa";
+
+  /// @brief The items the readers must keep for this table, in this order:
+  /// [0] the item `by` reads ("" for none), [1] `family` ("" for none).
+  /// @return the two item names (record `kept` values are read by position).
+  std::vector<std::string> kept_items() const {
+    const std::string by_item = by == by_age_band ? "PersonBirthDate" : by == by_previous_referral_nfa ? "" : by;
+    return {by_item, family};
+  }
+};
+
+/// @brief DfE and ONS open data as read, for one local authority: population
+/// estimates, statistical neighbours and published tables C1 and D3.
+/// Source: docs/rules/rates.md, docs/rules/benchmarks.md.
+struct published_data {
+  int la = 0;  ///< Old LA number, e.g. 335.
+  /// ONS estimates: each period's population by DfE's mid-year rule, unless
+  /// series_table_options::population is given.
+  const population_estimates* population = nullptr;
+  /// Statistical neighbour groupings by LA number; null: no SN mean.
+  const std::map<int, io::statistical_neighbours>* neighbours = nullptr;
+  const io::published_table* c1 = nullptr;  ///< Table C1: compares rereferral_percent when referrals are given.
+  const io::published_table* d3 = nullptr;  ///< Table D3: compares CPP_subsequent_percent when CP plans are given.
+};
+
+/// @brief One row of a series table: a group and a period, one cell per measure.
+/// Source: docs/rules/breakdowns.md (series table).
+struct series_row {
+  std::string group;                         ///< The breakdown key; "" for all records.
+  std::size_t period = 0;                    ///< Index into the series.
+  std::map<std::string, figure> cells;       ///< By measure name; absent: undefined for the group.
+
+  /// @brief The cell of measure @p measure.
+  /// @param measure a measure name.
+  /// @return its figure; an undefined figure when the row has none.
+  const figure& at(const std::string& measure) const {
+    static const figure undefined{};
+    const auto it = cells.find(measure);
+    return it == cells.end() ? undefined : it->second;
+  }
+};
+
+/// @brief Every measure over a series, by group, with the published comparisons.
+/// Source: docs/rules/series.md, docs/rules/breakdowns.md.
+/// @tparam D the series' date type (csc::date_traits).
+template <class D>
+struct series_table {
+  period_series<D> series;                  ///< The periods.
+  std::vector<std::string> columns;         ///< Measures shown, in series_measures order.
+  std::vector<series_row> rows;             ///< The rows of all records, then each group's; each in period order.
+  std::size_t records_without_key = 0;      ///< Records of the grouped inputs with no key (in all records only).
+  std::vector<std::string> notes;           ///< Missing populations, records without a family.
+  std::vector<published_comparison> published;  ///< C1 then D3, when their tables and inputs are given.
+};
+
+/// @brief The keys of a multi-valued item value: its parts between ';',
+/// empty parts dropped ("" has none). Source: docs/rules/breakdowns.md.
+/// @param value the item value as read, e.g. "2B;3A".
+/// @return the keys in order, e.g. {"2B", "3A"}.
+inline std::vector<std::string> split_multi_valued(std::string_view value) {
+  std::vector<std::string> out;
+  for (;;) {
+    const std::size_t end = value.find(';');
+    if (end != 0 && !value.empty()) out.emplace_back(value.substr(0, end));
+    if (end == std::string_view::npos) return out;
+    value.remove_prefix(end + 1);
+  }
+}
+
+/// @brief The population of each period of a series, and a note for each
+/// period without one. Source: docs/rules/rates.md.
+struct period_populations {
+  std::vector<std::optional<std::size_t>> population;  ///< Per period; empty: rates undefined.
+  std::vector<std::string> notes;                      ///< csc::missing_population_note per period without one.
+};
+
+/// @brief The population of each period of @p series: @p fixed for every
+/// period; else the ONS estimate of `data.la` for the financial year of the
+/// period's last day (DfE: the year ending 31 March Y uses the mid-year Y-1
+/// estimate, csc::population_for_financial_year); else none.
+/// Source: docs/rules/rates.md.
+/// @tparam D the series' date type.
+/// @param series the periods.
+/// @param fixed  one population for every period, or none.
+/// @param data   the ONS estimates (data.population) and the LA (data.la).
+/// @return one population per period, and the notes.
+template <class D>
+period_populations series_populations(const period_series<D>& series, const std::optional<std::size_t>& fixed,
+                                      const published_data& data) {
+  period_populations out{std::vector<std::optional<std::size_t>>(series.size(), fixed), {}};
+  if (fixed || !data.population) return out;
+  for (std::size_t p = 0; p < series.size(); ++p) {
+    const applicable_population a =
+        population_for_financial_year(*data.population, data.la, financial_year_of(*series[p].period.last()));
+    out.population[p] = a.population;
+    if (!a.population) out.notes.push_back(missing_population_note(a, series[p].label));
+  }
+  return out;
+}
+
+namespace detail {
+
+// The keys of each record of `table` for a breakdown by item kept[0]: its value
+// split at ';', or with `age` the DfE age band on the record's `date` from kept[0]
+// (PersonBirthDate; empty: no key; not a date: an error naming file, line and item).
+template <class Record>
+std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Record>& table, day Record::*date,
+                                                     bool age) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(table.records.size());
+  for (const Record& r : table.records) {
+    const std::string& text = r.kept.at(0);
+    if (!age || text.empty()) {
+      out.push_back(age ? std::vector<std::string>() : split_multi_valued(text));
+      continue;
+    }
+    const std::optional<civil_date> birth = parse_iso_date(text);
+    if (!birth)
+      throw io::parse_error(r.source.file < table.files.size() ? table.files[r.source.file] : table.name,
+                            r.source.line, "PersonBirthDate",
+                            "'" + text + "' is not a valid date of the form YYYY-MM-DD");
+    out.push_back({std::string(csc::to_string(age_band_on(*birth, (r.*date).civil())))});
+  }
+  return out;
+}
+
+// The key of each referral for by_previous_referral_nfa: from the ReferralNFA of
+// its previous referral (no key when that referral has no ReferralNFA value).
+inline std::vector<std::vector<std::string>> previous_referral_nfa_keys(
+    const io::referral_table& referrals, const rereferral_classification<std::string>& classified) {
+  std::vector<std::vector<std::string>> out(referrals.records.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::optional<std::size_t>& previous = classified[i].previous;
+    if (!previous) {
+      out[i] = {"no previous referral"};
+    } else if (const std::optional<bool>& nfa = referrals.records[*previous].nfa) {
+      out[i] = {*nfa ? "previous referral NFA" : "previous referral not NFA"};
+    }
+  }
+  return out;
+}
+
+// csc::measure_by by `keys` (indexed by record), or csc::measure as the total of
+// a breakdown without keys when `keys` is null.
+template <class Classification, class D, class Accumulator>
+breakdown<std::string, typename Accumulator::value_type> measure_groups(
+    const Classification& classified, const period_series<D>& series, const Accumulator& accumulator,
+    const std::vector<std::vector<std::string>>* keys) {
+  if (!keys) return {{}, {}, csc::measure(classified, series, accumulator), 0};
+  return csc::measure_by(classified, series, accumulator,
+                         [keys](const auto& item) -> const std::vector<std::string>& { return (*keys)[item.record]; });
+}
+
+// The measures of group `group` in period `p` of `b`: the total for "", zeros for a key `b` lacks.
+template <class Measures>
+Measures group_measures(const breakdown<std::string, Measures>& b, const std::string& group, std::size_t p) {
+  if (group.empty()) return b.total[p];
+  const std::vector<Measures>* row = b.row(group);
+  return row ? (*row)[p] : Measures{};
+}
+
+inline void add_cells(series_row& row, const rereferral_measures& m, const std::optional<std::size_t>& population,
+                      bool suppress) {
+  row.cells["referral_count"] = count_figure(m.referral_count, suppress);
+  row.cells["rereferral_count"] = count_figure(m.rereferral_count, suppress);
+  row.cells["rereferral_percent"] = percent_figure(m.rereferral_count, m.referral_count, suppress);
+  row.cells["referral_rate_per_10000"] = population ? rate_figure(m.referral_count, *population, suppress) : figure{};
+}
+
+inline void add_cells(series_row& row, const cp_plan_start_measures& m, const cp_plan_open_measures& open,
+                      const std::optional<std::size_t>& population, bool suppress) {
+  row.cells["CPP_start"] = count_figure(m.CPP_start, suppress);
+  row.cells["CPP_subsequent"] = count_figure(m.CPP_subsequent, suppress);
+  row.cells["CPP_subsequent_percent"] = percent_figure(m.CPP_subsequent, m.CPP_start, suppress);
+  row.cells["CPP_subsequent_within_2y_percent"] = percent_figure(m.CPP_subsequent_within_2y, m.CPP_start, suppress);
+  row.cells["CPP_open"] = count_figure(open.CPP_open, suppress);
+  row.cells["CPP_start_rate_per_10000"] = population ? rate_figure(m.CPP_start, *population, suppress) : figure{};
+}
+
+inline void add_cells(series_row& row, const stepdown_measures& m, bool suppress) {
+  row.cells["step_downs"] = count_figure(m.step_downs.count, suppress);
+  row.cells["step_downs_re_escalated_percent"] = percent_figure(m.step_downs.re_escalated, m.step_downs.count, suppress);
+  row.cells["bounces"] = count_figure(m.step_downs.bounces, suppress);
+}
+
+// The published comparisons over the years ending 31 March whose financial year
+// overlaps `range`, with the local figure of each financial year (never suppressed).
+template <class D>
+std::vector<published_comparison> published_comparisons(const interval<D>& range, const series_inputs& in,
+                                                        const published_data& data) {
+  std::vector<published_comparison> out;
+  const std::map<int, io::statistical_neighbours> no_neighbours;
+  const int first_year = financial_year_of(range.first()) + 1;
+  const int last_year = financial_year_of(*range.last()) + 1;
+  const auto compare = [&](const io::published_table& table, std::string_view measure, const auto& local) {
+    published_comparison c = compare_published(table, std::string(measure), data.neighbours ? *data.neighbours : no_neighbours,
+                                               data.la, first_year, last_year, find_measure(measure)->lower_is_better);
+    for (published_comparison_line& l : c.lines) l.local = local(financial_year<D>(l.year - 1));
+    out.push_back(std::move(c));
+  };
+  if (data.c1 && in.referrals)
+    compare(*data.c1, "rereferral_percent", [&](const interval<D>& fy) {
+      const rereferral_measures m = csc::measure(*in.classified_referrals, fy, count_rereferrals{});
+      return percent_figure(m.rereferral_count, m.referral_count, false);
+    });
+  if (data.d3 && in.cp_plans)
+    compare(*data.d3, "CPP_subsequent_percent", [&](const interval<D>& fy) {
+      const cp_plan_start_measures m = csc::measure(*in.classified_cp_plans, fy, count_cp_plan_starts{});
+      return percent_figure(m.CPP_subsequent, m.CPP_start, false);
+    });
+  return out;
+}
+
+}  // namespace detail
+
+/// @brief Every series measure over the series of kind @p kind on @p range,
+/// for all records and by group, with the published comparisons.
+///
+/// Rules (docs/rules/series.md, docs/rules/breakdowns.md):
+/// - Columns: the measures (series_measures order) whose input is given; a
+///   rate only with a population, a family count only when that input has the
+///   family item; step-down measures only without `by`.
+/// - Groups: the union of the keys of every grouped input, in text order,
+///   after the rows of all records (group ""). An input is grouped when it has
+///   the `by` item (a derived key: every input given; previous_referral_nfa:
+///   referrals only). A group gets zero counts from a grouped input without
+///   that key, and no cells (undefined) from an input that is not grouped.
+/// - A record counts once in each distinct key it has and once in all
+///   records; one with no key only there, and in records_without_key.
+/// - Families: distinct `family` values among the group's records dated in
+///   each period (a referral's date, a counted plan's start); records without
+///   one give a note with the most in any period.
+/// - Published: C1 and D3 for the years ending 31 March whose financial year
+///   overlaps @p range, the local figure computed for each financial year.
+/// @tparam D the date type of the series (csc::date_traits), e.g. csc::day.
+/// @param kind    the kind of series.
+/// @param range   the series range (closed, with an end).
+/// @param in      the records and classifications.
+/// @param options the breakdown, family, population and suppression.
+/// @param data    ONS estimates, statistical neighbours and published tables (all optional).
+/// @return the table.
+/// @throws std::invalid_argument for an open or reversed @p range, records without their
+/// classification, "--by BY: no input has a column of that name", "--by previous_referral_nfa
+/// needs a ReferralNFA column in NAME", or "--family FAMILY: no input has a column of that name"
+/// (worded as csc-report's options).
+/// @throws csc::io::parse_error naming file, line and PersonBirthDate for a birth date that is not a date.
+/// @throws std::runtime_error from csc::compare_published for a table without the compared column.
+template <class D>
+series_table<D> build_series_table(series_kind kind, const interval<D>& range, const series_inputs& in,
+                                   const series_table_options& options, const published_data& data = {}) {
+  const series_table_options& o = options;
+  if (!range.last()) throw std::invalid_argument("csc::build_series_table: the range has no end");
+  if ((in.referrals && !in.classified_referrals) || (in.cp_plans && !in.classified_cp_plans))
+    throw std::invalid_argument("csc::build_series_table: records without their classification");
+  series_table<D> t{period_series<D>(kind, range.first(), *range.last()), {}, {}, 0, {}, {}};
+  const period_series<D>& s = t.series;
+  period_populations population = series_populations(s, o.population, data);
+  t.notes = std::move(population.notes);
+
+  const std::vector<std::string> kept = o.kept_items();
+  const auto has = [](const auto* table, const std::string& item) {
+    return table && !item.empty() && table->has_item(item);
+  };
+  const bool age = o.by == o.by_age_band;
+  const bool previous_nfa = o.by == o.by_previous_referral_nfa;
+  const bool by_referrals = !o.by.empty() && (age || previous_nfa ? in.referrals != nullptr : has(in.referrals, kept[0]));
+  const bool by_cp = !o.by.empty() && !previous_nfa && (age ? in.cp_plans != nullptr : has(in.cp_plans, kept[0]));
+  if (!o.by.empty() && !by_referrals && !by_cp)
+    throw std::invalid_argument("--by " + o.by + ": no input has a column of that name");
+  if (previous_nfa && !in.referrals->has_item("ReferralNFA"))
+    throw std::invalid_argument("--by previous_referral_nfa needs a ReferralNFA column in " + in.referrals->name);
+  const bool family_referrals = has(in.referrals, kept[1]);
+  const bool family_cp = has(in.cp_plans, kept[1]);
+  if (!o.family.empty() && !family_referrals && !family_cp)
+    throw std::invalid_argument("--family " + o.family + ": no input has a column of that name");
+
+  const bool with_rate = o.population || data.population;
+  for (const measure_info& m : series_measures) {
+    const bool input = m.source == measure_source::referrals ? in.referrals != nullptr
+                       : m.source == measure_source::cp_plans ? in.cp_plans != nullptr
+                                                              : in.transitions != nullptr && o.by.empty();
+    const bool family = m.source == measure_source::referrals ? family_referrals : family_cp;
+    if (input && (!m.needs_population || with_rate) && (!m.needs_family || family)) t.columns.emplace_back(m.name);
+  }
+
+  // The keys of every record, then one pass per measure family (whole, or by key).
+  std::vector<std::vector<std::string>> referral_keys, cp_keys;
+  if (by_referrals)
+    referral_keys = previous_nfa ? detail::previous_referral_nfa_keys(*in.referrals, *in.classified_referrals)
+                                 : detail::breakdown_keys(*in.referrals, &io::referral_record::referral, age);
+  if (by_cp) cp_keys = detail::breakdown_keys(*in.cp_plans, &io::cp_plan_record::start, age);
+  std::optional<breakdown<std::string, rereferral_measures>> referral_b;
+  std::optional<breakdown<std::string, cp_plan_start_measures>> cp_b;
+  std::optional<breakdown<std::string, cp_plan_open_measures>> cp_open_b;
+  if (in.referrals)
+    referral_b = detail::measure_groups(*in.classified_referrals, s, count_rereferrals{},
+                                        by_referrals ? &referral_keys : nullptr);
+  if (in.cp_plans) {
+    cp_b = detail::measure_groups(*in.classified_cp_plans, s, count_cp_plan_starts{}, by_cp ? &cp_keys : nullptr);
+    cp_open_b = detail::measure_groups(*in.classified_cp_plans, s, count_cp_plans_open{}, by_cp ? &cp_keys : nullptr);
+  }
+  std::vector<std::string> groups{""};
+  if (by_referrals) groups.insert(groups.end(), referral_b->keys.begin(), referral_b->keys.end());
+  if (by_cp) groups.insert(groups.end(), cp_b->keys.begin(), cp_b->keys.end());
+  std::sort(groups.begin() + 1, groups.end());
+  groups.erase(std::unique(groups.begin() + 1, groups.end()), groups.end());
+  if (by_referrals) t.records_without_key += referral_b->records_without_key;
+  if (by_cp) t.records_without_key += cp_b->records_without_key;
+
+  // Distinct families of group `group` per period, among records dated by `date_of`.
+  const auto families = [&](const auto& records, const auto& date_of, const std::vector<std::vector<std::string>>& keys,
+                            const std::string& group) {
+    return count_distinct_per_period(
+        s, records.size(),
+        [&](std::size_t i) {
+          return group.empty() || std::find(keys[i].begin(), keys[i].end(), group) != keys[i].end() ? date_of(i)
+                                                                                                  : std::optional<day>();
+        },
+        [&records](std::size_t i) {
+          const std::string& f = records[i].kept[1];
+          return f.empty() ? std::nullopt : std::optional<std::string_view>(f);
+        });
+  };
+  const auto referral_date = [&](std::size_t i) { return std::optional<day>(in.referrals->records[i].referral); };
+  const auto plan_start = [&](std::size_t i) {
+    return (*in.classified_cp_plans)[i].counted ? std::optional<day>(in.cp_plans->records[i].start) : std::nullopt;
+  };
+  std::size_t referrals_without_family = 0, plans_without_family = 0;  // the most in any period
+  std::vector<stepdown_measures> stepdowns;
+  if (in.transitions && o.by.empty()) stepdowns = measure(*in.transitions, s, count_stepdowns{});
+
+  for (const std::string& g : groups) {
+    std::vector<series_row> rows;
+    for (std::size_t p = 0; p < s.size(); ++p) rows.push_back(series_row{g, p, {}});
+    if (referral_b && (g.empty() || by_referrals)) {
+      for (std::size_t p = 0; p < s.size(); ++p)
+        detail::add_cells(rows[p], detail::group_measures(*referral_b, g, p), population.population[p], o.suppress);
+      if (family_referrals) {
+        const distinct_counts f = families(in.referrals->records, referral_date, referral_keys, g);
+        for (std::size_t p = 0; p < s.size(); ++p) {
+          rows[p].cells["referral_family_count"] = count_figure(f.distinct[p], o.suppress);
+          if (g.empty()) referrals_without_family = std::max(referrals_without_family, f.without_key[p]);
+        }
+      }
+    }
+    if (cp_b && (g.empty() || by_cp)) {
+      for (std::size_t p = 0; p < s.size(); ++p)
+        detail::add_cells(rows[p], detail::group_measures(*cp_b, g, p), detail::group_measures(*cp_open_b, g, p),
+                          population.population[p], o.suppress);
+      if (family_cp) {
+        const distinct_counts f = families(in.cp_plans->records, plan_start, cp_keys, g);
+        for (std::size_t p = 0; p < s.size(); ++p) {
+          rows[p].cells["CPP_family_start"] = count_figure(f.distinct[p], o.suppress);
+          if (g.empty()) plans_without_family = std::max(plans_without_family, f.without_key[p]);
+        }
+      }
+    }
+    for (std::size_t p = 0; g.empty() && p < stepdowns.size(); ++p) detail::add_cells(rows[p], stepdowns[p], o.suppress);
+    for (series_row& row : rows) t.rows.push_back(std::move(row));
+  }
+  const auto family_note = [&](const char* records, std::size_t most) {
+    if (most)
+      t.notes.push_back(std::string(records) + " with no " + o.family + " value (at most " + std::to_string(most) +
+                        " in any period) are in no family count");
+  };
+  family_note("Referrals", referrals_without_family);
+  family_note("Plans", plans_without_family);
+  t.published = detail::published_comparisons(range, in, data);
+  return t;
+}
+
+}  // namespace csc
+
+#endif  // CSC_REPORT_SERIES_TABLE_HPP

@@ -1,0 +1,107 @@
+// Tests for include/csc/report/measure_catalogue.hpp (docs/rules/series.md, docs/rules/benchmarks.md).
+#include <csc/report/measure_catalogue.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+static_assert(csc::find_measure("CPP_subsequent_percent")->lower_is_better);
+static_assert(csc::find_measure("no_such_measure") == nullptr);
+
+namespace {
+// One measure's catalogue entry as the docs state it.
+struct measure_case {
+  const char* name;
+  csc::measure_source source;
+  bool lower_is_better;
+  bool needs_population;
+  bool needs_family;
+};
+
+// One figure against one target.
+struct target_case {
+  std::optional<double> value;  // nullopt: undefined
+  bool suppressed;
+  const char* measure;
+  double target;
+  std::optional<bool> met;
+};
+}  // namespace
+
+namespace std {
+inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<bool>& v) {
+  return v ? os << (*v ? "true" : "false") : os << "nullopt";
+}
+}  // namespace std
+
+BOOST_AUTO_TEST_SUITE(measure_catalogue_test)
+
+BOOST_AUTO_TEST_CASE(every_measure_in_column_order_with_its_direction_and_needs) {
+  using s = csc::measure_source;
+  const std::vector<measure_case> cases = {
+      {"referral_count", s::referrals, false, false, false},
+      {"rereferral_count", s::referrals, true, false, false},
+      {"rereferral_percent", s::referrals, true, false, false},
+      {"referral_rate_per_10000", s::referrals, false, true, false},
+      {"referral_family_count", s::referrals, false, false, true},
+      {"CPP_start", s::cp_plans, false, false, false},
+      {"CPP_subsequent", s::cp_plans, true, false, false},
+      {"CPP_subsequent_percent", s::cp_plans, true, false, false},
+      {"CPP_subsequent_within_2y_percent", s::cp_plans, true, false, false},
+      {"CPP_open", s::cp_plans, false, false, false},
+      {"CPP_start_rate_per_10000", s::cp_plans, false, true, false},
+      {"CPP_family_start", s::cp_plans, false, false, true},
+      {"step_downs", s::stepdown, false, false, false},
+      {"step_downs_re_escalated_percent", s::stepdown, true, false, false},
+      {"bounces", s::stepdown, true, false, false},
+  };
+  BOOST_TEST_REQUIRE(csc::series_measures.size() == cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const measure_case& c = cases[i];
+    const csc::measure_info& m = csc::series_measures[i];
+    BOOST_TEST_CONTEXT(c.name) {
+      BOOST_TEST(m.name == c.name);
+      BOOST_TEST((m.source == c.source));
+      BOOST_TEST(m.lower_is_better == c.lower_is_better);
+      BOOST_TEST(m.needs_population == c.needs_population);
+      BOOST_TEST(m.needs_family == c.needs_family);
+      BOOST_TEST(csc::find_measure(c.name) == &m);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(find_measure_is_exact) {
+  BOOST_TEST(csc::find_measure("") == nullptr);
+  BOOST_TEST(csc::find_measure("Rereferral_percent") == nullptr);
+  BOOST_TEST(csc::find_measure("rereferral_percent ") == nullptr);
+  std::set<std::string_view> names;
+  for (const csc::measure_info& m : csc::series_measures) names.insert(m.name);
+  BOOST_TEST(names.size() == csc::series_measures.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_target_is_met_by_the_measures_direction_and_never_by_a_hidden_figure) {
+  const std::vector<target_case> cases = {
+      {25.0, false, "rereferral_percent", 25, true},        // lower is better: the target itself is met
+      {24.9, false, "rereferral_percent", 25, true},
+      {25.1, false, "rereferral_percent", 25, false},
+      {100.0, false, "CPP_start", 100, true},               // higher is better: the target itself is met
+      {99.0, false, "CPP_start", 100, false},
+      {101.0, false, "CPP_start", 100, true},
+      {std::nullopt, false, "rereferral_percent", 25, std::nullopt},  // undefined (no referrals)
+      {3.0, true, "bounces", 10, std::nullopt},             // suppressed: not judged
+  };
+  for (const target_case& c : cases) {
+    BOOST_TEST_CONTEXT(c.measure << " " << (c.value ? std::to_string(*c.value) : "undefined") << " against "
+                                 << c.target) {
+      const csc::figure f{c.value, c.value ? std::to_string(*c.value) : std::string(), c.suppressed};
+      BOOST_TEST(csc::target_met(f, *csc::find_measure(c.measure), c.target) == c.met);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

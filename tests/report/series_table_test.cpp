@@ -1,0 +1,517 @@
+// Tests for include/csc/report/series_table.hpp (docs/rules/series.md, docs/rules/breakdowns.md,
+// docs/rules/families.md, docs/rules/rates.md, docs/rules/benchmarks.md).
+#include <csc/report/series_table.hpp>
+
+#include <csc/episode/timeline.hpp>
+
+#include "../support/test_dates.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using csc_test::cd;
+using csc_test::dy;
+
+namespace {
+using csc::io::cp_plan_record;
+using csc::io::referral_record;
+
+// A referral as a test writes it: kept = {by item value, family item value}.
+struct referral_line {
+  const char* child;
+  const char* date;
+  const char* by;
+  const char* family;
+  std::optional<bool> nfa;
+};
+
+// A CP plan as a test writes it.
+struct plan_line {
+  const char* child;
+  const char* start;
+  const char* end;  // "" while open
+  const char* by;
+  const char* family;
+};
+
+// Records as a reader gives them, from "referrals.csv" (line 2 onwards).
+csc::io::referral_table referrals(const std::vector<referral_line>& lines, std::vector<std::string> items) {
+  csc::io::referral_table t{"referrals.csv", {"referrals.csv"}, std::move(items), {}, {}, 0};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const referral_line& l = lines[i];
+    t.records.push_back(referral_record{l.child, dy(l.date), std::nullopt, "", l.nfa, "", {0, i + 2}, {l.by, l.family}});
+  }
+  return t;
+}
+
+csc::io::cp_plan_table plans(const std::vector<plan_line>& lines, std::vector<std::string> items) {
+  csc::io::cp_plan_table t{"cp_plans.csv", {"cp_plans.csv"}, std::move(items), {}, {}, 0};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const plan_line& l = lines[i];
+    const std::optional<csc::day> end = *l.end ? std::optional<csc::day>(dy(l.end)) : std::nullopt;
+    t.records.push_back(cp_plan_record{l.child, dy(l.start), end, "", "", std::nullopt, {0, i + 2}, {l.by, l.family}});
+  }
+  return t;
+}
+
+// Records with their classifications, as csc::series_inputs points at them.
+struct inputs {
+  std::optional<csc::io::referral_table> referral_records;
+  std::optional<csc::io::cp_plan_table> plan_records;
+  std::optional<csc::rereferral_classification<std::string>> classified_referrals;
+  std::optional<csc::cp_plan_classification<std::string>> classified_plans;
+
+  inputs(std::optional<csc::io::referral_table> r, std::optional<csc::io::cp_plan_table> p, const char* extract)
+      : referral_records(std::move(r)), plan_records(std::move(p)) {
+    if (referral_records)
+      classified_referrals = csc::classify_rereferrals(referral_records->records, &referral_record::child,
+                                                       &referral_record::referral, dy(extract));
+    if (plan_records)
+      classified_plans = csc::classify_cp_plans(plan_records->records, &cp_plan_record::child, &cp_plan_record::start,
+                                                &cp_plan_record::end, dy(extract));
+  }
+  csc::series_inputs get() const {
+    return {referral_records ? &*referral_records : nullptr, classified_referrals ? &*classified_referrals : nullptr,
+            plan_records ? &*plan_records : nullptr, classified_plans ? &*classified_plans : nullptr, nullptr};
+  }
+};
+
+csc::interval<csc::day> range(const char* from, const char* to) { return {dy(from), dy(to)}; }
+
+csc::series_table_options by(const char* key, const char* family = "") {
+  csc::series_table_options o;
+  o.by = key;
+  o.family = family;
+  return o;
+}
+
+// The cells of one row as text ("-" undefined, "c" suppressed), for the measures named.
+std::vector<std::string> texts(const csc::series_row& r, const std::vector<std::string>& measures) {
+  std::vector<std::string> out;
+  for (const std::string& m : measures) out.push_back(csc::figure_text(r.at(m), "-"));
+  return out;
+}
+
+// One expected row of a series table: its group, period and some cells.
+struct row_case {
+  const char* group;
+  std::size_t period;
+  std::vector<std::string> cells;
+};
+
+void check_rows(const csc::series_table<csc::day>& t, const std::vector<std::string>& measures,
+                const std::vector<row_case>& want) {
+  BOOST_TEST_REQUIRE(t.rows.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    BOOST_TEST_CONTEXT("row " << i << " (" << want[i].group << ", period " << want[i].period << ")") {
+      BOOST_TEST(t.rows[i].group == want[i].group);
+      BOOST_TEST(t.rows[i].period == want[i].period);
+      BOOST_TEST(texts(t.rows[i], measures) == want[i].cells, boost::test_tools::per_element());
+    }
+  }
+}
+
+// Team A, "A;B" (multi-valued), no team, "B;B" (a key listed twice): referrals.
+const std::vector<referral_line> team_referrals = {
+    {"C1", "2019-05-01", "A", "", std::nullopt},
+    {"C2", "2019-06-01", "A;B", "", std::nullopt},
+    {"C3", "2019-07-01", "", "", std::nullopt},
+    {"C1", "2019-08-01", "B;B", "", std::nullopt},  // a re-referral
+};
+// Team B (open on 31 March) and team C (ended): plans.
+const std::vector<plan_line> team_plans = {
+    {"C1", "2019-05-10", "", "B", ""},
+    {"C4", "2019-09-10", "2019-12-01", "C", ""},
+};
+// The same plans with no by or family value.
+const std::vector<plan_line> untagged_plans = {
+    {"C1", "2019-05-10", "", "", ""},
+    {"C4", "2019-09-10", "2019-12-01", "", ""},
+};
+const std::vector<std::string> team_items = {"LAchildID", "CINreferralDate", "Team"};
+const std::vector<std::string> team_plan_items = {"LAchildID", "CPPstartDate", "CPPendDate", "Team"};
+const std::vector<std::string> team_measures = {"referral_count", "rereferral_count", "rereferral_percent",
+                                                "CPP_start", "CPP_open"};
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(series_table_test)
+
+BOOST_AUTO_TEST_CASE(multi_valued_keys_split_at_semicolons) {
+  struct split_case {
+    const char* value;
+    std::vector<std::string> keys;
+  };
+  const std::vector<split_case> cases = {
+      {"", {}}, {"A", {"A"}}, {"A;B", {"A", "B"}}, {";A;;B;", {"A", "B"}}, {";", {}}, {"B;B", {"B", "B"}},
+      {" A", {" A"}},  // as written: no trimming
+  };
+  for (const split_case& c : cases) {
+    BOOST_TEST_CONTEXT("'" << c.value << "'") {
+      BOOST_TEST(csc::split_multi_valued(c.value) == c.keys, boost::test_tools::per_element());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(kept_items_are_the_by_item_then_the_family_item) {
+  struct kept_case {
+    const char* by;
+    const char* family;
+    std::vector<std::string> kept;
+  };
+  const std::vector<kept_case> cases = {
+      {"", "", {"", ""}},
+      {"Team", "FamilyID", {"Team", "FamilyID"}},
+      {"age_band", "", {"PersonBirthDate", ""}},
+      {"previous_referral_nfa", "FamilyID", {"", "FamilyID"}},
+  };
+  for (const kept_case& c : cases) {
+    BOOST_TEST_CONTEXT("by '" << c.by << "', family '" << c.family << "'") {
+      BOOST_TEST(by(c.by, c.family).kept_items() == c.kept, boost::test_tools::per_element());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(groups_are_the_union_of_the_grouped_inputs_keys_with_zeros_for_an_absent_key) {
+  const inputs in(referrals(team_referrals, team_items), plans(team_plans, team_plan_items), "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by("Team"));
+  check_rows(t, team_measures,
+             {
+                 {"", 0, {"4", "1", "25.0", "2", "1"}},
+                 {"A", 0, {"2", "0", "0.0", "0", "0"}},    // no plan of team A: zeros, not undefined
+                 {"B", 0, {"2", "1", "50.0", "1", "1"}},   // "A;B" and "B;B" (once); the open plan
+                 {"C", 0, {"0", "0", "-", "1", "0"}},      // no referral of team C: zeros; 0 of 0 is undefined
+             });
+  BOOST_TEST(t.records_without_key == 1U);  // the referral with no team
+  BOOST_TEST(t.notes.empty());
+  BOOST_TEST(t.published.empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_input_without_the_by_item_gives_its_groups_no_cells) {
+  const inputs in(referrals(team_referrals, team_items),
+                  plans(team_plans, {"LAchildID", "CPPstartDate", "CPPendDate"}), "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by("Team"));
+  check_rows(t, team_measures,
+             {
+                 {"", 0, {"4", "1", "25.0", "2", "1"}},
+                 {"A", 0, {"2", "0", "0.0", "-", "-"}},  // plans are not grouped: undefined
+                 {"B", 0, {"2", "1", "50.0", "-", "-"}},
+             });
+  BOOST_TEST(t.rows[1].cells.count("CPP_start") == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(by_age_band_at_the_event_date_in_text_order) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-05-01", "2019-06-01", "", std::nullopt},  // expected after the referral: unborn
+      {"C2", "2019-05-01", "2019-05-01", "", std::nullopt},  // born that day: under 1
+      {"C3", "2019-04-01", "2014-04-02", "", std::nullopt},  // 4 the day before the fifth birthday
+      {"C4", "2019-04-01", "2014-04-01", "", std::nullopt},  // 5 on the birthday itself
+      {"C5", "2019-04-01", "", "", std::nullopt},            // no birth date: no key
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "PersonBirthDate"}),
+                  plans(untagged_plans, {"LAchildID", "CPPstartDate", "CPPendDate"}), "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by("age_band"));
+  check_rows(t, {"referral_count", "CPP_start"},
+             {
+                 {"", 0, {"5", "2"}},
+                 {"1 to 4 years", 0, {"1", "0"}},
+                 {"5 to 9 years", 0, {"1", "0"}},
+                 {"Unborn", 0, {"1", "0"}},  // text order: "Unb" before "Und"
+                 {"Under 1", 0, {"1", "0"}},
+             });
+  // Every input given is grouped by a derived key: plans without PersonBirthDate have no key.
+  BOOST_TEST(t.records_without_key == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(an_invalid_birth_date_is_an_error_naming_file_line_and_item) {
+  const inputs in(referrals({{"C1", "2019-05-01", "2019-01-01", "", std::nullopt},
+                             {"C2", "2019-05-01", "2019-02-30", "", std::nullopt}},
+                            {"LAchildID", "CINreferralDate", "PersonBirthDate"}),
+                  std::nullopt, "2020-06-30");
+  try {
+    csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                            by("age_band"));
+    BOOST_FAIL("no error");
+  } catch (const csc::io::parse_error& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               "referrals.csv:3: field PersonBirthDate: '2019-02-30' is not a valid date of the form YYYY-MM-DD");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(by_previous_referral_nfa_groups_referrals_only) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-04-10", "", "", true},
+      {"C1", "2019-06-01", "", "", false},  // previous: NFA
+      {"C1", "2019-09-01", "", "", false},  // previous: not NFA
+      {"C2", "2019-05-01", "", "", false},
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "ReferralNFA"}), plans(team_plans, team_plan_items),
+                  "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by("previous_referral_nfa"));
+  check_rows(t, {"referral_count", "rereferral_count", "CPP_start"},
+             {
+                 {"", 0, {"4", "2", "2"}},
+                 {"no previous referral", 0, {"2", "0", "-"}},
+                 {"previous referral NFA", 0, {"1", "1", "-"}},
+                 {"previous referral not NFA", 0, {"1", "1", "-"}},
+             });
+  BOOST_TEST(t.records_without_key == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(options_that_do_not_fit_the_inputs_are_errors) {
+  struct error_case {
+    const char* by;
+    const char* family;
+    bool nfa_item;
+    const char* message;
+  };
+  const std::vector<error_case> cases = {
+      {"NoSuchColumn", "", true, "--by NoSuchColumn: no input has a column of that name"},
+      {"", "NoSuchColumn", true, "--family NoSuchColumn: no input has a column of that name"},
+      {"previous_referral_nfa", "", false, "--by previous_referral_nfa needs a ReferralNFA column in referrals.csv"},
+  };
+  for (const error_case& c : cases) {
+    BOOST_TEST_CONTEXT(c.message) {
+      std::vector<std::string> items = {"LAchildID", "CINreferralDate"};
+      if (c.nfa_item) items.push_back("ReferralNFA");
+      const inputs in(referrals({{"C1", "2019-05-01", "", "", c.nfa_item ? std::optional<bool>(false) : std::nullopt}},
+                                items),
+                      std::nullopt, "2020-06-30");
+      try {
+        csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                by(c.by, c.family));
+        BOOST_FAIL("no error");
+      } catch (const std::invalid_argument& e) {
+        BOOST_TEST(std::string(e.what()) == c.message);
+      }
+    }
+  }
+  // Records without their classification.
+  const inputs in(referrals(team_referrals, team_items), std::nullopt, "2020-06-30");
+  csc::series_inputs bare = in.get();
+  bare.classified_referrals = nullptr;
+  BOOST_CHECK_THROW(csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), bare,
+                                            by("")),
+                    std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(columns_follow_the_inputs_population_family_and_breakdown) {
+  // CP plans only: step-downs from their timelines.
+  const inputs in(referrals(team_referrals, {"LAchildID", "CINreferralDate", "Team", "FamilyID"}),
+                  plans(team_plans, team_plan_items), "2020-06-30");
+  const auto timelines = csc::build_timelines(csc::episodes(in.plan_records->records, csc::service_level::cp_plan,
+                                                            &cp_plan_record::child, &cp_plan_record::start,
+                                                            &cp_plan_record::end),
+                                              dy("2020-06-30"));
+  const auto transitions = csc::classify_transitions(timelines);
+  struct column_case {
+    const char* by;
+    const char* family;
+    std::optional<std::size_t> population;
+    std::vector<std::string> columns;
+  };
+  const std::vector<std::string> base = {"referral_count", "rereferral_count", "rereferral_percent", "CPP_start",
+                                         "CPP_subsequent", "CPP_subsequent_percent",
+                                         "CPP_subsequent_within_2y_percent", "CPP_open"};
+  const std::vector<std::string> stepdown = {"step_downs", "step_downs_re_escalated_percent", "bounces"};
+  const auto join = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  const std::vector<column_case> cases = {
+      {"", "", std::nullopt, join(base, stepdown)},
+      {"", "", 5000,
+       join({"referral_count", "rereferral_count", "rereferral_percent", "referral_rate_per_10000", "CPP_start",
+             "CPP_subsequent", "CPP_subsequent_percent", "CPP_subsequent_within_2y_percent", "CPP_open",
+             "CPP_start_rate_per_10000"},
+            stepdown)},
+      // The family item is in the referrals only: no CPP_family_start.
+      {"", "FamilyID", std::nullopt,
+       join({"referral_count", "rereferral_count", "rereferral_percent", "referral_family_count", "CPP_start",
+             "CPP_subsequent", "CPP_subsequent_percent", "CPP_subsequent_within_2y_percent", "CPP_open"},
+            stepdown)},
+      {"Team", "", std::nullopt, base},  // step-downs are not broken down
+  };
+  csc::series_inputs si = in.get();
+  si.transitions = &transitions;
+  for (const column_case& c : cases) {
+    BOOST_TEST_CONTEXT("by '" << c.by << "', family '" << c.family << "'") {
+      csc::series_table_options o = by(c.by, c.family);
+      o.population = c.population;
+      const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), si, o);
+      BOOST_TEST(t.columns == c.columns, boost::test_tools::per_element());
+      for (const csc::series_row& r : t.rows) {  // step-down cells in the rows of all records only
+        BOOST_TEST((r.cells.count("step_downs") == 1) == (r.group.empty() && !*c.by));
+      }
+    }
+  }
+  // The step-down cells are csc::measure's.
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), si, by(""));
+  const auto m = csc::measure(transitions, csc::financial_year<csc::day>(2019), csc::count_stepdowns{});
+  BOOST_TEST(t.rows[0].at("step_downs").text == std::to_string(m.step_downs.count));
+  BOOST_TEST(t.rows[0].at("bounces").text == std::to_string(m.step_downs.bounces));
+}
+
+BOOST_AUTO_TEST_CASE(populations_per_period_by_the_mid_year_rule) {
+  csc::population_estimates ons;
+  ons.set(335, 2018, 60000);
+  ons.set(335, 2019, 61000);
+  ons.set(336, 2020, 1);  // another LA
+  const csc::published_data data{335, &ons, nullptr, nullptr, nullptr};
+  const csc::period_series<csc::day> s(csc::series_kind::financial_year, dy("2018-04-01"), dy("2020-06-30"));
+  struct population_case {
+    std::optional<std::size_t> fixed;
+    const csc::published_data* data;
+    std::vector<std::optional<std::size_t>> population;
+    std::vector<std::string> notes;
+  };
+  const csc::published_data none{};
+  const std::vector<population_case> cases = {
+      // 2018-19 uses mid-2018, 2019-20 mid-2019, the partial 2020-21 mid-2020 (none for LA 335).
+      {std::nullopt, &data, {60000, 61000, std::nullopt},
+       {"no ONS population for LA 335 in mid-2020: rates for 2020-21 to 2020-06-30 are undefined"}},
+      {5000, &data, {5000, 5000, 5000}, {}},  // a fixed population wins
+      {std::nullopt, &none, {std::nullopt, std::nullopt, std::nullopt}, {}},
+  };
+  for (const population_case& c : cases) {
+    BOOST_TEST_CONTEXT((c.fixed ? "fixed" : "estimates")) {
+      const csc::period_populations p = csc::series_populations(s, c.fixed, *c.data);
+      BOOST_TEST(p.population == c.population, boost::test_tools::per_element());
+      BOOST_TEST(p.notes == c.notes, boost::test_tools::per_element());
+    }
+  }
+  // In the table: the rate where there is a population, undefined where not, and the note.
+  const inputs in(referrals(team_referrals, team_items), std::nullopt, "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2018-04-01", "2020-06-30"), in.get(),
+                                         by(""), data);
+  check_rows(t, {"referral_count", "referral_rate_per_10000"},
+             {{"", 0, {"0", "0.0"}}, {"", 1, {"4", "0.7"}}, {"", 2, {"0", "-"}}});  // 4 / 61000 * 10000 = 0.66
+  BOOST_TEST(t.notes == cases[0].notes, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(families_per_group_with_suppression_and_a_note_for_records_without_one) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-04-10", "A", "F1", std::nullopt}, {"C2", "2019-05-10", "A", "F1", std::nullopt},
+      {"C3", "2019-06-10", "B", "", std::nullopt},   {"C4", "2019-07-10", "B", "F2", std::nullopt},
+      {"C5", "2019-08-10", "A", "F3", std::nullopt},
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "Team", "FamilyID"}), std::nullopt, "2020-06-30");
+  csc::series_table_options o = by("Team", "FamilyID");
+  const auto t = csc::build_series_table(csc::series_kind::quarterly, range("2019-04-01", "2019-09-30"), in.get(), o);
+  check_rows(t, {"referral_count", "referral_family_count"},
+             {
+                 {"", 0, {"3", "1"}},  // F1 twice; C3 has no family
+                 {"", 1, {"2", "2"}},
+                 {"A", 0, {"2", "1"}},
+                 {"A", 1, {"1", "1"}},
+                 {"B", 0, {"1", "0"}},
+                 {"B", 1, {"1", "1"}},
+             });
+  BOOST_TEST(t.notes == std::vector<std::string>{
+                            "Referrals with no FamilyID value (at most 1 in any period) are in no family count"},
+             boost::test_tools::per_element());
+  o.suppress = true;
+  const auto s = csc::build_series_table(csc::series_kind::quarterly, range("2019-04-01", "2019-09-30"), in.get(), o);
+  check_rows(s, {"referral_count", "referral_family_count", "rereferral_percent"},
+             {
+                 {"", 0, {"c", "c", "c"}},  // a percentage of a suppressed count is suppressed
+                 {"", 1, {"c", "c", "c"}},
+                 {"A", 0, {"c", "c", "c"}},
+                 {"A", 1, {"c", "c", "c"}},
+                 {"B", 0, {"c", "0", "c"}},  // 0 is shown
+                 {"B", 1, {"c", "c", "c"}},
+             });
+}
+
+BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_per_financial_year) {
+  const char* header =
+      "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,"
+      "new_la_code,la_name,category,";
+  const auto table = [&](const char* column, const char* rows) {
+    std::istringstream text(std::string(header) + column + "\n" + rows);
+    return csc::io::published_table::read(text, std::string(column) + ".csv");
+  };
+  const auto c1 = table("rereferral_percent",
+                        "2018,Reporting year,National,E92000001,England,,,,,,Referrals,21.9\n"
+                        "2019,Reporting year,National,E92000001,England,,,,,,Referrals,22.6\n"
+                        "2019,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,335,E1,Walsall,"
+                        "Referrals,30.1\n"
+                        "2019,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,401,E2,A,"
+                        "Referrals,20\n"
+                        "2020,Reporting year,National,E92000001,England,,,,,,Referrals,22.6\n"
+                        "2021,Reporting year,National,E92000001,England,,,,,,Referrals,22.7\n");
+  const auto d3 = table("CPP_subsequent_percent", "2020,Reporting year,National,E92000001,England,,,,,,Plans,21.9\n");
+  csc::io::statistical_neighbours sn;
+  sn.la_number = 335;
+  sn.neighbours = {401};
+  const std::map<int, csc::io::statistical_neighbours> neighbours{{335, sn}};
+  const std::vector<referral_line> lines = {
+      {"C1", "2018-05-01", "", "", std::nullopt}, {"C1", "2018-06-01", "", "", std::nullopt},  // 2018-19: 1 of 2
+      {"C2", "2019-05-01", "", "", std::nullopt}, {"C3", "2019-06-01", "", "", std::nullopt},
+      {"C4", "2019-07-01", "", "", std::nullopt}, {"C4", "2019-08-01", "", "", std::nullopt},  // 2019-20: 1 of 4
+  };
+  const inputs referrals_only(referrals(lines, team_items), std::nullopt, "2020-06-30");
+  const csc::published_data data{335, nullptr, &neighbours, &c1, &d3};
+  csc::series_table_options o = by("");
+  o.suppress = true;  // the local figure is never suppressed
+  // Rolling 12 months from 2019-01-01 reach back to 2018, but the years are those of the range: 2019, 2020.
+  const auto t = csc::build_series_table(csc::series_kind::rolling_12, range("2019-01-01", "2020-03-31"),
+                                         referrals_only.get(), o, data);
+  BOOST_TEST_REQUIRE(t.published.size() == 1U);  // no CP plans: no D3
+  const csc::published_comparison& c = t.published[0];
+  BOOST_TEST(c.measure == "rereferral_percent");
+  BOOST_TEST(c.lower_is_better);
+  struct line_case {
+    int year;
+    const char* local;
+    const char* la;
+    const char* england;
+    const char* sn_mean;
+  };
+  const std::vector<line_case> want = {{2019, "50.0", "30.1", "22.6", "20.0"}, {2020, "25.0", "", "22.6", "-"}};
+  BOOST_TEST_REQUIRE(c.lines.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    BOOST_TEST_CONTEXT("year " << want[i].year) {
+      BOOST_TEST(c.lines[i].year == want[i].year);
+      BOOST_TEST(csc::figure_text(c.lines[i].local, "-") == want[i].local);
+      BOOST_TEST(c.lines[i].la.text == want[i].la);
+      BOOST_TEST(c.lines[i].england.text == want[i].england);
+      BOOST_TEST(csc::figure_text(c.lines[i].sn_mean, "-") == want[i].sn_mean);
+    }
+  }
+  // With CP plans too: C1 then D3.
+  const inputs both(referrals(lines, team_items), plans(team_plans, team_plan_items), "2020-06-30");
+  const auto b = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), both.get(),
+                                         by(""), data);
+  BOOST_TEST_REQUIRE(b.published.size() == 2U);
+  BOOST_TEST(b.published[0].measure == "rereferral_percent");
+  BOOST_TEST(b.published[1].measure == "CPP_subsequent_percent");
+  BOOST_TEST_REQUIRE(b.published[1].lines.size() == 1U);
+  BOOST_TEST(b.published[1].lines[0].local.text == "0.0");  // 2019-20: 2 plans, no repeat
+}
+
+BOOST_AUTO_TEST_CASE(any_date_type_gives_the_same_table) {
+  const inputs in(referrals(team_referrals, team_items), plans(team_plans, team_plan_items), "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::quarterly, range("2019-05-15", "2020-03-31"), in.get(),
+                                         by("Team"));
+  const auto g = csc::build_series_table(
+      csc::series_kind::quarterly, csc::interval<boost::gregorian::date>(csc_test::bd("2019-05-15"), csc_test::bd("2020-03-31")),
+      in.get(), by("Team"));
+  BOOST_TEST_REQUIRE(t.rows.size() == g.rows.size());
+  BOOST_TEST(g.series[0].label == "2019-20 Q1 from 2019-05-15");
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    BOOST_TEST(t.rows[i].group == g.rows[i].group);
+    BOOST_TEST(texts(t.rows[i], team_measures) == texts(g.rows[i], team_measures), boost::test_tools::per_element());
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
