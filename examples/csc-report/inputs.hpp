@@ -50,11 +50,11 @@ auto read_input(const std::string& path, Read read) {
 }
 
 inline csc::io::referral_table read_referrals(const std::string& path, const std::vector<std::string>& keep) {
-  return read_input(path, [&](std::istream& in) { return csc::io::read_referrals_csv(in, path, keep); });
+  return read_input(path, [&](std::istream& in) { return csc::io::read_referrals_csv(in, path, csc::io::extract_options{keep, {}, {}, false}); });
 }
 
 inline csc::io::cp_plan_table read_cp_plans(const std::string& path, const std::vector<std::string>& keep) {
-  return read_input(path, [&](std::istream& in) { return csc::io::read_cp_plans_csv(in, path, keep); });
+  return read_input(path, [&](std::istream& in) { return csc::io::read_cp_plans_csv(in, path, csc::io::extract_options{keep, {}, {}, false}); });
 }
 
 inline csc::io::episode_table read_episodes(const std::string& path, csc::io::episode_extract e) {

@@ -3,14 +3,16 @@
 // CIN plan) or a CIN plan, or closure; early help after some closures;
 // re-referrals; repeat plans. Dates are day counts since 1970-01-01 (plain
 // integers for the generator's arithmetic; csc::day at the edges, main.cpp).
-// Deterministic for a seed: each child draws from its own generator.
+// Deterministic for a seed: each child draws from its own generator, through
+// the specified mappings of random.hpp only.
 #ifndef CSC_EXAMPLES_SYNTH_JOURNEY_HPP
 #define CSC_EXAMPLES_SYNTH_JOURNEY_HPP
+
+#include "random.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -21,17 +23,17 @@ using day = std::int32_t;  // csc::day(csc::days(d)) is the calendar day
 // The knobs of the model. Defaults are calibrated to England 2024-25 (DfE
 // C1: 22.6% re-referrals, 6.5% NFA; D3: 24.5% second or subsequent plans);
 // docs/csc-synth.md gives the calibration run.
-struct model {
-  double nfa = 0.066;                 // a referral is NFA (closed the same day, nothing nested)
-  double s47 = 0.30;                  // an assessed referral leads to a section 47 enquiry
-  double cp_after_s47 = 0.34;         // a S47 leads to an ICPC and a CP plan
-  double cin_plan = 0.35;             // an assessed referral without a CP plan gets a CIN plan
-  double step_down = 0.85;            // a CP plan steps down to a CIN plan (else the episode closes)
-  double early_help = 0.30;           // a closure is followed by early help
-  double rereferral_soon = 0.335;      // after closure, a new referral soon (mostly within 12 months)
-  double rereferral_later = 0.20;     // otherwise, a new referral a year or more later
-  double prior_plans = 0.19;          // a child's first plan in the data had plans before it (declared)
-  int max_referrals = 8;              // per child
+struct model {  // probabilities are exact: per_million / 1,000,000
+  probability nfa{66000};                // a referral is NFA (closed the same day, nothing nested)
+  probability s47{300000};               // an assessed referral leads to a section 47 enquiry
+  probability cp_after_s47{340000};      // a S47 leads to an ICPC and a CP plan
+  probability cin_plan{350000};          // an assessed referral without a CP plan gets a CIN plan
+  probability step_down{850000};         // a CP plan steps down to a CIN plan (else the episode closes)
+  probability early_help{300000};        // a closure is followed by early help
+  probability rereferral_soon{335000};   // after closure, a new referral soon (mostly within 12 months)
+  probability rereferral_later{200000};  // otherwise, a new referral a year or more later
+  probability prior_plans{190000};       // a child's first plan in the data had plans before it (declared)
+  int max_referrals = 8;                 // per child
 };
 
 struct assessment {
@@ -62,30 +64,29 @@ struct child {
   std::vector<episode> episodes;  // in date order, not overlapping
 };
 
-inline std::string pick(std::mt19937_64& rng, std::initializer_list<const char*> options) {
-  std::uniform_int_distribution<std::size_t> d(0, options.size() - 1);
-  return *(options.begin() + d(rng));
-}
-
 // One child whose first referral falls in [first, last] and whose referrals all
 // do. Later dates (closures, plan ends) may run past `last`: each return shows
 // only what was known at its ReferenceDate, so the final one has open cases.
 inline child make_child(std::uint64_t seed, std::uint64_t n, day first, day last, const model& m) {
-  std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + n);
-  const auto uniform = [&](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
-  const auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
+  engine rng(seed * 0x9E3779B97F4A7C15ULL + n);  // unsigned 64-bit arithmetic: wraps mod 2^64
+  const auto uniform = [&](day a, day b) { return csc_synth::uniform(rng, a, b); };
+  const auto chance = [&](probability p) { return csc_synth::chance(rng, p); };
+  const auto pick = [&](std::initializer_list<const char*> options) {
+    return std::string(csc_synth::pick(rng, options));
+  };
+  // Draws happen in program order: no expression below makes two unsequenced draws.
   child c;
   c.id = "S" + std::to_string(n);
-  day r = first + uniform(0, static_cast<int>(last - first));
+  day r = first + uniform(0, last - first);
   c.birth = r - uniform(30, 17 * 365);
-  c.sex = chance(0.5) ? 'M' : 'F';
+  c.sex = chance(probability{500000}) ? 'M' : 'F';
   int plans_so_far = 0;
   const int prior = chance(m.prior_plans) ? uniform(1, 2) : 0;  // plans before the data begins
   for (int k = 0; k < m.max_referrals && r <= last; ++k) {
     episode e;
     e.referral = r;
-    e.source = pick(rng, {"1A", "2A", "3A", "3B", "5A", "6", "6", "6", "8"});
-    e.need = pick(rng, {"N1", "N1", "N1", "N4", "N5", "N2"});
+    e.source = pick({"1A", "2A", "3A", "3B", "5A", "6", "6", "6", "8"});
+    e.need = pick({"N1", "N1", "N1", "N4", "N5", "N2"});
     if (chance(m.nfa)) {
       e.nfa = true;
       e.closure = r;
@@ -95,7 +96,7 @@ inline child make_child(std::uint64_t seed, std::uint64_t n, day first, day last
       a.start = r + uniform(0, 5);
       a.authorised = a.start + uniform(10, 45);
       const int nf = uniform(1, 3);
-      for (int f = 0; f < nf; ++f) a.factors.push_back(pick(rng, {"1B", "2B", "3A", "3B", "4B", "16A", "17A", "20"}));
+      for (int f = 0; f < nf; ++f) a.factors.push_back(pick({"1B", "2B", "3A", "3B", "4B", "16A", "17A", "20"}));
       std::sort(a.factors.begin(), a.factors.end());
       a.factors.erase(std::unique(a.factors.begin(), a.factors.end()), a.factors.end());
       e.assessed = a;

@@ -1,6 +1,7 @@
 // csc-synth: writes synthetic CIN census returns (XML, one per year) and the
 // CSV extracts of csc-report for a chosen number of children and years, each
-// child's journey coherent in time (journey.hpp). Deterministic for a seed;
+// child's journey coherent in time (journey.hpp). The same seed and options
+// give the same bytes on every platform (random.hpp; docs/csc-synth.md); it
 // streams child by child, so it scales to England size. Writes the generator's
 // own counts (ground truth) and, with --faults, the faults it injected, which
 // DfE's checks must find exactly.
@@ -10,6 +11,7 @@
 
 #include <csc/core/day.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -17,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -41,12 +44,36 @@ day months_before(day d, int n) {
 }
 bool within_months(day earlier, day later, int n) { return earlier <= later && earlier >= months_before(later, n); }
 
+// --faults RATE: a decimal from 0 to 1 with at most six places ("0.02", "1",
+// ".5"), read exactly as millionths (no floating point); nullopt otherwise.
+std::optional<csc_synth::probability> parse_rate(const std::string& v) {
+  const auto point = v.find('.');
+  const std::string whole = v.substr(0, point), places = point == std::string::npos ? "" : v.substr(point + 1);
+  const auto digits = [](const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if ((whole.empty() && places.empty()) || !digits(whole) || !digits(places) || places.size() > 6) return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char c : whole) {
+    n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    if (n > 1) return std::nullopt;
+  }
+  n *= 1000000;
+  std::uint64_t scale = 100000;
+  for (const char c : places) {
+    n += static_cast<std::uint64_t>(c - '0') * scale;
+    scale /= 10;
+  }
+  if (n > 1000000) return std::nullopt;
+  return csc_synth::probability{static_cast<std::uint32_t>(n)};
+}
+
 struct options {
   std::uint64_t children = 1000;
   int first_year = 2019;  // first financial year: 2019 = 2019-20, return ReferenceDate 2020-03-31
   int years = 3;
   std::uint64_t seed = 1;
-  double faults = 0;
+  csc_synth::probability faults{0};  // --faults, exactly: a decimal with at most 6 places
   bool csv = false;
   std::string out;
 };
@@ -61,14 +88,14 @@ struct fault {
 // Applies one fault, of a kind the episode can carry, to episode e (all of
 // whose dates up to `last_rd` are in the returns); returns its rule, or nullptr
 // when the episode can carry none. Each kind makes exactly one DfE check fail.
-const char* inject(csc_synth::episode& e, day last_rd, std::mt19937_64& rng) {
+const char* inject(csc_synth::episode& e, day last_rd, csc_synth::engine& rng) {
   std::vector<const char*> kinds;
   if (e.nfa && !e.early_help) kinds.push_back("8630");            // closure the day before the referral
   if (e.cp && !e.cin && e.cp->start <= last_rd) kinds.push_back("8840");  // plan starts and ends the same day
   if (e.assessed) kinds.push_back("1103");                        // assessment the day before the referral
   if (e.enquiry) kinds.push_back("2889");                         // S47 the day before the referral
   if (kinds.empty()) return nullptr;
-  const char* rule = kinds[std::uniform_int_distribution<std::size_t>(0, kinds.size() - 1)(rng)];
+  const char* rule = kinds[static_cast<std::size_t>(csc_synth::below(rng, kinds.size()))];
   const std::string r = rule;
   if (r == "8630") e.closure = e.referral - 1;
   if (r == "8840") e.cp->end = e.cp->start;
@@ -132,13 +159,15 @@ int run(const options& o) {
   // what closed before the first year is in no return, as in real returns.
   const day burn_in = serial(o.first_year - 5, 4, 1);
   const day last_rd = serial(o.first_year + o.years, 3, 31);
+  // Binary mode: '\n' is written as one byte on every platform (text mode writes CRLF on Windows).
+  const std::ios::openmode bytes = std::ios::out | std::ios::binary;
   std::vector<std::unique_ptr<std::ofstream>> returns;
   std::vector<day> rds, year_starts;
   for (int y = 0; y < o.years; ++y) {
     const int end_year = o.first_year + y + 1;
     rds.push_back(serial(end_year, 3, 31));
     year_starts.push_back(serial(end_year - 1, 4, 1));
-    auto f = std::make_unique<std::ofstream>(fs::path(o.out) / ("cin_census_" + std::to_string(end_year) + ".xml"));
+    auto f = std::make_unique<std::ofstream>(fs::path(o.out) / ("cin_census_" + std::to_string(end_year) + ".xml"), bytes);
     *f << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message>\n  <Header>\n    <CollectionDetails>\n"
           "      <Collection>CIN</Collection>\n      <Year>" << end_year << "</Year>\n      <ReferenceDate>"
        << iso(rds.back()) << "</ReferenceDate>\n    </CollectionDetails>\n    <Source>\n      <SourceLevel>L</SourceLevel>\n"
@@ -147,10 +176,10 @@ int run(const options& o) {
   }
   std::ofstream referrals_csv, cp_csv, cin_csv, eh_csv;
   if (o.csv) {
-    referrals_csv.open(fs::path(o.out) / "referrals.csv");
-    cp_csv.open(fs::path(o.out) / "cp_plans.csv");
-    cin_csv.open(fs::path(o.out) / "cin_plans.csv");
-    eh_csv.open(fs::path(o.out) / "early_help.csv");
+    referrals_csv.open(fs::path(o.out) / "referrals.csv", bytes);
+    cp_csv.open(fs::path(o.out) / "cp_plans.csv", bytes);
+    cin_csv.open(fs::path(o.out) / "cin_plans.csv", bytes);
+    eh_csv.open(fs::path(o.out) / "early_help.csv", bytes);
     referrals_csv << "LAchildID,CINreferralDate,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure,"
                      "PrimaryNeedCode,AssessmentFactors,PersonBirthDate\n";
     cp_csv << "LAchildID,CPPstartDate,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP\n";
@@ -159,7 +188,7 @@ int run(const options& o) {
   }
   std::vector<truth> t(static_cast<std::size_t>(o.years));
   std::vector<fault> faults;
-  std::mt19937_64 fault_rng(o.seed ^ 0xFA017ULL);
+  csc_synth::engine fault_rng(o.seed ^ 0xFA017ULL);
   const csc_synth::model m;
   const auto fy_of = [&](day d) -> int {  // index of the financial year containing d, or -1
     for (int y = 0; y < o.years; ++y)
@@ -171,8 +200,8 @@ int run(const options& o) {
     csc_synth::child c = csc_synth::make_child(o.seed, n, burn_in, last_rd, m);
     // Faults go only into episodes that are in some return (not closed before the first year).
     for (auto& e : c.episodes)
-      if (o.faults > 0 && e.referral <= last_rd && e.closure >= first &&
-          std::uniform_real_distribution<double>(0, 1)(fault_rng) < o.faults)
+      if (o.faults.per_million > 0 && e.referral <= last_rd && e.closure >= first &&
+          csc_synth::chance(fault_rng, o.faults))
         if (const char* rule = inject(e, last_rd, fault_rng)) faults.push_back(fault{rule, c.id, e.referral});
     episodes += c.episodes.size();
     // Ground truth, from the journey itself, counting as history only what is in
@@ -244,7 +273,7 @@ int run(const options& o) {
   }
   for (auto& f : returns) *f << "  </Children>\n</Message>\n";
 
-  std::ofstream tj(fs::path(o.out) / "truth.json");
+  std::ofstream tj(fs::path(o.out) / "truth.json", bytes);
   tj << "{\n  \"children\": " << o.children << ",\n  \"episodes\": " << episodes << ",\n  \"seed\": " << o.seed
      << ",\n  \"years\": [\n";
   for (int y = 0; y < o.years; ++y) {
@@ -289,9 +318,9 @@ int main(int argc, char** argv) {
       else if (a == "--seed") o.seed = number(value());
       else if (a == "--faults") {
         const std::string v = value();
-        std::size_t used = 0;
-        o.faults = std::stod(v, &used);
-        if (used != v.size() || o.faults < 0 || o.faults > 1) throw std::invalid_argument("--faults: a rate from 0 to 1");
+        const auto rate = parse_rate(v);
+        if (!rate) throw std::invalid_argument("--faults: '" + v + "' is not a rate from 0 to 1 with at most 6 decimal places");
+        o.faults = *rate;
       } else if (a == "--csv") o.csv = true;
       else if (a == "--out") o.out = value();
       else throw std::invalid_argument("unknown option '" + a + "'");

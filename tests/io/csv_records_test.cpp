@@ -11,10 +11,11 @@
 using csc::io::parse_error;
 
 namespace {
-csc::io::referral_table referrals(const std::string& text, const std::vector<std::string>& keep = {}) {
+csc::io::referral_table referrals(const std::string& text, csc::io::extract_options options = {}) {
   std::istringstream in(text);
-  return csc::io::read_referrals_csv(in, "r.csv", keep);
+  return csc::io::read_referrals_csv(in, "r.csv", options);
 }
+csc::io::extract_options keeping(std::vector<std::string> keep) { return csc::io::extract_options{keep, {}, {}, false}; }
 csc::io::cp_plan_table plans(const std::string& text) {
   std::istringstream in(text);
   return csc::io::read_cp_plans_csv(in, "p.csv");
@@ -23,7 +24,7 @@ template <class F>
 std::string error_of(F read) {
   try {
     read();
-  } catch (const parse_error& e) {
+  } catch (const std::runtime_error& e) {  // parse_error, or parse_errors for several records
     return e.what();
   }
   return "no error";
@@ -39,7 +40,7 @@ BOOST_AUTO_TEST_CASE(reads_referrals_with_items_lines_and_kept_columns) {
       "North,C1,2019-05-01,false,2019-06-01\n"
       "\n"
       "South,C2,2019-07-01,1,\n",
-      {"Team", "", "Missing"});
+      keeping({"Team", "", "Missing"}));
   BOOST_TEST(t.name == "r.csv");
   BOOST_TEST(t.records.size() == 2u);
   BOOST_TEST(t.blank_lines == 1u);
@@ -55,6 +56,7 @@ BOOST_AUTO_TEST_CASE(reads_referrals_with_items_lines_and_kept_columns) {
   BOOST_TEST(t.where(1) == "r.csv:4");
   BOOST_TEST((t.records[1].kept == std::vector<std::string>{"South", "", ""}));
   BOOST_TEST(t.findings.empty());
+  BOOST_TEST((t.unused_columns == std::vector<std::string>{}));  // Team is kept
 }
 
 BOOST_AUTO_TEST_CASE(nfa_is_absent_when_the_column_is) {
@@ -108,8 +110,8 @@ BOOST_AUTO_TEST_CASE(unreadable_values_are_errors_naming_file_line_and_column) {
       {"LAchildID,CINreferralDate\n,2019-05-01\n", "r.csv:2: field LAchildID: empty child id"},
       {"LAchildID,CINreferralDate\nC1,01/05/2019\n",
        "r.csv:2: field CINreferralDate: '01/05/2019' is not a valid date of the form YYYY-MM-DD"},
-      {"LAchildID,CINreferralDate,ReferralNFA\nC1,2019-05-01,Yes\n",
-       "r.csv:2: field ReferralNFA: 'Yes' is not a boolean (true/false/1/0)"},
+      {"LAchildID,CINreferralDate,ReferralNFA\nC1,2019-05-01,maybe\n",
+       "r.csv:2: field ReferralNFA: 'maybe' is not a boolean (true/false, 1/0, yes/no, y/n)"},
       {"LAchildID,CINreferralDate,CINclosureDate\nC1,2019-05-01,2019-02-30\n",
        "r.csv:2: field CINclosureDate: '2019-02-30' is not a valid date of the form YYYY-MM-DD"},
   };
@@ -154,6 +156,112 @@ BOOST_AUTO_TEST_CASE(latest_date_and_the_first_record_after_an_extract_date) {
   BOOST_TEST(after->second.what == "closure");
   BOOST_TEST((*after->second.date == d(2019, 8, 1)));
   BOOST_TEST(!csc::io::latest_date(referrals("LAchildID,CINreferralDate\n")).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(every_bad_record_is_reported_at_once_or_left_out_on_request) {
+  const std::string text =
+      "LAchildID,CINreferralDate\nC1,2019-05-01\n,2019-05-02\nC3,2019-02-30\nC4,2019-05-04\nC5,x\n";
+  BOOST_TEST(error_of([&] { referrals(text); }) ==
+             "r.csv: 3 records cannot be read\n"
+             "  r.csv:3: field LAchildID: empty child id\n"
+             "  r.csv:4: field CINreferralDate: '2019-02-30' is not a valid date of the form YYYY-MM-DD\n"
+             "  r.csv:6: field CINreferralDate: 'x' is not a valid date of the form YYYY-MM-DD");
+  try {
+    referrals(text);
+  } catch (const csc::io::parse_errors& e) {
+    BOOST_TEST(e.errors().size() == 3u);
+    BOOST_TEST(e.errors()[2].line() == 6u);
+  }
+  csc::io::extract_options skip;
+  skip.skip_invalid_records = true;
+  const auto t = referrals(text, skip);
+  BOOST_TEST(t.records.size() == 2u);
+  BOOST_TEST(t.records[1].child == "C4");
+  BOOST_TEST(t.rejected.size() == 3u);
+  BOOST_TEST(t.rejected[0].field() == "LAchildID");
+}
+
+BOOST_AUTO_TEST_CASE(more_than_fifty_bad_records_list_fifty_then_a_count) {
+  std::string text = "LAchildID,CINreferralDate\n";
+  for (int i = 0; i < 53; ++i) text += "C,bad\n";
+  const std::string message = error_of([&] { referrals(text); });
+  BOOST_TEST(message.rfind("r.csv: 53 records cannot be read\n", 0) == 0u);
+  BOOST_TEST(message.find("r.csv:51:") != std::string::npos);
+  BOOST_TEST(message.find("r.csv:52:") == std::string::npos);
+  BOOST_TEST(message.substr(message.size() - 14) == "... and 3 more");
+}
+
+BOOST_AUTO_TEST_CASE(a_row_repeated_in_every_column_is_read_once_with_a_finding) {
+  const auto t = referrals("LAchildID,CINreferralDate,Team\nC1,2019-05-01,N\nC1,2019-05-01,S\nC1,2019-05-01,N\n");
+  BOOST_TEST(t.records.size() == 2u);  // the row with another Team stays a record
+  BOOST_REQUIRE(t.findings.size() == 1u);
+  BOOST_TEST((t.findings[0].rule == csc::rule::duplicate_record));
+  BOOST_TEST(t.findings[0].record == 0u);
+  BOOST_TEST(t.findings[0].detail == "line 4 repeats line 2 in every column (read once)");
+  BOOST_TEST((t.unused_columns == std::vector<std::string>{"Team"}));
+}
+
+BOOST_AUTO_TEST_CASE(ids_are_trimmed_and_counted_headers_matched_after_trimming_and_case_folding) {
+  const auto t = referrals(" lachildid ,CINREFERRALDATE,referralnfa\nC1 ,2019-05-01,Yes\n\tC1,2019-06-01,n\nC2,2019-07-01,Y\n");
+  BOOST_TEST(t.records[0].child == "C1");
+  BOOST_TEST(t.records[1].child == "C1");
+  BOOST_TEST(t.trimmed_ids == 2u);
+  BOOST_TEST(t.has_item("LAchildID"));
+  BOOST_TEST(t.has_item("ReferralNFA"));
+  BOOST_TEST(t.matched_columns.size() == 3u);
+  BOOST_TEST(t.matched_columns[0].first == " lachildid ");
+  BOOST_TEST(t.matched_columns[0].second == "LAchildID");
+  BOOST_TEST(*t.records[0].nfa == true);
+  BOOST_TEST(*t.records[1].nfa == false);
+}
+
+BOOST_AUTO_TEST_CASE(rows_with_every_field_empty_are_skipped_and_counted) {
+  const auto t = referrals("LAchildID,CINreferralDate,ReferralSource\nC1,2019-05-01,1A\n,,\n,,,,\n");
+  BOOST_TEST(t.records.size() == 1u);
+  BOOST_TEST(t.empty_rows == 2u);
+}
+
+struct date_case {
+  csc::io::date_format format;
+  const char* text;
+  bool ok;
+};
+
+BOOST_AUTO_TEST_CASE(dates_in_the_chosen_format_with_midnight_times) {
+  using f = csc::io::date_format;
+  const date_case cases[] = {
+      {f::iso, "2023-02-10", true},          {f::iso, "2023-02-10 00:00:00", true}, {f::iso, "2023-02-10T00:00", true},
+      {f::iso, "2023-02-10 00:00:00.000", true}, {f::iso, "2023-02-10 13:45:00", false},
+      {f::iso, "10/02/2023", false},         {f::dmy, "10/02/2023", true},          {f::dmy, "10/02/2023 00:00", true},
+      {f::dmy, "2023-02-10", false},         {f::dmy, "30/02/2023", false},         {f::dmy, "1/2/2023", false},
+  };
+  for (const date_case& c : cases) {
+    BOOST_TEST_CONTEXT(c.text << " as " << csc::io::to_string(c.format)) {
+      csc::io::extract_options o;
+      o.dates = c.format;
+      const std::string text = "LAchildID,CINreferralDate\nC1," + std::string(c.text) + "\n";
+      if (c.ok) {
+        BOOST_TEST((referrals(text, o).records.at(0).referral == d(2023, 2, 10)));
+      } else {
+        BOOST_TEST(error_of([&] { referrals(text, o); }).find("is not a valid date of the form") != std::string::npos);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(text_not_in_the_stated_encoding_is_an_error_and_other_encodings_are_decoded) {
+  const std::string latin = "LAchildID,CINreferralDate,Team\nC1,2019-05-01,Caf\xE9 \x80\n";
+  BOOST_TEST(error_of([&] { referrals(latin, keeping({"Team"})); }) ==
+             "r.csv:2: field Team: byte 0xE9 at position 4 is not valid utf-8 (is the file in another encoding?)");
+  csc::io::extract_options o = keeping({"Team"});
+  o.encoding = csc::io::text_encoding::windows_1252;
+  BOOST_TEST(referrals(latin, o).records.at(0).kept[0] == "Caf\xC3\xA9 \xE2\x82\xAC");  // "Café €"
+  o.encoding = csc::io::text_encoding::iso_8859_1;
+  BOOST_TEST(referrals(latin, o).records.at(0).kept[0] == "Caf\xC3\xA9 \xC2\x80");
+  o.encoding = csc::io::text_encoding::windows_1252;
+  BOOST_TEST(error_of([&] { referrals("LAchildID,CINreferralDate\nC\x81,2019-05-01\n", o); }) ==
+             "r.csv:2: field LAchildID: byte 0x81 at position 2 is not valid windows-1252 (is the file in another "
+             "encoding?)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,7 +42,10 @@ struct plan_line {
 
 // Records as a reader gives them, from "referrals.csv" (line 2 onwards).
 csc::io::referral_table referrals(const std::vector<referral_line>& lines, std::vector<std::string> items) {
-  csc::io::referral_table t{"referrals.csv", {"referrals.csv"}, std::move(items), {}, {}, 0};
+  csc::io::referral_table t;
+  t.name = "referrals.csv";
+  t.files = {"referrals.csv"};
+  t.items = std::move(items);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const referral_line& l = lines[i];
     t.records.push_back(referral_record{l.child, dy(l.date), std::nullopt, "", l.nfa, "", {0, i + 2}, {l.by, l.family}});
@@ -51,7 +54,10 @@ csc::io::referral_table referrals(const std::vector<referral_line>& lines, std::
 }
 
 csc::io::cp_plan_table plans(const std::vector<plan_line>& lines, std::vector<std::string> items) {
-  csc::io::cp_plan_table t{"cp_plans.csv", {"cp_plans.csv"}, std::move(items), {}, {}, 0};
+  csc::io::cp_plan_table t;
+  t.name = "cp_plans.csv";
+  t.files = {"cp_plans.csv"};
+  t.items = std::move(items);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const plan_line& l = lines[i];
     const std::optional<csc::day> end = *l.end ? std::optional<csc::day>(dy(l.end)) : std::nullopt;

@@ -35,21 +35,25 @@ enum class rule : std::uint8_t {
   more_than_one_open_episode,     ///< DfE 8815: more than one open, non-NFA CIN episode.
   open_episode_not_latest,        ///< DfE 8816: an open, non-NFA episode is not the latest referral.
   referral_within_other_episode,  ///< DfE 8820: a referral date falls within another episode.
-  date_after_closure,             ///< DfE 8565: a date in the episode after CINclosureDate.
+  date_after_closure,             ///< DfE 8565: a date on DfE's 8565 list after CINclosureDate.
   assessment_before_referral,     ///< DfE 1103: AssessmentActualStartDate before CINreferralDate.
   icpc_before_referral,           ///< DfE 1104: DateOfInitialCPC before CINreferralDate.
   cpp_before_referral,            ///< DfE 1105: CPPstartDate before CINreferralDate.
   s47_before_referral,            ///< DfE 2889: S47ActualStartDate before CINreferralDate.
   cin_plan_overlap,               ///< DfE 4014: a CIN plan starts within another CIN plan.
-  cin_and_cp_plan_concurrent,     ///< DfE 4001: a CIN plan and a CP plan run concurrently.
+  cin_and_cp_plan_concurrent,     ///< DfE 4001 (4016/4017): a CIN plan and a CP plan both open in one episode, or one starting within the other.
   unknown_code,                   ///< A code outside its DfE code list (noted, not an error).
   skipped_module,                 ///< An element the census schema does not have there (skipped, noted).
   stray_text,                     ///< Text inside a container element (ignored, noted).
-  superseded_referral             ///< A referral replaced by a later return's copy (csc-metrics merge rule).
+  superseded_referral,            ///< A referral replaced by a later return's copy (csc-metrics merge rule).
+  duplicate_record,               ///< A CSV row repeating another row of its file in every column (read once; docs/inputs.md).
+  invalid_record,                 ///< A record that cannot be read, left out on request (not counted; docs/inputs.md).
+  cpp_date_after_closure,         ///< CPPstartDate or CPPreviewDate after CINclosureDate (csc-metrics rule; not on DfE's 8565 list).
+  empty_optional_item             ///< An optional census item given as an empty element, read as absent (noted).
 };
 
 /// @brief Number of csc::rule values (for arrays indexed by rule).
-inline constexpr std::size_t rule_count = 24;
+inline constexpr std::size_t rule_count = 28;
 
 /// @brief The stable name of @p r, as csc-report's JSON writes it.
 /// @param r the rule.
@@ -80,6 +84,10 @@ constexpr std::string_view to_string(rule r) noexcept {
     case rule::skipped_module: return "skipped_module";
     case rule::stray_text: return "stray_text";
     case rule::superseded_referral: return "superseded_referral";
+    case rule::duplicate_record: return "duplicate_record";
+    case rule::invalid_record: return "invalid_record";
+    case rule::cpp_date_after_closure: return "cpp_date_after_closure";
+    case rule::empty_optional_item: return "empty_optional_item";
   }
   return "invalid";
 }

@@ -6,6 +6,8 @@
 
 #include <csc/core/civil_date.hpp>
 #include <csc/io/error.hpp>  // csc::io::parse_error
+#include <csc/io/text_encoding.hpp>
+#include <csc/io/value_formats.hpp>
 
 #include <cstddef>
 #include <istream>
@@ -15,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace csc::io {
@@ -26,14 +29,26 @@ namespace csc::io {
 /// are data); CRLF or LF line ends; a UTF-8 byte-order mark before the header
 /// is ignored. Every record must have exactly as many fields as the header,
 /// otherwise parse_error. Blank lines (no characters at all) are not records:
-/// they are skipped and counted in blank_lines(), never silently.
-/// Source: RFC 4180 quoting; the input format of docs/csc-report.md.
+/// they are skipped and counted in blank_lines(), never silently; so are rows
+/// whose every field is empty (Excel's trailing `,,,,`), in empty_rows().
+/// Text is decoded from csv_options::encoding into UTF-8 (UTF-8 input is
+/// checked); a byte not valid in that encoding is a parse_error naming the field.
+/// Columns are found by name exactly, else after trimming spaces and folding
+/// ASCII case (each such match is listed in matched_columns()).
+/// Source: RFC 4180 quoting; the input format of docs/inputs.md.
 class csv_reader {
  public:
   /// @brief Whether a column name may appear twice in the header.
   enum class header_names {
     unique,     ///< A repeated name is an error (columns are looked up by name).
     positional  ///< Repeats allowed (files read by position, e.g. DfE's statistical neighbour groupings).
+  };
+
+  /// @brief How the input is spelt: header rule, text encoding, date format.
+  struct options {
+    header_names names = header_names::unique;     ///< Whether a column name may repeat.
+    text_encoding encoding = text_encoding::utf8;  ///< The encoding of the bytes.
+    io::date_format dates = io::date_format::iso;  ///< How date_field() reads dates.
   };
 
   /// @brief Reads the header line from @p in; @p source names the input in errors.
@@ -45,13 +60,23 @@ class csv_reader {
   /// unterminated quote, or the header has a duplicate column and @p names is
   /// header_names::unique.
   csv_reader(std::istream& in, std::string source, header_names names = header_names::unique)
-      : in_(in), source_(std::move(source)) {
+      : csv_reader(in, std::move(source), options{names}) {}
+
+  /// @brief Reads the header line from @p in, with the spelling @p opt.
+  /// @param in     the stream (must outlive the reader).
+  /// @param source the input's name in error messages.
+  /// @param opt    header rule, encoding and date format.
+  /// @throws parse_error as the other constructor, and for a header name that is not valid in
+  /// @p opt.encoding.
+  csv_reader(std::istream& in, std::string source, const options& opt) : in_(in), source_(std::move(source)), opt_(opt) {
     if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
     if (!fields_.empty() && fields_[0].size() >= 3 && fields_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) {
       fields_[0].erase(0, 3);
     }
+    decode_fields(true);
     header_ = fields_;
-    for (std::size_t i = 0; names == header_names::unique && i < header_.size(); ++i) {
+    used_.assign(header_.size(), false);
+    for (std::size_t i = 0; opt_.names == header_names::unique && i < header_.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
         if (header_[i] == header_[j]) throw parse_error(source_, 1, header_[i], "column appears twice in the header");
       }
@@ -65,30 +90,55 @@ class csv_reader {
   /// @return the source given to the constructor.
   const std::string& source() const noexcept { return source_; }
 
-  /// @brief Index of column @p name, or nullopt if the header has no such column.
-  /// @param name a column name, matched exactly (case-sensitive).
+  /// @brief Index of column @p name, or nullopt if the header has no such column; the column
+  /// is then in use (not listed by unused_columns()).
+  /// @param name a column name: matched exactly, else after trimming spaces and tabs and folding
+  ///             ASCII case (`" laChildId"` matches `LAchildID`; recorded in matched_columns()).
   /// @return the 0-based index of the first column so named, or std::nullopt.
-  std::optional<std::size_t> column(std::string_view name) const {
-    for (std::size_t i = 0; i < header_.size(); ++i) {
-      if (header_[i] == name) return i;
+  std::optional<std::size_t> column(std::string_view name) {
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < header_.size() && !found; ++i)
+      if (header_[i] == name) found = i;
+    for (std::size_t i = 0; i < header_.size() && !found; ++i) {
+      if (folded(header_[i]) == folded(name)) {
+        found = i;
+        matched_.emplace_back(header_[i], std::string(name));
+      }
     }
-    return std::nullopt;
+    if (found) used_[*found] = true;
+    return found;
+  }
+
+  /// @brief The columns found only after trimming and case-folding, as {written, looked up}.
+  /// @return one pair per such column, in lookup order.
+  const std::vector<std::pair<std::string, std::string>>& matched_columns() const noexcept { return matched_; }
+
+  /// @brief The header names no column() call has found: columns present but not used.
+  /// @return the names in file order.
+  std::vector<std::string> unused_columns() const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < header_.size(); ++i)
+      if (!used_[i]) out.push_back(header_[i]);
+    return out;
   }
 
   /// @brief Index of column @p name.
   /// @param name a column name, matched exactly (case-sensitive).
   /// @return the 0-based index of the first column so named.
   /// @throws parse_error on line 1, field @p name, if the header has no such column.
-  std::size_t require_column(std::string_view name) const {
+  std::size_t require_column(std::string_view name) {
     if (auto c = column(name)) return *c;
     throw parse_error(source_, 1, std::string(name), "required column is missing from the header");
   }
 
-  /// @brief Advances to the next record, skipping blank lines (counted in blank_lines()).
+  /// @brief Advances to the next record, skipping blank lines (counted in blank_lines())
+  /// and rows with every field empty (counted in empty_rows()).
   /// @return true if a record was read (it is now the current record); false
   ///         at the end of the input.
   /// @throws parse_error for a wrong number of fields, an unterminated quote, a
-  /// quote inside an unquoted field, or characters after a closing quote.
+  /// quote inside an unquoted field, characters after a closing quote, or a field
+  /// that is not valid in the input's encoding. The record is consumed: calling next()
+  /// again goes on with the following one (so a host can collect every error).
   bool next() {
     for (;;) {
       if (!read_record()) return false;
@@ -96,6 +146,13 @@ class csv_reader {
         ++blank_lines_;
         continue;
       }
+      bool all_empty = true;
+      for (const std::string& f : fields_) all_empty = all_empty && f.empty();
+      if (all_empty) {
+        ++empty_rows_;
+        continue;
+      }
+      decode_fields(false);
       if (fields_.size() != header_.size()) {
         throw parse_error(source_, line_, "",
                           "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
@@ -118,6 +175,9 @@ class csv_reader {
   /// @brief Blank lines skipped so far.
   /// @return the number of blank lines next() has skipped.
   std::size_t blank_lines() const noexcept { return blank_lines_; }
+  /// @brief Rows with every field empty skipped so far.
+  /// @return the number of such rows next() has skipped.
+  std::size_t empty_rows() const noexcept { return empty_rows_; }
 
   /// @brief Throws parse_error for the current record, naming column @p column.
   /// @param column a 0-based column index `< header().size()`; the error names
@@ -129,8 +189,8 @@ class csv_reader {
     throw parse_error(source_, line_, header_.at(column), what);
   }
 
-  /// @brief Field @p column as a `YYYY-MM-DD` date (csc::parse_iso_date,
-  /// docs/custom-date-type.md).
+  /// @brief Field @p column as a date in the reader's date format (csc::io::parse_date_value:
+  /// `YYYY-MM-DD` by default, a midnight time allowed; docs/inputs.md).
   /// @param column a 0-based column index `< header().size()`.
   /// @return the date.
   /// @throws parse_error naming the field if it is not exactly `YYYY-MM-DD` or
@@ -138,8 +198,9 @@ class csv_reader {
   /// @throws std::out_of_range if @p column is out of range (see field()).
   civil_date date_field(std::size_t column) const {
     const std::string_view text = field(column);
-    if (auto d = parse_iso_date(text)) return *d;
-    fail(column, "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+    if (auto d = parse_date_value(text, opt_.dates)) return *d;
+    fail(column, "'" + std::string(text) + "' is not a valid date of the form " +
+                     (opt_.dates == io::date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY"));
   }
 
   /// @brief Field @p column as a whole number from 0 to @p max, digits only
@@ -178,6 +239,30 @@ class csv_reader {
   }
 
  private:
+  static std::string folded(std::string_view name) {
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    std::string out(name);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+
+  // Decodes every field of the current record (the header when @p header) into UTF-8.
+  void decode_fields(bool header) {
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      if (const auto at = decode_to_utf8(fields_[i], opt_.encoding)) {
+        char hex[8];
+        const auto byte = static_cast<unsigned char>(fields_[i][*at]);
+        const char* digits = "0123456789ABCDEF";
+        hex[0] = '0', hex[1] = 'x', hex[2] = digits[byte >> 4], hex[3] = digits[byte & 15], hex[4] = 0;
+        throw parse_error(source_, line_, header ? std::string() : column_name(i),
+                          std::string("byte ") + hex + " at position " + std::to_string(*at + 1) + " is not valid " +
+                              std::string(to_string(opt_.encoding)) + " (is the file in another encoding?)");
+      }
+    }
+  }
+
   // Reads one record (possibly spanning lines inside quotes) into fields_.
   bool read_record() {
     fields_.clear();
@@ -255,7 +340,11 @@ class csv_reader {
 
   std::istream& in_;
   std::string source_;
+  options opt_;
   std::vector<std::string> header_;
+  std::vector<bool> used_;
+  std::vector<std::pair<std::string, std::string>> matched_;
+  std::size_t empty_rows_ = 0;
   std::vector<std::string> fields_;
   std::size_t line_ = 1;
   std::size_t next_line_ = 1;

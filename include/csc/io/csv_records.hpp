@@ -1,11 +1,14 @@
 /// @file
 /// @brief Reading the five CSV extracts (referrals, CP plans, CIN plans,
 /// early help, looked after) into csc::io::record_table, with the CIN census
-/// route's semantics (docs/inputs.md): a value that cannot be read is a
-/// csc::io::parse_error naming file, line and column; a value that can be read
+/// route's semantics (docs/inputs.md): a value that cannot be read is an
+/// error naming file, line and column (every such record reported at once, in
+/// csc::io::parse_errors, or left out on request); a value that can be read
 /// but breaks a DfE rule is kept as written and reported as a csc::finding
 /// (an unknown code: rule::unknown_code; CINclosureDate before
-/// CINreferralDate: rule::cin_closure_before_referral, DfE 8630).
+/// CINreferralDate: rule::cin_closure_before_referral, DfE 8630). A row
+/// repeating another in every column is read once (rule::duplicate_record);
+/// spaces around LAchildID are trimmed and counted.
 #ifndef CSC_IO_CSV_RECORDS_HPP
 #define CSC_IO_CSV_RECORDS_HPP
 
@@ -14,6 +17,8 @@
 #include <csc/io/cin_codes.hpp>
 #include <csc/io/csv.hpp>
 #include <csc/io/records.hpp>
+#include <csc/io/text_encoding.hpp>
+#include <csc/io/value_formats.hpp>
 
 #include <cstddef>
 #include <istream>
@@ -21,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -33,27 +39,80 @@ enum class episode_extract {
   looked_after   ///< `LAchildID,StartDate[,EndDate]`.
 };
 
+/// @brief How an extract is spelt and what the reader keeps (docs/inputs.md).
+struct extract_options {
+  std::vector<std::string> keep;                   ///< Items (columns) each record keeps raw in `kept`, in order.
+  text_encoding encoding = text_encoding::utf8;    ///< The file's encoding (decoded to UTF-8).
+  io::date_format dates = io::date_format::iso;    ///< How the file spells dates.
+  bool skip_invalid_records = false;               ///< Leave records that cannot be read out (record_table::rejected)
+                                                   ///< instead of throwing parse_errors.
+};
+
 namespace detail {
 
 // The reading state shared by the three readers: the CSV, the columns asked
-// for by name, and the table being filled.
+// for by name, the table being filled, and the errors collected on the way.
 template <class Record>
 struct csv_table_reader {
+  const extract_options& opt;
   csv_reader csv;
   std::vector<std::optional<std::size_t>> kept_columns;
   record_table<Record> out;
+  std::vector<parse_error> errors;
+  std::unordered_map<std::string, std::size_t> seen_rows;  // every field of a row -> its record
 
-  csv_table_reader(std::istream& in, const std::string& source, const std::vector<std::string>& keep)
-      : csv(in, source) {
+  csv_table_reader(std::istream& in, const std::string& source, const extract_options& o)
+      : opt(o), csv(in, source, csv_reader::options{csv_reader::header_names::unique, o.encoding, o.dates}) {
     out.name = source;
     out.files = {source};
-    out.items = csv.header();
-    for (const std::string& name : keep) kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
+    for (const std::string& name : opt.keep) kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
   }
 
-  std::string child(std::size_t column) const {
-    const std::string_view id = csv.field(column);
+  // Reads every record with @p read_one(i) (i: the index the record will have); an error
+  // in one record is collected and reading goes on, so that every bad record is reported.
+  template <class ReadOne>
+  record_table<Record> read(ReadOne read_one) {
+    for (;;) {
+      try {
+        if (!csv.next()) break;
+        const std::size_t i = out.records.size();
+        std::string row;  // every field: the key for rows repeated in every column
+        for (std::size_t c = 0; c < csv.header().size(); ++c) (row += csv.field(c)) += '\x1f';
+        if (const auto first = seen_rows.find(row); first != seen_rows.end()) {
+          finding_on(first->second, rule::duplicate_record,
+                     "line " + std::to_string(csv.line()) + " repeats line " +
+                         std::to_string(out.records[first->second].source.line) + " in every column (read once)");
+          continue;
+        }
+        Record rec = read_one(i);
+        seen_rows.emplace(std::move(row), i);
+        out.records.push_back(std::move(rec));
+      } catch (const parse_error& e) {
+        while (!out.findings.empty() && out.findings.back().record == out.records.size()) out.findings.pop_back();
+        errors.push_back(e);
+      }
+    }
+    if (!errors.empty() && !opt.skip_invalid_records) throw parse_errors(std::move(errors));
+    out.rejected = std::move(errors);
+    out.blank_lines = csv.blank_lines();
+    out.empty_rows = csv.empty_rows();
+    out.items = csv.header();
+    for (const auto& [written, item] : csv.matched_columns()) {
+      out.matched_columns.emplace_back(written, item);
+      for (std::string& name : out.items)
+        if (name == written) name = item;  // has_item() answers by the item's name
+    }
+    out.unused_columns = csv.unused_columns();
+    return std::move(out);
+  }
+
+  std::string child(std::size_t column) {
+    std::string_view id = csv.field(column);
+    const std::size_t size = id.size();
+    while (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t')) id.remove_suffix(1);
     if (id.empty()) csv.fail(column, "empty child id");
+    out.trimmed_ids += id.size() != size;
     return std::string(id);
   }
   day date(std::size_t column) const { return day(csv.date_field(column)); }
@@ -61,6 +120,13 @@ struct csv_table_reader {
     if (!column) return std::nullopt;
     const auto c = csv.optional_date_field(*column);
     return c ? std::optional<day>(day(*c)) : std::nullopt;
+  }
+  std::optional<bool> boolean(const std::optional<std::size_t>& column) const {
+    if (!column) return std::nullopt;
+    const auto b = parse_boolean_value(csv.field(*column));
+    if (!b)
+      csv.fail(*column, "'" + std::string(csv.field(*column)) + "' is not a boolean (true/false, 1/0, yes/no, y/n)");
+    return b;
   }
   record_source source() const { return record_source{0, csv.line()}; }
   std::vector<std::string> kept() const {
@@ -72,11 +138,11 @@ struct csv_table_reader {
   // A code column: the value as written; outside its DfE list it is a finding
   // on record @p record, worded as the census reader words it ("8866 ReferralSource: '9Z'").
   std::string code(const std::optional<std::size_t>& column, bool (*known)(std::string_view) noexcept,
-                   const char* dfe_rule, std::size_t record) {
+                   const char* dfe_rule, const char* item, std::size_t record) {
     if (!column) return std::string();
     std::string text(csv.field(*column));
     if (!text.empty() && !known(text))
-      finding_on(record, rule::unknown_code, std::string(dfe_rule) + " " + csv.header()[*column] + ": '" + text + "'");
+      finding_on(record, rule::unknown_code, std::string(dfe_rule) + " " + item + ": '" + text + "'");
     return text;
   }
   void finding_on(std::size_t record, csc::rule r, std::string detail) {
@@ -85,10 +151,6 @@ struct csv_table_reader {
     f.record = record;
     f.detail = std::move(detail);
     out.findings.push_back(std::move(f));
-  }
-  record_table<Record> finish() {
-    out.blank_lines = csv.blank_lines();
-    return std::move(out);
   }
 };
 
@@ -99,37 +161,34 @@ struct csv_table_reader {
 /// columns in any order, other columns ignored unless named in @p keep.
 /// @param in     the CSV (RFC 4180, header line first; see csv_reader).
 /// @param source the file name used in errors and in the table.
-/// @param keep   items (columns) whose raw values each record keeps in `kept`, in this order ("" keeps nothing).
+/// @param options the encoding, date format, items to keep raw (`keep`, "" keeps nothing) and whether
+///               records that cannot be read are left out (extract_options).
 /// @return the table; `findings` holds rule::unknown_code (ReferralSource, DfE 8866; ReasonForClosure, 8650) and
 /// rule::cin_closure_before_referral (DfE 8630), each on a record that is kept as written.
-/// @throws parse_error naming file, line and column for a missing LAchildID or CINreferralDate column, an empty
-/// LAchildID, a date that is not `YYYY-MM-DD`, a ReferralNFA that is not true/false/1/0, or malformed CSV.
+/// @throws parse_error naming file, line and column for a missing LAchildID or CINreferralDate column.
+/// @throws parse_errors listing every record that cannot be read (an empty LAchildID, a date not in the date
+/// format, a ReferralNFA that is not a boolean spelling, malformed CSV, bytes not in the encoding), unless
+/// `options.skip_invalid_records`.
 inline referral_table read_referrals_csv(std::istream& in, const std::string& source,
-                                         const std::vector<std::string>& keep = {}) {
-  detail::csv_table_reader<referral_record> r(in, source, keep);
-  const csv_reader& csv = r.csv;
-  const std::size_t child_col = csv.require_column("LAchildID");
-  const std::size_t date_col = csv.require_column("CINreferralDate");
-  const auto source_col = csv.column("ReferralSource");
-  const auto nfa_col = csv.column("ReferralNFA");
-  const auto closure_col = csv.column("CINclosureDate");
-  const auto reason_col = csv.column("ReasonForClosure");
-  while (r.csv.next()) {
-    const std::size_t i = r.out.records.size();
+                                         const extract_options& options = {}) {
+  detail::csv_table_reader<referral_record> r(in, source, options);
+  const std::size_t child_col = r.csv.require_column("LAchildID");
+  const std::size_t date_col = r.csv.require_column("CINreferralDate");
+  const auto source_col = r.csv.column("ReferralSource");
+  const auto nfa_col = r.csv.column("ReferralNFA");
+  const auto closure_col = r.csv.column("CINclosureDate");
+  const auto reason_col = r.csv.column("ReasonForClosure");
+  return r.read([&](std::size_t i) {
     referral_record rec{r.child(child_col), r.date(date_col), r.optional_date(closure_col),
-                        r.code(source_col, is_referral_source_code, "8866", i), std::nullopt,
-                        r.code(reason_col, is_reason_for_closure_code, "8650", i), r.source(), r.kept()};
-    if (nfa_col) {
-      rec.nfa = parse_cin_boolean(csv.field(*nfa_col));
-      if (!rec.nfa) csv.fail(*nfa_col, "'" + std::string(csv.field(*nfa_col)) + "' is not a boolean (true/false/1/0)");
-    }
+                        r.code(source_col, is_referral_source_code, "8866", "ReferralSource", i), r.boolean(nfa_col),
+                        r.code(reason_col, is_reason_for_closure_code, "8650", "ReasonForClosure", i), r.source(),
+                        r.kept()};
     if (rec.closure && *rec.closure < rec.referral)
       r.finding_on(i, rule::cin_closure_before_referral,
                    "CINclosureDate " + to_iso_string(*rec.closure) + " is before CINreferralDate " +
                        to_iso_string(rec.referral));
-    r.out.records.push_back(std::move(rec));
-  }
-  return r.finish();
+    return rec;
+  });
 }
 
 /// @brief Reads a child protection plans extract:
@@ -137,32 +196,31 @@ inline referral_table read_referrals_csv(std::istream& in, const std::string& so
 /// columns in any order, other columns ignored unless named in @p keep.
 /// @param in     the CSV.
 /// @param source the file name used in errors and in the table.
-/// @param keep   items (columns) whose raw values each record keeps in `kept`, in this order ("" keeps nothing).
+/// @param options the encoding, date format, items to keep raw (`keep`, "" keeps nothing) and whether
+///               records that cannot be read are left out (extract_options).
 /// @return the table; `findings` holds rule::unknown_code for a category of abuse outside DfE's list (8905, 8910).
 /// A plan ending before it starts is kept: csc::classify_cp_plans reports it (DfE 8925, docs/rules/cp-plan-checks.md).
-/// @throws parse_error naming file, line and column for a missing LAchildID or CPPstartDate column, an empty
-/// LAchildID, a date that is not `YYYY-MM-DD`, a NumberOfPreviousCPP that is not a whole number >= 0 (DfE 8730),
-/// or malformed CSV.
+/// @throws parse_error naming file, line and column for a missing LAchildID or CPPstartDate column.
+/// @throws parse_errors listing every record that cannot be read (as read_referrals_csv(), and a
+/// NumberOfPreviousCPP that is not a whole number >= 0, DfE 8730), unless `options.skip_invalid_records`.
 inline cp_plan_table read_cp_plans_csv(std::istream& in, const std::string& source,
-                                       const std::vector<std::string>& keep = {}) {
-  detail::csv_table_reader<cp_plan_record> r(in, source, keep);
-  const csv_reader& csv = r.csv;
-  const std::size_t child_col = csv.require_column("LAchildID");
-  const std::size_t start_col = csv.require_column("CPPstartDate");
-  const auto end_col = csv.column("CPPendDate");
-  const auto initial_col = csv.column("InitialCategoryOfAbuse");
-  const auto latest_col = csv.column("LatestCategoryOfAbuse");
-  const auto previous_col = csv.column("NumberOfPreviousCPP");
-  while (r.csv.next()) {
-    const std::size_t i = r.out.records.size();
+                                       const extract_options& options = {}) {
+  detail::csv_table_reader<cp_plan_record> r(in, source, options);
+  const std::size_t child_col = r.csv.require_column("LAchildID");
+  const std::size_t start_col = r.csv.require_column("CPPstartDate");
+  const auto end_col = r.csv.column("CPPendDate");
+  const auto initial_col = r.csv.column("InitialCategoryOfAbuse");
+  const auto latest_col = r.csv.column("LatestCategoryOfAbuse");
+  const auto previous_col = r.csv.column("NumberOfPreviousCPP");
+  return r.read([&](std::size_t i) {
     cp_plan_record rec{r.child(child_col), r.date(start_col), r.optional_date(end_col),
-                       r.code(initial_col, is_category_of_abuse_code, "8905", i),
-                       r.code(latest_col, is_category_of_abuse_code, "8910", i), std::nullopt, r.source(), r.kept()};
-    if (previous_col && !csv.field(*previous_col).empty())
-      rec.previous_plans = csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
-    r.out.records.push_back(std::move(rec));
-  }
-  return r.finish();
+                       r.code(initial_col, is_category_of_abuse_code, "8905", "InitialCategoryOfAbuse", i),
+                       r.code(latest_col, is_category_of_abuse_code, "8910", "LatestCategoryOfAbuse", i), std::nullopt,
+                       r.source(), r.kept()};
+    if (previous_col && !r.csv.field(*previous_col).empty())
+      rec.previous_plans = r.csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
+    return rec;
+  });
 }
 
 /// @brief The start and end columns of extract @p e.
@@ -179,19 +237,22 @@ constexpr std::pair<std::string_view, std::string_view> episode_columns(episode_
 /// @param in     the CSV.
 /// @param source the file name used in errors and in the table.
 /// @param e      which extract it is.
+/// @param options the encoding, date format and whether records that cannot be read are left out
+///               (`keep` is not used: episodes keep no columns).
 /// @return the table. An episode ending before it starts is kept: csc::build_timelines reports it
 /// (rule::episode_end_before_start, docs/rules/stepdown.md).
-/// @throws parse_error naming file, line and column for a missing LAchildID or start column, an empty LAchildID,
-/// a date that is not `YYYY-MM-DD`, or malformed CSV.
-inline episode_table read_episodes_csv(std::istream& in, const std::string& source, episode_extract e) {
-  detail::csv_table_reader<episode_record> r(in, source, {});
+/// @throws parse_error naming file, line and column for a missing LAchildID or start column.
+/// @throws parse_errors listing every record that cannot be read, unless `options.skip_invalid_records`.
+inline episode_table read_episodes_csv(std::istream& in, const std::string& source, episode_extract e,
+                                       const extract_options& options = {}) {
+  detail::csv_table_reader<episode_record> r(in, source, options);
   const auto [start_name, end_name] = episode_columns(e);
   const std::size_t child_col = r.csv.require_column("LAchildID");
   const std::size_t start_col = r.csv.require_column(start_name);
   const auto end_col = r.csv.column(end_name);
-  while (r.csv.next())
-    r.out.records.push_back(episode_record{r.child(child_col), r.date(start_col), r.optional_date(end_col), r.source()});
-  return r.finish();
+  return r.read([&](std::size_t) {
+    return episode_record{r.child(child_col), r.date(start_col), r.optional_date(end_col), r.source()};
+  });
 }
 
 }  // namespace csc::io

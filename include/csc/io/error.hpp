@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace csc::io {
 
@@ -40,6 +41,34 @@ class parse_error : public std::runtime_error {
   std::string source_;
   std::size_t line_;
   std::string field_;
+};
+
+/// @brief Every record of an input that could not be read, reported at once.
+///
+/// what() is the one message itself when there is one error; otherwise a count
+/// line, then the first `listed` messages one per line, then how many more.
+class parse_errors : public std::runtime_error {
+ public:
+  /// @brief Collects @p errors (at least one) for one input.
+  /// @param errors the errors in input order.
+  /// @param listed how many messages what() spells out (the rest are counted).
+  /// @throws std::invalid_argument if @p errors is empty.
+  explicit parse_errors(std::vector<parse_error> errors, std::size_t listed = 50)
+      : std::runtime_error(message(errors, listed)), errors_(std::move(errors)) {}
+  /// @brief The errors, in input order.
+  /// @return every error (not only the listed ones).
+  const std::vector<parse_error>& errors() const noexcept { return errors_; }
+
+ private:
+  static std::string message(const std::vector<parse_error>& errors, std::size_t listed) {
+    if (errors.empty()) throw std::invalid_argument("csc::io::parse_errors needs at least one error");
+    if (errors.size() == 1) return errors.front().what();
+    std::string out = errors.front().source() + ": " + std::to_string(errors.size()) + " records cannot be read";
+    for (std::size_t i = 0; i < errors.size() && i < listed; ++i) out += std::string("\n  ") + errors[i].what();
+    if (errors.size() > listed) out += "\n  ... and " + std::to_string(errors.size() - listed) + " more";
+    return out;
+  }
+  std::vector<parse_error> errors_;
 };
 
 }  // namespace csc::io

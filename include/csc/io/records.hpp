@@ -10,6 +10,7 @@
 
 #include <csc/core/day.hpp>
 #include <csc/core/finding.hpp>
+#include <csc/io/error.hpp>
 
 #include <algorithm>
 #include <array>
@@ -71,7 +72,14 @@ struct record_table {
   std::vector<std::string> items;       ///< The CIN census items (CSV columns) the input carries.
   std::vector<Record> records;          ///< The records, in input order.
   std::vector<csc::finding> findings;   ///< Reader findings: `source` 0, `record` an index into `records`.
+  std::vector<parse_error> rejected;    ///< Records that could not be read, left out on request (not counted).
   std::size_t blank_lines = 0;          ///< Blank lines skipped (CSV), never silently.
+  std::size_t empty_rows = 0;           ///< Rows with every field empty skipped (CSV), never silently.
+  std::size_t trimmed_ids = 0;          ///< LAchildID values whose leading or trailing spaces were trimmed.
+  std::size_t superseded = 0;           ///< Records replaced by a later file's copy (merge_extracts()).
+  std::vector<std::pair<std::string, std::string>> matched_columns;  ///< Columns found after trimming and
+                                                                      ///< case-folding: {as written, item}.
+  std::vector<std::string> unused_columns;  ///< Columns present in the input but not read.
 
   /// @brief Whether the input carries item (column) @p name.
   /// @param name a CIN census item name, e.g. "ReferralNFA".

@@ -1,0 +1,103 @@
+/// @file
+/// @brief `csc::io::merge_extracts`: several extracts of one input (e.g. yearly
+/// referral extracts that overlap on open cases) as one table, merged as CIN
+/// census returns are: a record whose child and key date appear in a later
+/// extract is replaced by the later copy (docs/inputs.md).
+#ifndef CSC_IO_MERGE_EXTRACTS_HPP
+#define CSC_IO_MERGE_EXTRACTS_HPP
+
+#include <csc/core/day.hpp>
+#include <csc/core/finding.hpp>
+#include <csc/io/records.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace csc::io {
+
+/// @brief The key date of a record: the date that, with the child, names it across extracts.
+/// @param r a referral.
+/// @return CINreferralDate.
+inline day key_date(const referral_record& r) { return r.referral; }
+/// @brief The key date of a record.
+/// @param p a child protection plan.
+/// @return CPPstartDate.
+inline day key_date(const cp_plan_record& p) { return p.start; }
+/// @brief The key date of a record.
+/// @param e an episode.
+/// @return its start.
+inline day key_date(const episode_record& e) { return e.start; }
+
+/// @brief Merges @p extracts, given oldest first, into one table.
+///
+/// A record of extract i is superseded (left out, counted in `superseded`) when a later
+/// extract j > i holds a record of the same child with the same key date (key_date());
+/// every record of the latest extract holding that key is kept, even where it differs in
+/// content (a closure added, say), as merge() does for CIN census returns. Within one
+/// extract nothing is merged (the reader already read repeated rows once). The result's
+/// `files` are every extract's files in order (record sources re-indexed), `name` the names
+/// joined by ',', `items` the items every extract has (so has_item() holds for every record),
+/// findings re-indexed (those on superseded records dropped), counts added up, `rejected`
+/// and the column lists concatenated.
+/// @tparam Record referral_record, cp_plan_record or episode_record.
+/// @param extracts the tables, oldest first (the order of the files on a command line).
+/// @return the merged table; a single extract is returned as it is.
+template <class Record>
+record_table<Record> merge_extracts(std::vector<record_table<Record>> extracts) {
+  if (extracts.size() == 1) return std::move(extracts.front());
+  std::map<std::pair<std::string, day>, std::size_t> latest;  // (child, key date) -> the last extract holding it
+  for (std::size_t x = 0; x < extracts.size(); ++x)
+    for (const Record& r : extracts[x].records) latest[{r.child, key_date(r)}] = x;
+  record_table<Record> out;
+  for (std::size_t x = 0; x < extracts.size(); ++x) {
+    record_table<Record>& t = extracts[x];
+    out.name += (x == 0 ? "" : ",") + t.name;
+    const std::size_t file_offset = out.files.size();
+    out.files.insert(out.files.end(), t.files.begin(), t.files.end());
+    if (x == 0) {
+      out.items = t.items;
+    } else {
+      out.items.erase(std::remove_if(out.items.begin(), out.items.end(),
+                                     [&](const std::string& item) { return !t.has_item(item); }),
+                      out.items.end());
+    }
+    std::vector<std::size_t> index(t.records.size(), static_cast<std::size_t>(-1));  // new index, or none
+    for (std::size_t i = 0; i < t.records.size(); ++i) {
+      Record& r = t.records[i];
+      if (latest[{r.child, key_date(r)}] != x) {
+        ++out.superseded;
+        continue;
+      }
+      index[i] = out.records.size();
+      r.source.file += file_offset;
+      out.records.push_back(std::move(r));
+    }
+    for (finding f : t.findings) {
+      if (index[f.record] == static_cast<std::size_t>(-1)) continue;
+      f.record = index[f.record];
+      if (f.related_record) {
+        if (index[*f.related_record] == static_cast<std::size_t>(-1)) f.related_record.reset();
+        else f.related_record = index[*f.related_record];
+      }
+      out.findings.push_back(std::move(f));
+    }
+    for (auto& e : t.rejected) out.rejected.push_back(std::move(e));
+    out.blank_lines += t.blank_lines;
+    out.empty_rows += t.empty_rows;
+    out.trimmed_ids += t.trimmed_ids;
+    out.superseded += t.superseded;
+    for (auto& m : t.matched_columns) out.matched_columns.push_back(std::move(m));
+    for (auto& u : t.unused_columns)
+      if (std::find(out.unused_columns.begin(), out.unused_columns.end(), u) == out.unused_columns.end())
+        out.unused_columns.push_back(std::move(u));
+  }
+  return out;
+}
+
+}  // namespace csc::io
+
+#endif  // CSC_IO_MERGE_EXTRACTS_HPP
