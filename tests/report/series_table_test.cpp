@@ -84,7 +84,8 @@ struct inputs {
   }
   csc::series_inputs get() const {
     return {referral_records ? &*referral_records : nullptr, classified_referrals ? &*classified_referrals : nullptr,
-            plan_records ? &*plan_records : nullptr, classified_plans ? &*classified_plans : nullptr, nullptr};
+            plan_records ? &*plan_records : nullptr, classified_plans ? &*classified_plans : nullptr, nullptr,
+            std::nullopt, std::nullopt};
   }
 };
 

@@ -11,6 +11,7 @@
 #include <csc/report/suppression.hpp>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -25,32 +26,43 @@ enum class measure_source {
 };
 
 /// @brief One measure of a series table. Source: docs/rules/series.md (series table).
+/// @brief The history a measure's figure for a period needs before the period starts
+/// (docs/rules/completeness.md).
+enum class history_need : std::uint8_t {
+  none,           ///< None: the period's own records.
+  look_back,      ///< The re-referral look-back (rereferral_policy::look_back, 12 months by default).
+  repeat_window,  ///< The repeat window of D3 (cp_plan_policy::repeat_window, 24 months by default).
+  any             ///< All earlier plans (second or subsequent), unless declared counts stand in for them.
+};
+
 struct measure_info {
   std::string_view name;   ///< Column name, e.g. "rereferral_percent" (DfE's published column where there is one).
   measure_source source;   ///< The classification it is counted from.
   bool lower_is_better;    ///< Its direction, for targets and published comparisons (docs/rules/benchmarks.md).
   bool needs_population;   ///< A rate per 10,000: shown only with a population (docs/rules/rates.md).
   bool needs_family;       ///< A distinct-family count: shown only with a family item (docs/rules/families.md).
+  csc::history_need history;  ///< What it needs before the period (docs/rules/completeness.md).
+  bool needs_follow_up;    ///< Provisional while the follow-up of its records is incomplete (docs/rules/completeness.md).
 };
 
 /// @brief Every series measure, in column order.
 /// Source: docs/rules/series.md (series table); directions: docs/rules/benchmarks.md.
 inline constexpr std::array<measure_info, 15> series_measures{{
-    {"referral_count", measure_source::referrals, false, false, false},
-    {"rereferral_count", measure_source::referrals, true, false, false},
-    {"rereferral_percent", measure_source::referrals, true, false, false},
-    {"referral_rate_per_10000", measure_source::referrals, false, true, false},
-    {"referral_family_count", measure_source::referrals, false, false, true},
-    {"CPP_start", measure_source::cp_plans, false, false, false},
-    {"CPP_subsequent", measure_source::cp_plans, true, false, false},
-    {"CPP_subsequent_percent", measure_source::cp_plans, true, false, false},
-    {"CPP_subsequent_within_2y_percent", measure_source::cp_plans, true, false, false},
-    {"CPP_open", measure_source::cp_plans, false, false, false},
-    {"CPP_start_rate_per_10000", measure_source::cp_plans, false, true, false},
-    {"CPP_family_start", measure_source::cp_plans, false, false, true},
-    {"step_downs", measure_source::stepdown, false, false, false},
-    {"step_downs_re_escalated_percent", measure_source::stepdown, true, false, false},
-    {"bounces", measure_source::stepdown, true, false, false},
+    {"referral_count", measure_source::referrals, false, false, false, history_need::none, false},
+    {"rereferral_count", measure_source::referrals, true, false, false, history_need::look_back, false},
+    {"rereferral_percent", measure_source::referrals, true, false, false, history_need::look_back, false},
+    {"referral_rate_per_10000", measure_source::referrals, false, true, false, history_need::none, false},
+    {"referral_family_count", measure_source::referrals, false, false, true, history_need::none, false},
+    {"CPP_start", measure_source::cp_plans, false, false, false, history_need::none, false},
+    {"CPP_subsequent", measure_source::cp_plans, true, false, false, history_need::any, false},
+    {"CPP_subsequent_percent", measure_source::cp_plans, true, false, false, history_need::any, false},
+    {"CPP_subsequent_within_2y_percent", measure_source::cp_plans, true, false, false, history_need::repeat_window, false},
+    {"CPP_open", measure_source::cp_plans, false, false, false, history_need::none, false},
+    {"CPP_start_rate_per_10000", measure_source::cp_plans, false, true, false, history_need::none, false},
+    {"CPP_family_start", measure_source::cp_plans, false, false, true, history_need::none, false},
+    {"step_downs", measure_source::stepdown, false, false, false, history_need::none, false},
+    {"step_downs_re_escalated_percent", measure_source::stepdown, true, false, false, history_need::none, true},
+    {"bounces", measure_source::stepdown, true, false, false, history_need::none, true},
 }};
 
 /// @brief The series measure named @p name. Source: docs/rules/series.md (series table).

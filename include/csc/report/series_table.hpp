@@ -25,6 +25,7 @@
 #include <csc/measure/rereferrals.hpp>
 #include <csc/measure/stepdown.hpp>
 #include <csc/report/comparison.hpp>
+#include <csc/report/completeness.hpp>
 #include <csc/report/measure_catalogue.hpp>
 #include <csc/report/population.hpp>
 #include <csc/report/suppression.hpp>
@@ -51,6 +52,10 @@ struct series_inputs {
   const io::cp_plan_table* cp_plans = nullptr;                                  ///< CP plans as read.
   const cp_plan_classification<std::string>* classified_cp_plans = nullptr;      ///< classify_cp_plans of `cp_plans`.
   const transition_classification<std::string>* transitions = nullptr;          ///< Step-down transitions (not grouped).
+  /// First day the referral data covers (docs/rules/completeness.md); default: the earliest CINreferralDate.
+  std::optional<day> referrals_from;
+  /// First day the plan data covers; default: the earliest CPPstartDate.
+  std::optional<day> cp_plans_from;
 };
 
 /// @brief How a series table is split and presented.
@@ -121,6 +126,9 @@ struct series_table {
   std::size_t records_without_key = 0;      ///< Records of the grouped inputs with no key (in all records only).
   std::vector<std::string> notes;           ///< Missing populations, records without a family.
   std::vector<published_comparison> published;  ///< C1 then D3, when their tables and inputs are given.
+  std::vector<period_completeness> completeness;  ///< One per period (docs/rules/completeness.md).
+  std::optional<day> referrals_from;        ///< First day of the referral data, as used for completeness.
+  std::optional<day> cp_plans_from;         ///< First day of the plan data, as used for completeness.
 };
 
 /// @brief The keys of a multi-valued item value: its parts between ';',
@@ -315,6 +323,42 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
 /// (worded as csc-report's options).
 /// @throws csc::io::parse_error naming file, line and PersonBirthDate for a birth date that is not a date.
 /// @throws std::runtime_error from csc::compare_published for a table without the compared column.
+namespace detail {
+// Fills t.completeness: per period, whether each history need is met and the step-downs' follow-up.
+template <class D>
+void add_completeness(series_table<D>& t, const series_inputs& in, const std::vector<stepdown_measures>& stepdowns) {
+  const auto earliest = [](const auto* table, const auto& date) {
+    std::optional<day> first;
+    for (const auto& r : table->records)
+      if (!first || date(r) < *first) first = date(r);
+    return first;
+  };
+  if (in.referrals)
+    t.referrals_from = in.referrals_from ? in.referrals_from
+                                         : earliest(in.referrals, [](const io::referral_record& r) { return r.referral; });
+  if (in.cp_plans)
+    t.cp_plans_from = in.cp_plans_from ? in.cp_plans_from
+                                       : earliest(in.cp_plans, [](const io::cp_plan_record& r) { return r.start; });
+  for (std::size_t p = 0; p < t.series.size(); ++p) {
+    period_completeness c;
+    const day first = to_day(t.series[p].period.first());
+    if (in.referrals)
+      c.look_back = history_within_data(first, t.referrals_from, in.classified_referrals->policy().look_back);
+    if (in.cp_plans) {
+      const cp_plan_policy& policy = in.classified_cp_plans->policy();
+      c.repeat_window = history_within_data(first, t.cp_plans_from, policy.repeat_window);
+      c.any_history = policy.evidence != previous_plan_evidence::history_only &&
+                      in.cp_plans->has_item("NumberOfPreviousCPP");
+    }
+    if (p < stepdowns.size()) {
+      c.step_downs = stepdowns[p].step_downs.count;
+      c.step_downs_follow_up_incomplete = stepdowns[p].step_downs.follow_up_incomplete;
+    }
+    t.completeness.push_back(c);
+  }
+}
+}  // namespace detail
+
 template <class D>
 series_table<D> build_series_table(series_kind kind, const interval<D>& range, const series_inputs& in,
                                    const series_table_options& options, const published_data& data = {}) {
@@ -322,7 +366,7 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
   if (!range.last()) throw std::invalid_argument("csc::build_series_table: the range has no end");
   if ((in.referrals && !in.classified_referrals) || (in.cp_plans && !in.classified_cp_plans))
     throw std::invalid_argument("csc::build_series_table: records without their classification");
-  series_table<D> t{period_series<D>(kind, range.first(), *range.last()), {}, {}, 0, {}, {}};
+  series_table<D> t{period_series<D>(kind, range.first(), *range.last()), {}, {}, 0, {}, {}, {}, {}, {}};
   const period_series<D>& s = t.series;
   period_populations population = series_populations(s, o.population, data);
   t.notes = std::move(population.notes);
@@ -436,6 +480,7 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
   family_note("Referrals", referrals_without_family);
   family_note("Plans", plans_without_family);
   t.published = detail::published_comparisons(range, in, data);
+  detail::add_completeness(t, in, stepdowns);
   return t;
 }
 
