@@ -2,7 +2,8 @@
 # Builds and runs every test with g++ and clang++, as C++17 and as C++20
 # (-Wall -Wextra -Wpedantic -Werror; clang++ C++20 also under ASan and UBSan),
 # smoke-runs the benchmarks, fuzzes the readers (60 s each under CI=true),
-# builds the consumer projects (tests/consumers) and the Doxygen site.
+# builds the consumer projects (tests/consumers), runs the Conan recipe under
+# Conan 2.8.1 offline (tests/conan) and builds the Doxygen site.
 # Installs missing Debian packages first. Usage: bash tests/run_all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,11 +34,14 @@ done
 echo "=== Fuzzing the XML and CSV readers (libFuzzer, ASan, UBSan) ==="
 if [ "${CI:-}" = true ]; then bash tests/fuzz/run.sh 60; else bash tests/fuzz/run.sh 15; fi
 
-echo "=== Consumers: find_package, add_subdirectory, pkg-config; the Conan recipe ==="
+echo "=== Consumers: find_package, add_subdirectory, pkg-config ==="
 bash tests/consumers/run.sh build-test/consumers
+
+echo "=== Conan 2.8.1 (offline): the recipe, its test_package, package id, CMakeDeps and PkgConfigDeps consumers ==="
+bash tests/conan/run.sh build-test/conan
 
 echo "=== Doxygen API reference and docs pages (warnings are errors) ==="
 cmake -S . -B build-test/docs -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
 cmake --build build-test/docs --target docs > build-test/docs/doxygen.log 2>&1 || { cat build-test/docs/doxygen.log; exit 1; }
 bash docs/check_pages.sh build-test/docs/docs/html
-echo "all tests passed (g++ and clang++, C++17 and C++20, sanitizers), fuzzers clean, consumers built, docs built"
+echo "all tests passed (g++ and clang++, C++17 and C++20, sanitizers), fuzzers clean, consumers built, Conan package checked, docs built"

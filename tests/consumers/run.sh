@@ -56,5 +56,3 @@ echo "consumer pkg_config: pkg-config --modversion is $version"
 libs=$(PKG_CONFIG_PATH="$work/prefix/share/pkgconfig" pkg-config --libs csc-metrics-cin-census)
 case " $libs " in *" -lexpat "*) ;; *) echo "csc-metrics-cin-census.pc gives '$libs', without -lexpat" >&2; exit 1 ;; esac
 echo "consumer pkg_config: csc-metrics-cin-census links $libs"
-
-python3 "$root/tests/consumers/check_conanfile.py" "$work/conan"
