@@ -1,8 +1,9 @@
-// csc-report --series --format html: one self-contained HTML page (no
-// JavaScript, no network) with the series table, an inline SVG line chart of
-// each measure over the series (against England, the statistical neighbour
-// mean and the target where given) and the published comparisons. The page is
-// well-formed XML as well as HTML5, so any XML parser can check it.
+// csc-report --format html: one self-contained HTML page (no JavaScript, no
+// network). With --series: the series table, an inline SVG line chart of each
+// measure over the series (against England, the statistical neighbour mean and
+// the target where given) and the published comparisons; for a single period:
+// the report as --format table prints it. The page is well-formed XML as well
+// as HTML5, so any XML parser can check it.
 #ifndef CSC_EXAMPLES_HTML_REPORT_HPP
 #define CSC_EXAMPLES_HTML_REPORT_HPP
 
@@ -156,22 +157,34 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   return lines;
 }
 
-inline void write_series_html(std::ostream& os, const series_table& t, const series_options& o,
-                              const std::vector<std::string>& inputs) {
-  const std::string range = csc::to_iso_string(t.series[0].period.first()) + " to " +
-                            csc::to_iso_string(*t.series[t.series.size() - 1].period.last());
+// The page up to its first section: title, heading, inputs, how figures are rounded.
+inline void write_page_head(std::ostream& os, const std::string& subject, const std::vector<std::string>& inputs) {
   os << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>csc-report: "
-     << html_escape(std::string(csc::to_string(t.series.kind()))) << " series, " << html_escape(range)
-     << "</title>\n<style>\n"
+     << html_escape(subject) << "</title>\n<style>\n"
         "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
         "th,td{border:1px solid #bbb;padding:2px 8px}td.n{text-align:right}th{background:#eee}"
         "figure{margin:1.5em 0}svg text{font-size:11px}\n"
         "</style>\n</head>\n<body>\n<h1>Children's social care measures: "
-     << html_escape(std::string(csc::to_string(t.series.kind()))) << " series, " << html_escape(range) << "</h1>\n";
+     << html_escape(subject) << "</h1>\n";
   os << "<p>Inputs:";
   for (const std::string& i : inputs) os << ' ' << html_escape(i);
   os << ". Counting rules: csc-metrics (docs/rules). Percentages and rates rounded to one decimal place, half away "
-        "from zero.</p>\n<h2>Figures</h2>\n";
+        "from zero.</p>\n";
+}
+
+// A single period (no --series): the report exactly as --format table prints it, as a page.
+inline void write_text_html(std::ostream& os, const std::string& period, const std::vector<std::string>& inputs,
+                            const std::string& text) {
+  write_page_head(os, period, inputs);
+  os << "<pre>\n" << html_escape(text) << "</pre>\n</body>\n</html>\n";
+}
+
+inline void write_series_html(std::ostream& os, const series_table& t, const series_options& o,
+                              const std::vector<std::string>& inputs) {
+  write_page_head(os, std::string(csc::to_string(t.series.kind())) + " series, " +
+                          csc::to_iso_string(t.series[0].period.first()) + " to " +
+                          csc::to_iso_string(*t.series[t.series.size() - 1].period.last()), inputs);
+  os << "<h2>Figures</h2>\n";
   write_html_table(os, series_grid(t, o, "-"));
   for (const std::string& n : series_footnotes(t, o)) os << "<p>" << html_escape(n) << "</p>\n";
   os << "<h2>Charts</h2>\n";

@@ -9,12 +9,15 @@
 #include <csc/io/census_records.hpp>
 #include <csc/io/cin_census.hpp>
 #include <csc/io/csv_records.hpp>
+#include <csc/io/merge_extracts.hpp>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <ios>
+#include <optional>
+#include <utility>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -49,16 +52,40 @@ auto read_input(const std::string& path, Read read) {
   }
 }
 
+// Reads every extract in @p paths (oldest first) with @p read and merges them
+// (csc::io::merge_extracts: a later extract's copy of a record supersedes an earlier one).
+template <class Read>
+auto read_extracts(const std::vector<std::string>& paths, Read read) {
+  std::vector<decltype(read(std::declval<std::istream&>(), paths.front()))> tables;
+  for (const std::string& path : paths)
+    tables.push_back(read_input(path, [&](std::istream& in) { return read(in, path); }));
+  return csc::io::merge_extracts(std::move(tables));
+}
+
+inline csc::io::referral_table read_referrals(const std::vector<std::string>& paths,
+                                              const csc::io::extract_options& o) {
+  return read_extracts(paths, [&](std::istream& in, const std::string& p) { return csc::io::read_referrals_csv(in, p, o); });
+}
+
+inline csc::io::cp_plan_table read_cp_plans(const std::vector<std::string>& paths, const csc::io::extract_options& o) {
+  return read_extracts(paths, [&](std::istream& in, const std::string& p) { return csc::io::read_cp_plans_csv(in, p, o); });
+}
+
+inline csc::io::episode_table read_episodes(const std::vector<std::string>& paths, csc::io::episode_extract e,
+                                            const csc::io::extract_options& o) {
+  return read_extracts(paths,
+                       [&](std::istream& in, const std::string& p) { return csc::io::read_episodes_csv(in, p, e, o); });
+}
+
+// One file each (the command line before repeatable inputs).
 inline csc::io::referral_table read_referrals(const std::string& path, const std::vector<std::string>& keep) {
-  return read_input(path, [&](std::istream& in) { return csc::io::read_referrals_csv(in, path, csc::io::extract_options{keep, {}, {}, false}); });
+  return read_referrals(std::vector<std::string>{path}, csc::io::extract_options{keep, {}, {}, false});
 }
-
 inline csc::io::cp_plan_table read_cp_plans(const std::string& path, const std::vector<std::string>& keep) {
-  return read_input(path, [&](std::istream& in) { return csc::io::read_cp_plans_csv(in, path, csc::io::extract_options{keep, {}, {}, false}); });
+  return read_cp_plans(std::vector<std::string>{path}, csc::io::extract_options{keep, {}, {}, false});
 }
-
 inline csc::io::episode_table read_episodes(const std::string& path, csc::io::episode_extract e) {
-  return read_input(path, [&](std::istream& in) { return csc::io::read_episodes_csv(in, path, e); });
+  return read_episodes(std::vector<std::string>{path}, e, {});
 }
 
 // --cin-census: the returns read and merged (the latest return's copy of each
@@ -67,6 +94,17 @@ struct census_input {
   csc::io::cin_census census;
   std::vector<csc::finding> checks;  // csc::io::check_cin_census: source = a csc::io::cin_table
   csc::io::census_records records;
+  // The first day the returns cover: 1 April before the earliest ReferenceDate
+  // (the collection year; docs/rules/completeness.md).
+  std::optional<csc::day> data_from() const {
+    std::optional<csc::day> first;
+    for (const auto& h : census.files) {
+      const csc::civil_date r = h.reference_date;
+      const csc::day start(csc::civil_date{r.month >= 4 ? r.year : r.year - 1, 4, 1});
+      if (!first || start < *first) first = start;
+    }
+    return first;
+  }
 };
 
 inline census_input read_census(const std::vector<std::string>& files, const std::vector<std::string>& keep) {

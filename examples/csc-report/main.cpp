@@ -1,23 +1,20 @@
 // csc-report: the figures a scrutiny report quotes (re-referrals, DfE table C1;
-// child protection plans, D3/D5/D7), computed with csc-metrics from CSV extracts.
-//
-//   csc-report [--referrals FILE.csv] [--cp-plans FILE.csv] (--period 2019-20 | --from D --to D)
-//              [--horizon D] [--format table|json]
-//              [--window-months N | --window-days N] [--same-day-rereferral]
-//              [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]
-//              [--cin-plans F] [--early-help F] [--looked-after F] [--stepdown] [--child ID] [--stepdown-skip-nfa]
-//              [--bridge-days N] [--re-escalation-months N | --re-escalation-days N]
+// child protection plans, D3/D5/D7; step-down), computed with csc-metrics from
+// CSV extracts or CIN census returns. Options: csc-report --help, docs/csc-report.md.
+#include "../common/cli.hpp"
 #include "census_section.hpp"
 #include "inputs.hpp"
 #include "json_writer.hpp"
 #include "html_report.hpp"
+#include "output.hpp"
 #include "series_section.hpp"
 #include "series_writers.hpp"
 #include "stepdown_section.hpp"
 
 #include <csc/metrics.hpp>
 
-#include <cstdlib>
+#include <algorithm>
+#include <csignal>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -29,38 +26,23 @@ namespace {
 
 using csc_report::date;
 
-constexpr const char* usage =
-    "usage: csc-report [--referrals FILE.csv] [--cp-plans FILE.csv]\n"
-    "                  (--period YYYY-YY | --from YYYY-MM-DD --to YYYY-MM-DD)\n"
-    "                  [--horizon YYYY-MM-DD] [--format table|json]\n"
-    "                  [--window-months N | --window-days N] [--same-day-rereferral]\n"
-    "                  [--cp-evidence either|history|declared] [--cp-window-months N | --cp-window-days N]\n"
-    "                  [--cin-plans FILE.csv] [--early-help FILE.csv] [--looked-after FILE.csv]\n"
-    "                  [--stepdown] [--child ID] [--bridge-days N] [--stepdown-skip-nfa]\n"
-    "                  [--re-escalation-months N | --re-escalation-days N]\n"
-    "                  [--series monthly|quarterly|fy|ytd|rolling12] [--by COLUMN|age_band|previous_referral_nfa]\n"
-    "                  [--family COLUMN] [--suppress] [--population N | --population-file ONS.csv --la CODE]\n"
-    "                  [--benchmarks DIR --la CODE] [--target MEASURE=VALUE]... [--format csv|markdown|html]\n"
-    "                  [--cin-census RETURN.xml]... [--check]\n"
-    "\n"
-    "Re-referral measures (DfE table C1) for referrals dated in the period, with\n"
-    "referrals before it used as look-back history. The referrals CSV has the header\n"
-    "LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure].\n"
-    "Child protection plan measures (DfE tables D3, D5, D7) from a CSV with the header\n"
-    "LAchildID,CPPstartDate[,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP].\n"
-    "Step-down and re-escalation measures (csc-metrics definitions) from service-level\n"
-    "timelines built from every input given: referral episodes (CIN), CP plans, CIN plans\n"
-    "(LAchildID,CINPlanStartDate,CINPlanEndDate), early help and looked-after episodes\n"
-    "(LAchildID,StartDate,EndDate). They are reported when --cin-plans, --early-help,\n"
-    "--looked-after or --stepdown is given; --child ID prints one child's timeline instead\n"
-    "of the report (no period needed). --stepdown-skip-nfa leaves referrals with\n"
-    "ReferralNFA true out of the timelines.\n"
-    "Give at least one input. The data horizon (extract date) defaults to the latest\n"
-    "date in any input.\n";
+constexpr const char* description =
+    "csc-report: re-referrals (DfE table C1), child protection plans (D3, D5, D7) and step-down and\n"
+    "re-escalation (csc-metrics definitions) for one period, or a series with breakdowns, rates and\n"
+    "DfE's published comparisons, from CSV extracts or CIN census returns. Give at least one input and\n"
+    "--period or --from/--to (not needed for --child or --check). Details: docs/csc-report.md.\n";
 
-struct usage_error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+constexpr const char* footer =
+    "CSV inputs have a header of CIN census item names; other columns are ignored:\n"
+    "  --referrals     LAchildID,CINreferralDate[,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure]\n"
+    "  --cp-plans      LAchildID,CPPstartDate[,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,\n"
+    "                  NumberOfPreviousCPP]\n"
+    "  --cin-plans     LAchildID,CINPlanStartDate[,CINPlanEndDate]\n"
+    "  --early-help, --looked-after   LAchildID,StartDate[,EndDate]\n"
+    "Exit status: 0 done; 1 an input could not be read or the output not written; 2 a bad option.";
+
+using csc_cli::usage_error;
+using csc_cli::whole_number;
 
 struct options {
   std::string referrals;
@@ -68,6 +50,7 @@ struct options {
   std::optional<int> financial_year;
   std::optional<date> from, to, horizon;
   std::string format = "table";
+  std::string output;  // --output FILE; empty: standard output
   csc::rereferral_policy policy;
   csc::cp_plan_policy cp_policy;
   std::string cin_plans, early_help, looked_after;
@@ -79,140 +62,128 @@ struct options {
   csc::timeline_policy timeline_policy;
   csc::window re_escalation_window = csc::window::months(12);
   csc_report::series_options series;  // --series and the options that go with it
+  std::string print;                  // --help or --version: this text instead of a report
   bool wants_stepdown() const {
     return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty() ||
            !cin_census.empty();
   }
-};
-
-date parse_date_option(const std::string& option, const std::string& text) {
-  if (auto d = csc::parse_iso_date(text)) return date(*d);
-  throw usage_error(option + ": '" + text + "' is not a valid date of the form YYYY-MM-DD");
-}
-
-int parse_count_option(const std::string& option, const std::string& text) {
-  std::size_t used = 0;
-  int n = -1;
-  try {
-    n = std::stoi(text, &used);
-  } catch (const std::exception&) {
+  std::vector<std::string> inputs() const {
+    std::vector<std::string> out = cin_census;
+    for (const std::string* f : {&referrals, &cp_plans, &cin_plans, &early_help, &looked_after})
+      if (!f->empty()) out.push_back(*f);
+    return out;
   }
-  if (used != text.size() || n < 0) throw usage_error(option + ": '" + text + "' is not a whole number >= 0");
-  return n;
-}
+};
 
 options parse_options(int argc, char** argv) {
   options o;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) throw usage_error(a + " needs a value");
-      return args[++i];
-    };
-    if (a == "--referrals") {
-      o.referrals = value();
-    } else if (a == "--cp-plans") {
-      o.cp_plans = value();
-    } else if (a == "--cp-evidence") {
-      try {
-        o.cp_policy.evidence = csc::parse_previous_plan_evidence(value());
-      } catch (const std::invalid_argument&) {
-        throw usage_error("--cp-evidence must be either, history or declared");
-      }
-    } else if (a == "--cp-window-months") {
-      o.cp_policy.repeat_window = csc::window::months(parse_count_option(a, value()));
-    } else if (a == "--cp-window-days") {
-      o.cp_policy.repeat_window = csc::window::days(parse_count_option(a, value()));
-    } else if (a == "--cin-census") {
-      o.cin_census.push_back(value());
-    } else if (a == "--check") {
-      o.check = true;
-    } else if (a == "--cin-plans") {
-      o.cin_plans = value();
-    } else if (a == "--early-help") {
-      o.early_help = value();
-    } else if (a == "--looked-after") {
-      o.looked_after = value();
-    } else if (a == "--stepdown") {
-      o.stepdown = true;
-    } else if (a == "--stepdown-skip-nfa") {
-      o.stepdown_skip_nfa = true;
-    } else if (a == "--child") {
-      o.child = value();
-    } else if (a == "--bridge-days") {
-      o.timeline_policy.bridge_gap_days = parse_count_option(a, value());
-    } else if (a == "--re-escalation-months") {
-      o.re_escalation_window = csc::window::months(parse_count_option(a, value()));
-    } else if (a == "--re-escalation-days") {
-      o.re_escalation_window = csc::window::days(parse_count_option(a, value()));
-    } else if (a == "--period") {
-      try {
-        o.financial_year = csc::parse_financial_year(value());
-      } catch (const std::invalid_argument& e) {
-        throw usage_error(std::string("--period: ") + e.what());
-      }
-    } else if (a == "--from") {
-      o.from = parse_date_option(a, value());
-    } else if (a == "--to") {
-      o.to = parse_date_option(a, value());
-    } else if (a == "--horizon") {
-      o.horizon = parse_date_option(a, value());
-    } else if (a == "--format") {
-      o.format = value();
-      if (o.format != "table" && o.format != "json" && o.format != "csv" && o.format != "markdown" &&
-          o.format != "html")
-        throw usage_error("--format must be table, json, csv, markdown or html");
-    } else if (a == "--series") {
-      try {
-        o.series.kind = csc::parse_series_kind(value());
-      } catch (const std::invalid_argument& e) {
-        throw usage_error(std::string("--series: ") + e.what());
-      }
-    } else if (a == "--by") {
-      o.series.by = value();
-    } else if (a == "--family") {
-      o.series.family = value();
-    } else if (a == "--suppress") {
-      o.series.suppress = true;
-    } else if (a == "--population") {
-      const int n = parse_count_option(a, value());
-      if (n == 0) throw usage_error("--population must be more than 0");
-      o.series.population = static_cast<std::size_t>(n);
-    } else if (a == "--population-file") {
-      o.series.population_file = value();
-    } else if (a == "--benchmarks") {
-      o.series.benchmarks = value();
-    } else if (a == "--la") {
-      o.series.la = parse_count_option(a, value());
-    } else if (a == "--target") {
-      const std::string& v = value();
-      const auto eq = v.find('=');
-      const std::string name = v.substr(0, eq);
-      if (eq == std::string::npos || !csc::find_measure(name))
-        throw usage_error("--target: '" + v + "' is not MEASURE=VALUE with a measure of the series table");
-      const std::string text = v.substr(eq + 1);
-      std::size_t used = 0;
-      double number = 0;
-      try {
-        number = std::stod(text, &used);
-      } catch (const std::exception&) {
-      }
-      if (used == 0 || used != text.size()) throw usage_error("--target: '" + text + "' is not a number");
-      o.series.targets[name] = csc_report::target{number, text};
-    } else if (a == "--window-months") {
-      o.policy.look_back = csc::window::months(parse_count_option(a, value()));
-    } else if (a == "--window-days") {
-      o.policy.look_back = csc::window::days(parse_count_option(a, value()));
-    } else if (a == "--same-day-rereferral") {
-      o.policy.same_day = csc::same_day_referrals::later_in_input_is_rereferral;
-    } else if (a == "--help" || a == "-h") {
-      std::cout << usage;
-      std::exit(0);
-    } else {
-      throw usage_error("unknown option '" + a + "'");
+  csc_report::series_options& so = o.series;
+  CLI::App app(description, "csc-report");
+  app.footer(footer);
+  app.get_formatter()->column_width(40);
+  const auto add = [&app](auto&&... a) { return csc_cli::add(app, a...); };
+  const auto day = [](const std::string& v) {
+    if (const auto d = csc::parse_iso_date(v)) return std::optional<date>(*d);
+    throw std::invalid_argument("'" + v + "' is not a valid date of the form YYYY-MM-DD");
+  };
+  const auto windows = [&](const std::string& prefix, csc::window& w, const std::string& what, int months) {
+    add(prefix + "-months", "N", what + " in calendar months",
+        [&w](auto& v) { w = csc::window::months(whole_number(v)); })
+        ->default_str(std::to_string(months))
+        ->excludes(add(prefix + "-days", "N", what + " in days",
+                       [&w](auto& v) { w = csc::window::days(whole_number(v)); }));
+  };
+
+  app.option_defaults()->group("Inputs");
+  for (const auto& [name, file, help] : {std::tuple("--referrals", &o.referrals, "referrals (re-referrals, C1)"),
+                                         {"--cp-plans", &o.cp_plans, "child protection plans (D3, D5, D7)"},
+                                         {"--cin-plans", &o.cin_plans, "CIN plans (step-down)"},
+                                         {"--early-help", &o.early_help, "early help episodes (step-down)"},
+                                         {"--looked-after", &o.looked_after, "looked-after episodes (step-down)"}})
+    app.add_option(name, *file, help)->type_name("FILE.csv");
+  CLI::Option* census = app.add_option("--cin-census", o.cin_census, "a CIN census return (repeatable), instead "
+                                       "of the first three")->type_name("RETURN.xml")->allow_extra_args(false);
+
+  app.option_defaults()->group("Period");
+  CLI::Option* period = add("--period", "YYYY-YY", "a financial year, e.g. 2019-20",
+                            [&](auto& v) { o.financial_year = csc::parse_financial_year(v); });
+  CLI::Option* from = add("--from", "YYYY-MM-DD", "the first day of the period", [&](auto& v) { o.from = day(v); });
+  CLI::Option* to = add("--to", "YYYY-MM-DD", "the last day of the period", [&](auto& v) { o.to = day(v); });
+  period->excludes(from)->excludes(to);
+  from->needs(to);
+  to->needs(from);
+  add("--horizon", "YYYY-MM-DD", "the extract date; default: the latest date in any input",
+      [&](auto& v) { o.horizon = day(v); });
+
+  app.option_defaults()->group("Re-referrals (C1)");
+  windows("--window", o.policy.look_back, "look-back window for a re-referral", 12);
+  app.add_flag_callback("--same-day-rereferral",
+                        [&] { o.policy.same_day = csc::same_day_referrals::later_in_input_is_rereferral; },
+                        "the later of two same-day referrals is a re-referral (default: neither)");
+
+  app.option_defaults()->group("Child protection plans (D3, D5, D7)");
+  add("--cp-evidence", "EVIDENCE", "what makes a plan a repeat: either, history or declared",
+      [&](auto& v) { o.cp_policy.evidence = csc::parse_previous_plan_evidence(v); })->default_str("either");
+  windows("--cp-window", o.cp_policy.repeat_window, "repeat window after the previous plan ended", 24);
+
+  app.option_defaults()->group("Step-down and re-escalation");
+  app.add_flag("--stepdown", o.stepdown, "report step-down (implied by --cin-plans, --early-help, --looked-after)");
+  CLI::Option* child = add("--child", "ID", "print one child's timeline and transitions instead of the report",
+                           [&](auto& v) { o.child = v; });
+  add("--bridge-days", "N", "bridge gaps of up to N days at the lower level",
+      [&](auto& v) { o.timeline_policy.bridge_gap_days = whole_number(v); })->default_str("0");
+  app.add_flag("--stepdown-skip-nfa", o.stepdown_skip_nfa, "leave NFA referrals out of the timelines");
+  windows("--re-escalation", o.re_escalation_window, "re-escalation window", 12);
+
+  app.option_defaults()->group("Series, breakdowns, rates and published comparisons");
+  CLI::Option* series = add("--series", "KIND", "one row per period: monthly, quarterly, fy, ytd, rolling12 or single",
+                            [&](auto& v) { so.kind = csc::parse_series_kind(v); })->excludes(child);
+  app.add_option("--by", so.by, "rows per value of COLUMN, or age_band, previous_referral_nfa")->type_name("COLUMN");
+  app.add_option("--family", so.family, "count distinct families by this column beside children")->type_name("COLUMN");
+  app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c");
+  CLI::Option* la = add("--la", "CODE", "the LA number, e.g. 335", [&](auto& v) { so.la = whole_number(v); });
+  add("--population", "N", "rates per 10,000 of this population", [&](auto& v) {
+    const int n = whole_number(v);
+    if (n == 0) throw std::invalid_argument("must be more than 0");
+    so.population = static_cast<std::size_t>(n);
+  })->excludes(app.add_option("--population-file", so.population_file, "rates from ONS mid-year estimates")
+                   ->type_name("ONS.csv")->needs(la));
+  app.add_option("--benchmarks", so.benchmarks, "DfE's c1_, d3_ and New_Statistical_Neighbour CSVs: published figures")
+      ->type_name("DIR")->needs(la);
+  const auto target = [&](const std::string& v) {
+    const auto eq = v.find('=');
+    const std::string name = v.substr(0, eq), text = eq == std::string::npos ? "" : v.substr(eq + 1);
+    if (eq == std::string::npos || !csc::find_measure(name))
+      throw usage_error("--target: '" + v + "' is not MEASURE=VALUE with a measure of the series table");
+    std::size_t used = 0;
+    double number = 0;
+    try {
+      number = std::stod(text, &used);
+    } catch (const std::exception&) {
     }
+    if (used == 0 || used != text.size()) throw usage_error("--target: '" + text + "' is not a number");
+    if (!so.targets.emplace(name, csc_report::target{number, text}).second)
+      throw usage_error("--target: " + name + " given twice: give each measure once");
+  };
+  app.add_option_function<std::vector<std::string>>(
+         "--target", [&](const std::vector<std::string>& v) { std::for_each(v.begin(), v.end(), target); },
+         "a target for a measure of the series table (repeatable)")
+      ->type_name("MEASURE=VALUE")->allow_extra_args(false);
+
+  for (CLI::Option* opt : app.get_options([&](CLI::Option* p) { return p->get_group() == series->get_group(); }))
+    if (opt != series) opt->needs(series);
+
+  app.option_defaults()->group("Output");
+  app.add_option("--format", o.format, "how the report is written")->type_name("FORMAT")
+      ->capture_default_str()->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
+  app.add_option("--output", o.output, "write here; FILE is replaced only when complete (default: stdout)")
+      ->type_name("FILE");
+  app.add_flag("--check", o.check, "list the notes and DfE check findings of the returns instead")->needs(census);
+  if (const auto text = csc_cli::parse(app, "csc-report", argc, argv)) {
+    o.print = *text;
+    return o;
   }
+
   if (o.referrals.empty() && o.cp_plans.empty() && o.cin_plans.empty() && o.early_help.empty() &&
       o.looked_after.empty() && o.cin_census.empty()) {
     throw usage_error(
@@ -221,22 +192,9 @@ options parse_options(int argc, char** argv) {
   if (!o.cin_census.empty() && (!o.referrals.empty() || !o.cp_plans.empty() || !o.cin_plans.empty()))
     throw usage_error("--cin-census already gives referrals, CP plans and CIN plans: do not add --referrals, "
                       "--cp-plans or --cin-plans");
-  if (o.check && o.cin_census.empty()) throw usage_error("--check needs --cin-census");
-  if (o.financial_year && (o.from || o.to)) throw usage_error("give either --period or --from/--to, not both");
-  const csc_report::series_options& so = o.series;
-  if (!so.kind) {
-    if (!so.by.empty() || !so.family.empty() || so.population || !so.population_file.empty() ||
-        !so.benchmarks.empty() || !so.targets.empty() || so.suppress || so.la)
-      throw usage_error(
-          "--by, --family, --population, --population-file, --benchmarks, --la, --target and --suppress need --series");
-    if (o.format != "table" && o.format != "json") throw usage_error("--format " + o.format + " needs --series");
-  } else {
-    if (so.population && !so.population_file.empty())
-      throw usage_error("give either --population or --population-file, not both");
-    if ((!so.population_file.empty() || !so.benchmarks.empty()) && !so.la)
-      throw usage_error("--population-file and --benchmarks need --la CODE (the LA number, e.g. 335)");
-    if (o.child) throw usage_error("--child and --series cannot be combined");
-  }
+  if ((o.check || o.child) && o.format != "table" && o.format != "json")
+    throw usage_error("--format " + o.format + ": --check and --child print table or json");
+  if (!so.kind && (o.format == "csv" || o.format == "markdown")) so.kind = csc::series_kind::single;  // one row
   if (!o.child && !o.check && !o.financial_year && !(o.from && o.to)) {
     throw usage_error("give --period YYYY-YY or both --from and --to");
   }
@@ -517,12 +475,15 @@ void write_table(const report& r, std::ostream& os) {
 }
 
 // --series: every measure over the series, by group, with the published comparison.
-int run_series(const report& r) {
+void run_series(const report& r, std::ostream& os) {
   const csc_report::series_options& so = r.opt.series;
   const csc_report::series_data data = csc_report::read_series_data(so, r.referrals.has_value(), r.cp_plans.has_value());
-  const csc::series_inputs in{r.referrals ? &*r.referrals : nullptr, r.classified ? &*r.classified : nullptr,
-                              r.cp_plans ? &*r.cp_plans : nullptr, r.cp_classified ? &*r.cp_classified : nullptr,
-                              r.stepdown ? &r.stepdown->transitions : nullptr};
+  csc::series_inputs in;  // members by name: the library may add more, with defaults
+  in.referrals = r.referrals ? &*r.referrals : nullptr;
+  in.classified_referrals = r.classified ? &*r.classified : nullptr;
+  in.cp_plans = r.cp_plans ? &*r.cp_plans : nullptr;
+  in.classified_cp_plans = r.cp_classified ? &*r.cp_classified : nullptr;
+  in.transitions = r.stepdown ? &r.stepdown->transitions : nullptr;
   const csc_report::series_table t = [&] {
     try {
       return csc::build_series_table(*so.kind, *r.period, in, so, data.view(so));
@@ -531,20 +492,15 @@ int run_series(const report& r) {
     }
   }();
   if (r.opt.format == "json") {
-    csc_report::write_series_json(std::cout, t, r.opt.series);
+    csc_report::write_series_json(os, t, r.opt.series);
   } else if (r.opt.format == "html") {
-    std::vector<std::string> inputs;
-    for (const std::string* f : {&r.opt.referrals, &r.opt.cp_plans, &r.opt.cin_plans, &r.opt.early_help,
-                                 &r.opt.looked_after})
-      if (!f->empty()) inputs.push_back(*f);
-    csc_report::write_series_html(std::cout, t, r.opt.series, inputs);
+    csc_report::write_series_html(os, t, r.opt.series, r.opt.inputs());
   } else {
-    csc_report::write_series_text(std::cout, t, r.opt.series, r.opt.format);
+    csc_report::write_series_text(os, t, r.opt.series, r.opt.format);
   }
-  return 0;
 }
 
-int run(const options& opt) {
+void run(const options& opt, std::ostream& os) {
   report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
     r.period = csc::financial_year<date>(*opt.financial_year);
@@ -567,8 +523,8 @@ int run(const options& opt) {
   if (!opt.cin_census.empty()) {
     r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns());
     if (opt.check) {
-      csc_report::write_census_check(std::cout, *r.census, opt.format);
-      return 0;
+      csc_report::write_census_check(os, *r.census, opt.format);
+      return;
     }
     csc::io::census_records& records = r.census->records;
     if (records.referrals.records.empty()) throw std::runtime_error(records.referrals.name + ": no CINdetails");
@@ -620,8 +576,8 @@ int run(const options& opt) {
   if (opt.child) {
     const auto child = r.stepdown->timelines.find_child(*opt.child);
     if (!child) throw std::runtime_error("child '" + *opt.child + "' has no episode in the inputs");
-    csc_report::write_child(std::cout, opt.format, *r.stepdown, *child, r.stepdown_in);
-    return 0;
+    csc_report::write_child(os, opt.format, *r.stepdown, *child, r.stepdown_in);
+    return;
   }
   if (r.referrals) {
     r.classified = csc::classify_rereferrals(r.referrals->records, &csc::io::referral_record::child,
@@ -646,22 +602,38 @@ int run(const options& opt) {
     r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});
     r.cp_open = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plans_open{});
   }
-  if (opt.series.kind) return run_series(r);
-  if (opt.format == "json") {
-    write_json(r, std::cout);
+  if (opt.series.kind) {
+    run_series(r, os);
+  } else if (opt.format == "json") {
+    write_json(r, os);
+  } else if (opt.format == "html") {  // the single-period report: the table's figures, as a page
+    std::ostringstream text;
+    write_table(r, text);
+    csc_report::write_text_html(os, csc::to_iso_string(r.period->first()) + " to " +
+                                csc::to_iso_string(*r.period->last()), opt.inputs(), text.str());
   } else {
-    write_table(r, std::cout);
+    write_table(r, os);
   }
-  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a reader that quits early is EPIPE, seen by output::commit
   try {
-    return run(parse_options(argc, argv));
+    const options opt = parse_options(argc, argv);
+    csc_report::output out(opt.output);
+    if (opt.print.empty()) {
+      run(opt, out.stream());
+    } else {
+      out.stream() << opt.print;
+    }
+    out.commit();
+    return 0;
+  } catch (const csc_report::reader_quit&) {
+    return 0;
   } catch (const usage_error& e) {
-    std::cerr << "csc-report: " << e.what() << "\n\n" << usage;
+    std::cerr << "csc-report: " << e.what() << "\nRun csc-report --help for the options.\n";
     return 2;
   } catch (const csc::invalid_interval& e) {
     std::cerr << "csc-report: error: " << e.what() << '\n';

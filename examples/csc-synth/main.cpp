@@ -5,14 +5,16 @@
 // streams child by child, so it scales to England size. Writes the generator's
 // own counts (ground truth) and, with --faults, the faults it injected, which
 // DfE's checks must find exactly.
-//
-//   csc-synth --children N --first-year 2019 --years 3 --out DIR [--seed S] [--faults RATE] [--csv]
+// Options: csc-synth --help, docs/csc-synth.md.
+#include "../common/cli.hpp"
 #include "journey.hpp"
 
 #include <csc/core/day.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +24,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -162,12 +165,15 @@ int run(const options& o) {
   // Binary mode: '\n' is written as one byte on every platform (text mode writes CRLF on Windows).
   const std::ios::openmode bytes = std::ios::out | std::ios::binary;
   std::vector<std::unique_ptr<std::ofstream>> returns;
+  std::vector<std::pair<fs::path, std::ofstream*>> written;  // every file, checked when closed
   std::vector<day> rds, year_starts;
   for (int y = 0; y < o.years; ++y) {
     const int end_year = o.first_year + y + 1;
     rds.push_back(serial(end_year, 3, 31));
     year_starts.push_back(serial(end_year - 1, 4, 1));
-    auto f = std::make_unique<std::ofstream>(fs::path(o.out) / ("cin_census_" + std::to_string(end_year) + ".xml"), bytes);
+    const fs::path path = fs::path(o.out) / ("cin_census_" + std::to_string(end_year) + ".xml");
+    auto f = std::make_unique<std::ofstream>(path, bytes);
+    written.emplace_back(path, f.get());
     *f << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message>\n  <Header>\n    <CollectionDetails>\n"
           "      <Collection>CIN</Collection>\n      <Year>" << end_year << "</Year>\n      <ReferenceDate>"
        << iso(rds.back()) << "</ReferenceDate>\n    </CollectionDetails>\n    <Source>\n      <SourceLevel>L</SourceLevel>\n"
@@ -176,10 +182,11 @@ int run(const options& o) {
   }
   std::ofstream referrals_csv, cp_csv, cin_csv, eh_csv;
   if (o.csv) {
-    referrals_csv.open(fs::path(o.out) / "referrals.csv", bytes);
-    cp_csv.open(fs::path(o.out) / "cp_plans.csv", bytes);
-    cin_csv.open(fs::path(o.out) / "cin_plans.csv", bytes);
-    eh_csv.open(fs::path(o.out) / "early_help.csv", bytes);
+    for (const auto& [f, name] : {std::pair(&referrals_csv, "referrals.csv"), {&cp_csv, "cp_plans.csv"},
+                                  {&cin_csv, "cin_plans.csv"}, {&eh_csv, "early_help.csv"}}) {
+      f->open(fs::path(o.out) / name, bytes);
+      written.emplace_back(fs::path(o.out) / name, f);
+    }
     referrals_csv << "LAchildID,CINreferralDate,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure,"
                      "PrimaryNeedCode,AssessmentFactors,PersonBirthDate\n";
     cp_csv << "LAchildID,CPPstartDate,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP\n";
@@ -274,6 +281,7 @@ int run(const options& o) {
   for (auto& f : returns) *f << "  </Children>\n</Message>\n";
 
   std::ofstream tj(fs::path(o.out) / "truth.json", bytes);
+  written.emplace_back(fs::path(o.out) / "truth.json", &tj);
   tj << "{\n  \"children\": " << o.children << ",\n  \"episodes\": " << episodes << ",\n  \"seed\": " << o.seed
      << ",\n  \"years\": [\n";
   for (int y = 0; y < o.years; ++y) {
@@ -290,6 +298,10 @@ int run(const options& o) {
     tj << (i ? "," : "") << "\n    {\"rule\": \"" << faults[i].rule << "\", \"child\": \"" << faults[i].child
        << "\", \"referral\": \"" << iso(faults[i].referral) << "\"}";
   tj << (faults.empty() ? "" : "\n  ") << "]\n}\n";
+  for (const auto& [path, f] : written) {  // a write that failed (disk full, no permission) is an error
+    f->close();
+    if (!*f) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
+  }
   std::cerr << "csc-synth: " << o.children << " children, " << episodes << " referrals, " << o.years
             << " returns, " << faults.size() << " faults injected, in " << o.out << '\n';
   return 0;
@@ -300,37 +312,41 @@ int run(const options& o) {
 int main(int argc, char** argv) {
   options o;
   try {
-    for (int i = 1; i < argc; ++i) {
-      const std::string a = argv[i];
-      const auto value = [&]() -> std::string {
-        if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
-        return argv[++i];
-      };
-      const auto number = [&](const std::string& v) {
-        std::size_t used = 0;
-        const unsigned long long n = std::stoull(v, &used);
-        if (used != v.size()) throw std::invalid_argument(a + ": '" + v + "' is not a whole number");
-        return n;
-      };
-      if (a == "--children") o.children = number(value());
-      else if (a == "--first-year") o.first_year = static_cast<int>(number(value()));
-      else if (a == "--years") o.years = static_cast<int>(number(value()));
-      else if (a == "--seed") o.seed = number(value());
-      else if (a == "--faults") {
-        const std::string v = value();
-        const auto rate = parse_rate(v);
-        if (!rate) throw std::invalid_argument("--faults: '" + v + "' is not a rate from 0 to 1 with at most 6 decimal places");
-        o.faults = *rate;
-      } else if (a == "--csv") o.csv = true;
-      else if (a == "--out") o.out = value();
-      else throw std::invalid_argument("unknown option '" + a + "'");
+    CLI::App app("csc-synth: synthetic CIN census returns (one per year) and CSV extracts, each child's journey "
+                 "coherent in time; the same seed and options give the same bytes on every platform. Details: "
+                 "docs/csc-synth.md.\n", "csc-synth");
+    app.get_formatter()->column_width(30);
+    const auto add = [&app](auto&&... a) { return csc_cli::add(app, a...); };
+    add("--children", "N", "journeys to simulate", [&](auto& v) { o.children = csc_cli::whole_number<std::uint64_t>(v); })
+        ->default_str(std::to_string(o.children));
+    add("--first-year", "YYYY", "the first financial year (2019: 2019-20, ReferenceDate 2020-03-31)",
+        [&](auto& v) { o.first_year = csc_cli::whole_number(v); })->default_str(std::to_string(o.first_year));
+    add("--years", "N", "returns to write, one a year (1 to 50)", [&](auto& v) {
+      o.years = csc_cli::whole_number(v);
+      if (o.years < 1 || o.years > 50) throw std::invalid_argument("'" + v + "' is not from 1 to 50");
+    })->default_str(std::to_string(o.years));
+    app.add_option("--out", o.out, "the directory to write into (created if missing)")->type_name("DIR")->required();
+    add("--seed", "S", "the seed", [&](auto& v) { o.seed = csc_cli::whole_number<std::uint64_t>(v); })
+        ->default_str(std::to_string(o.seed));
+    add("--faults", "RATE", "share of episodes given one fault each that a DfE check must find (0 to 1)",
+        [&](auto& v) {
+          const auto rate = parse_rate(v);
+          if (!rate) throw std::invalid_argument("'" + v + "' is not a rate from 0 to 1 with at most 6 decimal places");
+          o.faults = *rate;
+        })->default_str("0");
+    app.add_flag("--csv", o.csv, "also write the CSV extracts csc-report reads");
+    if (const auto text = csc_cli::parse(app, "csc-synth", argc, argv)) {
+      std::cout << *text << std::flush;
+      return std::cout ? 0 : 1;
     }
-    if (o.out.empty() || o.years < 1 || o.years > 50)
-      throw std::invalid_argument("give --out DIR, and --years from 1 to 50");
+  } catch (const csc_cli::usage_error& e) {
+    std::cerr << "csc-synth: " << e.what() << "\nRun csc-synth --help for the options.\n";
+    return 2;
+  }
+  try {
     return run(o);
   } catch (const std::exception& e) {
-    std::cerr << "csc-synth: " << e.what()
-              << "\nusage: csc-synth --children N --first-year YYYY --years N --out DIR [--seed S] [--faults RATE] [--csv]\n";
-    return 2;
+    std::cerr << "csc-synth: error: " << e.what() << '\n';
+    return 1;
   }
 }

@@ -1,11 +1,19 @@
 # Runs PROGRAM with ARGS ("|"-separated). With EXPECT_OUTPUT (a file) the exit
 # status must be 0 and stdout must equal the file; with EXPECT_ERROR (a literal
-# string) the exit status must be non-zero and stderr must contain it.
+# string) the exit status must be non-zero (EXPECT_STATUS, when given) and
+# stderr must contain it. STDOUT: a file stdout is written to (e.g. /dev/full).
 string(REPLACE "|" ";" args "${ARGS}")
-execute_process(COMMAND ${PROGRAM} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(STDOUT)
+  execute_process(COMMAND ${PROGRAM} ${args} RESULT_VARIABLE rc OUTPUT_FILE ${STDOUT} ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND ${PROGRAM} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
 if(EXPECT_ERROR)
   if(rc EQUAL 0)
     message(FATAL_ERROR "expected a failure, but the exit status was 0\nstdout:\n${out}")
+  endif()
+  if(EXPECT_STATUS AND NOT rc EQUAL EXPECT_STATUS)
+    message(FATAL_ERROR "exit status ${rc}, expected ${EXPECT_STATUS}\nstderr: ${err}")
   endif()
   string(FIND "${err}" "${EXPECT_ERROR}" at)
   if(at EQUAL -1)
