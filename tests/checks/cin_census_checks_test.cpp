@@ -6,13 +6,18 @@
 
 #include "../support/test_dates.hpp"
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <tuple>
 #include <vector>
+
+namespace bdata = boost::unit_test::data;
 
 using csc::io::cin_census;
 using csc::io::cin_table;
@@ -53,8 +58,8 @@ struct census {
   void cin(std::size_t ep, const char* start, std::optional<csc::civil_date> end) {
     c.cin_plans.push_back(csc::io::cin_plan{ep, cd(start), end, {0, line++}});
   }
-  void assessment(std::size_t ep, const char* start) {
-    c.assessments.push_back(csc::io::cin_assessment{ep, cd(start), {}, {}, {0, line++}});
+  void assessment(std::size_t ep, const char* start, std::optional<csc::civil_date> authorised = std::nullopt) {
+    c.assessments.push_back(csc::io::cin_assessment{ep, cd(start), authorised, {}, {0, line++}});
   }
   void s47(std::size_t ep, const char* start, std::optional<csc::civil_date> icpc) {
     c.section47s.push_back(csc::io::cin_section47{ep, cd(start), {}, icpc, false, {0, line++}});
@@ -65,8 +70,88 @@ struct census {
     for (const auto& f : csc::io::check_cin_census(c)) n += csc::dfe_rule_number(f.rule) == number;
     return n;
   }
+  // How many findings of rule @p r (also a csc-metrics rule without a DfE number).
+  std::size_t count(csc::rule r) const {
+    std::size_t n = 0;
+    for (const auto& f : csc::io::check_cin_census(c)) n += f.rule == r;
+    return n;
+  }
   std::size_t total() const { return csc::io::check_cin_census(c).size(); }
 };
+
+// 8565 and csc-metrics' cpp_date_after_closure: one dated item of an episode
+// closed on 2019-09-30 (referred 2019-05-01), on the closure day or one day
+// after; which rule, if any, it fails.
+struct closure_case {
+  const char* item;
+  const char* date;
+  std::size_t dfe_8565;        // findings of DfE 8565
+  std::size_t after_closure;   // findings of rule::cpp_date_after_closure
+};
+std::ostream& operator<<(std::ostream& os, const closure_case& c) { return os << c.item << " on " << c.date; }
+const std::vector<closure_case> closure_cases = {
+    // DfE's 8565 list (D2I validator rule_8565): on the closure day passes, the day after fails.
+    {"AssessmentActualStartDate", "2019-09-30", 0, 0},   {"AssessmentActualStartDate", "2019-10-01", 1, 0},
+    {"AssessmentAuthorisationDate", "2019-09-30", 0, 0}, {"AssessmentAuthorisationDate", "2019-10-01", 1, 0},
+    {"S47ActualStartDate", "2019-09-30", 0, 0},          {"S47ActualStartDate", "2019-10-01", 1, 0},
+    {"S47/DateOfInitialCPC", "2019-09-30", 0, 0},        {"S47/DateOfInitialCPC", "2019-10-01", 1, 0},
+    {"CINdetails/DateOfInitialCPC", "2019-09-30", 0, 0}, {"CINdetails/DateOfInitialCPC", "2019-10-01", 1, 0},
+    {"CPPendDate", "2019-09-30", 0, 0},                  {"CPPendDate", "2019-10-01", 1, 0},
+    {"CINPlanStartDate", "2019-09-30", 0, 0},            {"CINPlanStartDate", "2019-10-01", 1, 0},
+    {"CINPlanEndDate", "2019-09-30", 0, 0},              {"CINPlanEndDate", "2019-10-01", 1, 0},
+    // Not on DfE's list: csc-metrics' own rule, never 8565.
+    {"CPPstartDate", "2019-09-30", 0, 0},                {"CPPstartDate", "2019-10-01", 0, 1},
+    {"CPPreviewDate", "2019-09-30", 0, 0},               {"CPPreviewDate", "2019-10-01", 0, 1}};
+
+// 8816 and ties: two episodes of one child (not NFA), the first open.
+struct latest_case {
+  const char* first;                           // referral of the open episode
+  const char* second;                          // referral of the other episode
+  std::optional<csc::civil_date> second_closure;
+  std::size_t dfe_8816, dfe_8815, dfe_8820;
+  const char* why;
+};
+std::ostream& operator<<(std::ostream& os, const latest_case& c) { return os << c.why; }
+const std::vector<latest_case> latest_cases = {
+    {"2019-07-01", "2019-07-01", open, 0, 1, 2, "two open episodes on one referral date: a tie is the latest"},
+    {"2019-07-01", "2019-07-01", od("2019-08-01"), 0, 0, 2, "open and closed on one date: the open one is the latest"},
+    {"2019-07-01", "2019-06-30", od("2019-07-01"), 0, 0, 0, "the other referral a day earlier, closed that day"},
+    {"2019-07-01", "2019-07-02", od("2019-07-03"), 1, 0, 1, "the other referral a day later: not the latest"}};
+
+// 4001: one CP plan and one CIN plan of a child; ReferenceDate 2020-03-31.
+// The child has two open episodes (referred 2019-02-01, and 2019-01-01 with
+// no further action): plans name which one holds them.
+struct concurrent_case {
+  const char* cp_start;
+  std::optional<csc::civil_date> cp_end;
+  std::size_t cp_episode;
+  const char* cin_start;
+  std::optional<csc::civil_date> cin_end;
+  std::size_t cin_episode;
+  std::size_t dfe_4001;
+  cin_table on;  // the table of the finding's record, when there is one
+  const char* why;
+};
+std::ostream& operator<<(std::ostream& os, const concurrent_case& c) { return os << c.why; }
+const std::vector<concurrent_case> concurrent_cases = {
+    {"2020-01-10", open, 0, "2020-04-05", open, 0, 1, cin_table::cin_plans,
+     "both open in one episode, the CIN plan starting after the ReferenceDate"},
+    {"2020-04-05", open, 0, "2020-01-10", open, 0, 1, cin_table::cin_plans,
+     "both open in one episode, the CP plan starting after the ReferenceDate"},
+    {"2020-04-05", open, 0, "2020-04-06", open, 0, 1, cin_table::cin_plans,
+     "both open in one episode, both starting after the ReferenceDate"},
+    {"2020-01-10", open, 0, "2020-02-01", open, 0, 1, cin_table::cin_plans,
+     "both open, the CIN plan starting within the CP plan: one finding"},
+    {"2020-01-10", open, 0, "2020-04-05", open, 1, 0, cin_table::cin_plans,
+     "both open in different episodes, neither starting within the other"},
+    {"2020-01-10", open, 0, "2019-05-01", od("2019-06-01"), 0, 0, cin_table::cin_plans,
+     "the CIN plan ended before the open CP plan"},
+    {"2019-05-01", od("2019-08-01"), 0, "2019-08-01", open, 0, 0, cin_table::cin_plans,
+     "step-down: the CIN plan starts the day the CP plan ends"},
+    {"2019-05-01", od("2019-08-01"), 0, "2019-07-31", open, 0, 1, cin_table::cin_plans,
+     "the CIN plan starts the day before the CP plan ends (4016)"},
+    {"2019-07-31", open, 0, "2019-05-01", od("2019-08-01"), 0, 1, cin_table::cp_plans,
+     "the CP plan starts the day before the CIN plan ends (4017)"}};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cin_census_checks_test)
@@ -116,12 +201,94 @@ BOOST_AUTO_TEST_CASE(rule_8820_referral_within_another_episode) {
   BOOST_TEST(open_nfa.count(8820) == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(rule_8565_closure_on_or_after_every_date_in_the_episode) {
-  census pass, fail;
-  pass.cp(pass.episode("2019-05-01", od("2019-09-30")), "2019-05-01", od("2019-09-30"));
-  fail.cp(fail.episode("2019-05-01", od("2019-09-30")), "2019-05-01", od("2019-10-01"));
-  BOOST_TEST(pass.total() == 0u);
-  BOOST_TEST(fail.count(8565) == 1u);
+BOOST_DATA_TEST_CASE(rule_8565_exactly_dfes_items_and_cp_plan_dates_under_csc_metrics_rule, bdata::make(closure_cases),
+                     row) {
+  census c;
+  const auto e = c.episode("2019-05-01", od("2019-09-30"));
+  const std::string item = row.item;
+  const csc::civil_date d = cd(row.date);
+  // The record holding the item (the finding's related record): the episode itself for its own ICPC.
+  cin_table holder = cin_table::episodes;
+  if (item == "AssessmentActualStartDate" || item == "AssessmentAuthorisationDate") {
+    holder = cin_table::assessments;
+    if (item == "AssessmentActualStartDate") c.assessment(e, row.date);
+    else c.assessment(e, "2019-05-01", d);
+  } else if (item == "S47ActualStartDate" || item == "S47/DateOfInitialCPC") {
+    holder = cin_table::section47s;
+    if (item == "S47ActualStartDate") c.s47(e, row.date, open);
+    else c.s47(e, "2019-05-01", d);
+  } else if (item == "CINdetails/DateOfInitialCPC") {
+    c.c.episodes[e].initial_cpc = d;
+  } else if (item == "CINPlanStartDate" || item == "CINPlanEndDate") {
+    holder = cin_table::cin_plans;
+    if (item == "CINPlanStartDate") c.cin(e, row.date, open);
+    else c.cin(e, "2019-05-01", d);
+  } else {
+    holder = cin_table::cp_plans;
+    if (item == "CPPstartDate") c.cp(e, row.date, open);
+    if (item == "CPPendDate") c.cp(e, "2019-05-01", d);
+    if (item == "CPPreviewDate") {
+      c.cp(e, "2019-05-01", od("2019-09-30"));
+      c.c.cp_plans[0].reviews = {cd("2019-06-01"), d};
+    }
+  }
+  BOOST_TEST(c.count(8565) == row.dfe_8565);
+  BOOST_TEST(c.count(csc::rule::cpp_date_after_closure) == row.after_closure);
+  const auto f = csc::io::check_cin_census(c.c);
+  BOOST_REQUIRE(f.size() == row.dfe_8565 + row.after_closure);  // nothing else fails
+  if (f.empty()) return;
+  const std::string name = item.substr(item.find('/') + 1);
+  BOOST_TEST(f[0].detail == name + " " + row.date + " is after CINclosureDate 2019-09-30");
+  BOOST_TEST(f[0].source == to_source(cin_table::episodes));
+  BOOST_TEST(f[0].record == e);
+  BOOST_TEST(f[0].related_source == to_source(holder));
+  BOOST_TEST(*f[0].related_record == 0u);  // the only record of its table (the episode is 0 too)
+  BOOST_TEST(f[0].counted);
+  if (row.after_closure) {
+    BOOST_TEST(!csc::dfe_rule_number(f[0].rule).has_value());  // csc-metrics' rule: no DfE number
+    BOOST_TEST(csc::to_string(f[0].rule) == "cpp_date_after_closure");
+  }
+}
+
+BOOST_DATA_TEST_CASE(rule_8816_a_tie_on_the_latest_referral_date_is_no_failure, bdata::make(latest_cases), row) {
+  census c;
+  c.episode(row.first, open);
+  c.episode(row.second, row.second_closure);
+  BOOST_TEST(c.count(8816) == row.dfe_8816);
+  BOOST_TEST(c.count(8815) == row.dfe_8815);
+  BOOST_TEST(c.count(8820) == row.dfe_8820);
+}
+
+BOOST_DATA_TEST_CASE(rule_4001_both_plans_open_in_one_episode_or_one_starting_within_the_other,
+                     bdata::make(concurrent_cases), row) {
+  census c;
+  const std::size_t episodes[] = {c.episode("2019-02-01", open), c.episode("2019-01-01", open, true)};
+  c.cp(episodes[row.cp_episode], row.cp_start, row.cp_end);
+  c.cin(episodes[row.cin_episode], row.cin_start, row.cin_end);
+  BOOST_TEST(c.count(4001) == row.dfe_4001);
+  if (row.dfe_4001 == 0) return;
+  const auto f = csc::io::check_cin_census(c.c);
+  const auto it = std::find_if(f.begin(), f.end(), [](const csc::finding& x) {
+    return x.rule == csc::rule::cin_and_cp_plan_concurrent;
+  });
+  BOOST_REQUIRE(it != f.end());
+  BOOST_TEST(it->source == to_source(row.on));
+  BOOST_TEST(it->record == 0u);
+  BOOST_TEST(it->related_source == to_source(row.on == cin_table::cin_plans ? cin_table::cp_plans : cin_table::cin_plans));
+  BOOST_TEST(*it->related_record == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(rule_4001_detail_of_two_open_plans_in_one_episode) {
+  census c;
+  const auto e = c.episode("2020-01-01", open);
+  c.cp(e, "2020-01-10", open);
+  c.cin(e, "2020-04-05", open);  // after the ReferenceDate 2020-03-31
+  const auto f = csc::io::check_cin_census(c.c);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(*csc::dfe_rule_number(f[0].rule) == 4001);
+  BOOST_TEST(f[0].detail == "CIN plan starting 2020-04-05 and the CP plan from 2020-01-10 are both open in one episode");
+  BOOST_TEST(c.c.where(f[0]) == "t.xml:13");          // the CIN plan
+  BOOST_TEST(*c.c.where_related(f[0]) == "t.xml:12");  // the CP plan
 }
 
 BOOST_AUTO_TEST_CASE(rules_1103_1104_1105_2889_not_before_the_referral) {

@@ -1,10 +1,18 @@
 // Tests for include/csc/io/dfe_statistics.hpp (docs/rules/benchmarks.md).
 #include <csc/io/dfe_statistics.hpp>
 
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <optional>
+#include <ostream>
 #include <sstream>
+#include <string>
+#include <vector>
+
+namespace bdata = boost::unit_test::data;
 
 namespace {
 const char* table_text =
@@ -21,6 +29,26 @@ csc::io::published_table read(const std::string& text) {
   std::istringstream in(text);
   return csc::io::published_table::read(in, "t.csv");
 }
+
+// One published field: read as a value, as a symbol (no value), or refused.
+struct field_case {
+  const char* field;
+  std::optional<double> value;  // the number, when there is one
+  bool refused;                 // a parse_error naming the line and column
+};
+std::ostream& operator<<(std::ostream& os, const field_case& c) { return os << "field '" << c.field << "'"; }
+const std::vector<field_case> field_cases = {
+    {"17.9", 17.9, false},
+    {"x", std::nullopt, false},    // not available
+    {":", std::nullopt, false},    // not available, DfE's older symbol: read like x
+    {"c", std::nullopt, false},    // suppressed
+    {"z", std::nullopt, false},    // not applicable
+    {"u", std::nullopt, false},    // low reliability
+    {"low", std::nullopt, false},  // rounds to 0
+    {"::", std::nullopt, true},
+    {":x", std::nullopt, true},
+    {"17.9:", std::nullopt, true},
+    {"n/a", std::nullopt, true}};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(dfe_statistics_test)
@@ -55,6 +83,27 @@ BOOST_AUTO_TEST_CASE(bad_values_name_the_line_and_column) {
   BOOST_CHECK_THROW(read(head + "2016,Reporting year,National,E92000001,England,,,,,,Plans,1,1,1\n"
                                 "2016,Reporting year,National,E92000001,England,,,,,,Plans,1,1,1\n"),
                     csc::io::parse_error);  // the same year and geography twice
+}
+
+BOOST_DATA_TEST_CASE(dfe_symbols_colon_read_like_x, bdata::make(field_cases), row) {
+  const std::string head = std::string(table_text).substr(0, std::string(table_text).find('\n') + 1);
+  const std::string text = head + "2016,Reporting year,National,E92000001,England,,,,,,Plans,63590,11370," + row.field + "\n";
+  if (row.refused) {
+    try {
+      read(text);
+      BOOST_FAIL("expected a parse_error");
+    } catch (const csc::io::parse_error& e) {
+      BOOST_TEST(e.line() == 2u);
+      BOOST_TEST(std::string(e.what()).find("CPP_subsequent_percent") != std::string::npos);
+      BOOST_TEST(std::string(e.what()).find("(c, x, :, z, u, low)") != std::string::npos);
+    }
+    return;
+  }
+  const auto t = read(text);
+  const auto& v = t.england(2016)->values.at(*t.column("CPP_subsequent_percent"));
+  BOOST_TEST(v.value.has_value() == row.value.has_value());
+  if (row.value) BOOST_TEST(*v.value == *row.value);
+  BOOST_TEST(v.text == row.field);  // as published
 }
 
 BOOST_AUTO_TEST_CASE(statistical_neighbours_with_separator_and_old_groupings) {

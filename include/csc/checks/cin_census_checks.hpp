@@ -1,8 +1,10 @@
 /// @file
 /// @brief csc::io::check_cin_census: DfE's date and overlap validation rules
-/// for the CIN census, run on a csc::io::cin_census; each failure is a
-/// csc::finding naming the rule, the record (a csc::io::cin_table and an index
-/// in it) and the other record involved (docs/rules/cin-census-checks.md).
+/// for the CIN census, as DfE words them, run on a csc::io::cin_census; each
+/// failure is a csc::finding naming the rule, the record (a csc::io::cin_table
+/// and an index in it) and the other record involved
+/// (docs/rules/cin-census-checks.md). One check of csc-metrics' own, with no
+/// DfE number (rule::cpp_date_after_closure), runs beside them.
 /// The plan rules (8925, 8840, 8935, 8940, 4014) are csc::plan_checker's,
 /// shared with csc::classify_cp_plans. The checks never change or drop a record.
 /// @ingroup checks
@@ -29,23 +31,26 @@ namespace csc::io {
 /// @{
 
 /// @brief The rules check_cin_census() checks, in the order it reports them
-/// (DfE rule numbers 8630, 8815, 8816, 8820, 8565, 1103, 1104, 1105, 2889,
-/// 8925, 8840, 8935, 8940, 4014, 4001; docs/rules/cin-census-checks.md).
+/// (DfE rule numbers 8630, 8815, 8816, 8820, 8565, then csc-metrics'
+/// rule::cpp_date_after_closure, then 1103, 1104, 1105, 2889, 8925, 8840,
+/// 8935, 8940, 4014, 4001; docs/rules/cin-census-checks.md).
 inline constexpr csc::rule cin_check_rules[] = {
     rule::cin_closure_before_referral, rule::more_than_one_open_episode, rule::open_episode_not_latest,
-    rule::referral_within_other_episode, rule::date_after_closure,       rule::assessment_before_referral,
-    rule::icpc_before_referral,        rule::cpp_before_referral,        rule::s47_before_referral,
-    rule::cpp_end_before_start,        rule::cpp_same_day_start_end,     rule::cpp_more_than_one_open,
-    rule::cpp_overlap,                 rule::cin_plan_overlap,           rule::cin_and_cp_plan_concurrent};
+    rule::referral_within_other_episode, rule::date_after_closure,       rule::cpp_date_after_closure,
+    rule::assessment_before_referral,  rule::icpc_before_referral,       rule::cpp_before_referral,
+    rule::s47_before_referral,         rule::cpp_end_before_start,       rule::cpp_same_day_start_end,
+    rule::cpp_more_than_one_open,      rule::cpp_overlap,                rule::cin_plan_overlap,
+    rule::cin_and_cp_plan_concurrent};
 
 namespace detail {
 
 // A plan of one child as 4001 sees it: [first, last] with last = end, or the
-// return's ReferenceDate while open.
+// return's ReferenceDate while open, and the episode holding it.
 struct dated_span {
   day first;
   day last;
   bool open;
+  std::size_t episode;
   cin_table table;
   std::size_t record;
 };
@@ -91,17 +96,23 @@ void check_plans(const cin_census& c, const Plans& plans, cin_table table, const
 /// @brief Runs every rule of cin_check_rules on @p c (after merge(), so that
 /// the records of one child from several returns are checked together).
 ///
-/// Rules (DfE CIN census validation rules, domain-reference.md 7.3;
-/// docs/rules/cin-census-checks.md):
+/// Rules (DfE CIN census validation rules as the D2I validator words them,
+/// domain-reference.md 7.3; docs/rules/cin-census-checks.md):
 /// - 8630: CINclosureDate >= CINreferralDate.
 /// - 8815: at most one episode per child that is open and not NFA.
-/// - 8816: an open, non-NFA episode has the child's latest referral date.
+/// - 8816: an open, non-NFA episode has the child's latest referral date. A
+///   tie is no failure: an episode whose referral date equals the latest is
+///   the latest (two open episodes on one date are reported by 8815 and 8820).
 /// - 8820: an episode's referral date does not fall in [R, C) of another
 ///   episode of the child (C exclusive: a referral on the previous closure day
 ///   is allowed), nor in [R, ReferenceDate] of another open, non-NFA episode.
-/// - 8565: the closure date is on or after every date in the episode
-///   (assessment start and authorisation, S47 start, ICPC, CIN plan start and
-///   end, CP plan start and end, CP reviews).
+/// - 8565: the closure date is on or after every date of DfE's list present
+///   in the episode: AssessmentActualStartDate, AssessmentAuthorisationDate,
+///   S47ActualStartDate, DateOfInitialCPC (episode or S47), CPPendDate,
+///   CINPlanStartDate, CINPlanEndDate.
+/// - rule::cpp_date_after_closure (csc-metrics, no DfE number): the closure
+///   date is on or after the episode's CPPstartDate and CPPreviewDate values,
+///   which DfE's 8565 list does not contain.
 /// - 1103 / 2889 / 1105: assessment / S47 / CP plan start >= the episode's referral date.
 /// - 1104: every ICPC date (episode or S47) >= the referral date.
 /// - 8925, 8840, 8935, 8940 on each child's CP plans and 4014 on its CIN
@@ -111,14 +122,19 @@ void check_plans(const cin_census& c, const Plans& plans, cin_table table, const
 ///   and reported once per overlapping plan (two plans starting the same day:
 ///   one finding, on the later in that order); a plan failing 8925 takes part
 ///   in no other plan check.
-/// - 4001 (4016/4017): a CIN plan and a CP plan of the child do not run
-///   concurrently: neither's start falls in [start, end) of the other (or
-///   [start, ReferenceDate] when open), so a CIN plan may start on the day a
-///   CP plan ends (a step-down).
+/// - 4001: an episode does not hold an open CP plan and an open CIN plan
+///   (both without an end date, whatever their start dates, also when one
+///   starts after the ReferenceDate); and (4016/4017) a CIN plan and a CP
+///   plan of the child do not run concurrently: neither's start falls in
+///   [start, end) of the other (or [start, ReferenceDate] when open), so a CIN
+///   plan may start on the day a CP plan ends (a step-down). One finding per
+///   pair of plans: on the plan that starts within the other, else (both open
+///   in one episode) on the CIN plan.
 ///
 /// Each finding's `source` is to_source(cin_table::X) and `record` the index
-/// in that table: the episode for 8630, 8815, 8816, 8820 and 8565 (related:
-/// the other episode, or the record holding the late date); the assessment,
+/// in that table: the episode for 8630, 8815, 8816, 8820, 8565 and
+/// cpp_date_after_closure (related: the other episode, or the record holding
+/// the late date); the assessment,
 /// S47, CP plan or episode holding the early date for 1103, 2889, 1105, 1104
 /// (related: the episode); the plan for the plan rules and 4001 (related: the
 /// other plan). cin_census::where() and cin_census::child_of() map a finding
@@ -183,12 +199,17 @@ inline std::vector<csc::finding> check_cin_census(const cin_census& c) {
     }
   }
 
-  // 8565 and the "on or after the referral date" rules, per nested record.
-  const auto after_closure = [&](std::size_t episode, const civil_date& d, const char* item, rec source) {
+  // 8565 (DfE's list of items), csc-metrics' cpp_date_after_closure (the CP
+  // plan items DfE's list leaves out) and the "on or after the referral date"
+  // rules, per nested record.
+  const auto closed_before = [&](rule r, std::size_t episode, const civil_date& d, const char* item, rec source) {
     const cin_episode& ep = c.episodes.at(episode);
     if (ep.closure && d > *ep.closure)
-      add(rule::date_after_closure, cin_table::episodes, episode, source,
+      add(r, cin_table::episodes, episode, source,
           std::string(item) + " " + iso(d) + " is after CINclosureDate " + iso(*ep.closure));
+  };
+  const auto after_closure = [&](std::size_t episode, const civil_date& d, const char* item, rec source) {
+    closed_before(rule::date_after_closure, episode, d, item, source);
   };
   const auto before_referral = [&](rule r, std::size_t episode, const civil_date& d, const char* item, rec source) {
     const cin_episode& ep = c.episodes.at(episode);
@@ -229,20 +250,22 @@ inline std::vector<csc::finding> check_cin_census(const cin_census& c) {
     const cin_cp_plan& p = c.cp_plans[i];
     const rec self{cin_table::cp_plans, i};
     before_referral(rule::cpp_before_referral, p.episode, p.start, "CPPstartDate", self);
-    after_closure(p.episode, p.start, "CPPstartDate", self);
+    closed_before(rule::cpp_date_after_closure, p.episode, p.start, "CPPstartDate", self);
     if (p.end) after_closure(p.episode, *p.end, "CPPendDate", self);
-    for (const civil_date& r : p.reviews) after_closure(p.episode, r, "CPPreviewDate", self);
+    for (const civil_date& r : p.reviews) closed_before(rule::cpp_date_after_closure, p.episode, r, "CPPreviewDate", self);
   }
 
   // 8925, 8840, 8935, 8940 (CP plans) and 4014 (CIN plans): the shared plan checks.
   detail::check_plans(c, c.cp_plans, cin_table::cp_plans, plan_rules::cp_plans(), out);
   detail::check_plans(c, c.cin_plans, cin_table::cin_plans, plan_rules::cin_plans(), out);
 
-  // 4001: a start inside the other kind of plan, [start, end) when ended, [start, ReferenceDate] when open.
+  // 4001: both plans open in one episode; 4016/4017: a start inside the other
+  // kind of plan, [start, end) when ended, [start, ReferenceDate] when open.
   using detail::dated_span;
   std::vector<std::vector<dated_span>> cp_of(c.children.size()), cin_of(c.children.size());
   const auto span_of = [&](const auto& p, cin_table table, std::size_t i) {
-    return dated_span{day(p.start), day(p.end ? *p.end : c.episodes.at(p.episode).reference_date), !p.end, table, i};
+    return dated_span{day(p.start), day(p.end ? *p.end : c.episodes.at(p.episode).reference_date), !p.end, p.episode,
+                      table, i};
   };
   for (std::size_t i = 0; i < c.cp_plans.size(); ++i)
     cp_of.at(c.episodes.at(c.cp_plans[i].episode).child).push_back(span_of(c.cp_plans[i], cin_table::cp_plans, i));
@@ -260,6 +283,10 @@ inline std::vector<csc::finding> check_cin_census(const cin_census& c) {
           add(rule::cin_and_cp_plan_concurrent, cp.table, cp.record, rec{cin.table, cin.record},
               "CP plan starting " + to_iso_string(cp.first) + " runs concurrently with the CIN plan from " +
                   to_iso_string(cin.first));
+        else if (cin.open && cp.open && cin.episode == cp.episode)
+          add(rule::cin_and_cp_plan_concurrent, cin.table, cin.record, rec{cp.table, cp.record},
+              "CIN plan starting " + to_iso_string(cin.first) + " and the CP plan from " + to_iso_string(cp.first) +
+                  " are both open in one episode");
       }
 
   std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& b) {

@@ -133,16 +133,18 @@ struct cin_return_header {
 /// name their parent by index; every record says where it was read.
 ///
 /// Reader notes (docs/cin-census.md) are csc::finding values in `notes`, each
-/// with rule skipped_module, stray_text, unknown_code or superseded_referral.
-/// A note's `record` is the element it is about, in the table
-/// cin_table::noted_elements (so where() gives that element's file and line:
-/// the skipped element, the end of the element holding stray text, the item
-/// with the unknown code, the dropped CINdetails copy); its related record is
-/// the census record holding that element (unknown_code: the child, episode,
-/// assessment or CP plan; skipped_module and stray_text: the innermost open
-/// record, or the return in cin_table::files outside any record;
-/// superseded_referral: the kept copy of the episode), or none when merge()
-/// dropped that record. `counted` is true: nothing is dropped for a note.
+/// with rule skipped_module, stray_text, unknown_code, empty_optional_item or
+/// superseded_referral. A note's `record` is the element it is about, in the
+/// table cin_table::noted_elements (so where() gives that element's file and
+/// line: the skipped element, the end of the element holding stray text, the
+/// item with the unknown code, the empty item, the dropped CINdetails copy);
+/// its related record is the census record holding that element (unknown_code
+/// and empty_optional_item: the child, episode, assessment, S47, CIN plan or
+/// CP plan, or the return in cin_table::files for an empty LEA; skipped_module
+/// and stray_text: the innermost open record, or the return in
+/// cin_table::files outside any record; superseded_referral: the kept copy of
+/// the episode), or none when merge() dropped that record. `counted` is true:
+/// nothing is dropped for a note.
 struct cin_census {
   std::vector<cin_return_header> files;      ///< The returns, in reading order.
   std::vector<cin_child> children;           ///< Children (one per LAchildID after merge()).
@@ -294,7 +296,7 @@ class cin_census_builder final : public xml_handler {
       out_.files[file_].reference_date = date(text, path, line);
       reference_date_seen_ = true;
     }
-    if (parent == "Source" && name == "LEA") out_.files[file_].lea = text;
+    if (parent == "Source" && name == "LEA" && !empty_item(text, path, line)) out_.files[file_].lea = text;
     if (parent == "ChildIdentifiers") child_item(path, name, text, line);
     if (parent == "CINdetails") episode_item(path, name, text, line);
     if (parent == "Assessments" || parent == "FactorsIdentifiedAtAssessment") assessment_item(path, name, text, line);
@@ -371,8 +373,14 @@ class cin_census_builder final : public xml_handler {
     if (auto d = parse_iso_date(text)) return *d;
     fail(path, line, "'" + text + "' is not a valid date of the form YYYY-MM-DD");
   }
-  std::optional<civil_date> optional_date(const std::string& text, const std::string& path, std::size_t line) const {
-    if (text.empty()) return std::nullopt;
+  // An optional item given as an empty element is read as absent, with an empty_optional_item note.
+  bool empty_item(const std::string& text, const std::string& path, std::size_t line) {
+    if (!text.empty()) return false;
+    note(rule::empty_optional_item, path, line);
+    return true;
+  }
+  std::optional<civil_date> optional_date(const std::string& text, const std::string& path, std::size_t line) {
+    if (empty_item(text, path, line)) return std::nullopt;
     return date(text, path, line);
   }
   bool boolean(const std::string& text, const std::string& path, std::size_t line) const {
@@ -388,9 +396,11 @@ class cin_census_builder final : public xml_handler {
     }
     return static_cast<int>(n);
   }
-  // A code outside its DfE list is noted (DfE's validator reports it under @p dfe_rule), not an error.
+  // A code outside its DfE list is noted (DfE's validator reports it under @p dfe_rule), not an error;
+  // an empty one is absent (noted as empty_optional_item).
   void code(const std::string& text, bool known, const char* dfe_rule, const std::string& path, std::size_t line) {
-    if (!text.empty() && !known) note(rule::unknown_code, std::string(dfe_rule) + " " + path + ": '" + text + "'", line);
+    if (empty_item(text, path, line)) return;
+    if (!known) note(rule::unknown_code, std::string(dfe_rule) + " " + path + ": '" + text + "'", line);
   }
   // A note about the element at @p line, related to the innermost open record.
   void note(rule r, std::string detail, std::size_t line) {
@@ -472,7 +482,7 @@ class cin_census_builder final : public xml_handler {
     } else if (n == "AssessmentAuthorisationDate") {
       a.authorised = optional_date(text, path, line);
     } else if (n == "AssessmentFactors") {
-      if (text.empty()) return;
+      if (empty_item(text, path, line)) return;
       a.factors.push_back(text);
       code(text, is_assessment_factor_code(text), "8897Q", path, line);
     }
@@ -497,7 +507,7 @@ class cin_census_builder final : public xml_handler {
       s.icpc_target = optional_date(text, path, line);
     } else if (n == "DateOfInitialCPC") {
       s.icpc = optional_date(text, path, line);
-    } else if (n == "ICPCnotRequired" && !text.empty()) {
+    } else if (n == "ICPCnotRequired" && !empty_item(text, path, line)) {
       s.icpc_not_required = boolean(text, path, line);
     }
   }
@@ -516,7 +526,7 @@ class cin_census_builder final : public xml_handler {
       p.latest_category = text;
       code(text, is_category_of_abuse_code(text), "8910", path, line);
     } else if (n == "NumberOfPreviousCPP") {
-      if (!text.empty()) p.previous_plans = whole_number(text, path, line);
+      if (!empty_item(text, path, line)) p.previous_plans = whole_number(text, path, line);
     } else if (n == "CPPreviewDate") {
       p.reviews.push_back(date(text, path, line));
     }
@@ -552,8 +562,20 @@ class cin_census_builder final : public xml_handler {
 /// the legacy factor codes 18A/19A. An element the schema does not have is
 /// skipped with a csc::rule::skipped_module note; text beside child elements
 /// gives a csc::rule::stray_text note; a code outside its DfE list gives a
-/// csc::rule::unknown_code note whose detail starts with DfE's rule number
-/// (notes are described at csc::io::cin_census).
+/// csc::rule::unknown_code note whose detail starts with DfE's rule number;
+/// an optional item given as an empty element (e.g.
+/// `<CINclosureDate></CINclosureDate>` or `<CPPendDate/>`, or one holding only
+/// white space) is read as absent with a csc::rule::empty_optional_item note
+/// whose detail is the item's path (notes are described at
+/// csc::io::cin_census). The optional items are every item read other than
+/// the required ones: the optional dates (PersonBirthDate,
+/// ExpectedPersonBirthDate, PersonDeathDate, CINclosureDate, DateOfInitialCPC,
+/// AssessmentAuthorisationDate, CINPlanEndDate, InitialCPCtarget,
+/// CPPendDate), the codes (GenderCurrent/Sex, ReferralSource,
+/// PrimaryNeedCode, ReasonForClosure, AssessmentFactors,
+/// InitialCategoryOfAbuse, LatestCategoryOfAbuse), ICPCnotRequired,
+/// NumberOfPreviousCPP and Source/LEA. The document's declared encoding is
+/// honoured (csc::io::xml_reader); text in the tables is UTF-8.
 /// @param in   the XML of one return.
 /// @param file names the return in messages and in cin_census::files.
 /// @param into the census the return's records are appended to.

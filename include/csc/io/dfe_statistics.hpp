@@ -27,8 +27,9 @@ struct published_value {
   std::optional<double> value;  ///< The figure, when published.
   /// The field exactly as published: the number's own digits ("17.9", shown
   /// as DfE rounded it), or, when there is no value, the symbol: "c"
-  /// (suppressed), "x" (not available), "z" (not applicable), "u" (low
-  /// reliability), "low" (rounds to 0).
+  /// (suppressed), "x" (not available), ":" (not available, DfE's older
+  /// symbol, read like "x"), "z" (not applicable), "u" (low reliability),
+  /// "low" (rounds to 0).
   std::string text;
 };
 
@@ -159,7 +160,7 @@ class published_table {
 
   static published_value value(const csv_reader& csv, std::size_t c) {
     const std::string_view f = csv.field(c);
-    for (const char* symbol : {"c", "x", "z", "u", "low"})
+    for (const char* symbol : {"c", "x", ":", "z", "u", "low"})
       if (f == symbol) return {std::nullopt, std::string(f)};
     // A plain decimal: digits with at most one '.', optionally negative.
     bool digit = false, point = false, ok = !f.empty();
@@ -170,7 +171,7 @@ class published_table {
     }
     if (!ok || !digit)
       throw parse_error(csv.source(), csv.line(), csv.header()[c],
-                        "expected a number or a DfE symbol (c, x, z, u, low), got '" + std::string(f) + "'");
+                        "expected a number or a DfE symbol (c, x, :, z, u, low), got '" + std::string(f) + "'");
     return {std::stod(std::string(f)), std::string(f)};
   }
 

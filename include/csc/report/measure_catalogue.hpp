@@ -25,7 +25,6 @@ enum class measure_source {
   stepdown    ///< Service transitions classified by classify_transitions.
 };
 
-/// @brief One measure of a series table. Source: docs/rules/series.md (series table).
 /// @brief The history a measure's figure for a period needs before the period starts
 /// (docs/rules/completeness.md).
 enum class history_need : std::uint8_t {
@@ -35,6 +34,7 @@ enum class history_need : std::uint8_t {
   any             ///< All earlier plans (second or subsequent), unless declared counts stand in for them.
 };
 
+/// @brief One measure of a series table. Source: docs/rules/series.md (series table).
 struct measure_info {
   std::string_view name;   ///< Column name, e.g. "rereferral_percent" (DfE's published column where there is one).
   measure_source source;   ///< The classification it is counted from.

@@ -291,38 +291,7 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
 
 }  // namespace detail
 
-/// @brief Every series measure over the series of kind @p kind on @p range,
-/// for all records and by group, with the published comparisons.
-///
-/// Rules (docs/rules/series.md, docs/rules/breakdowns.md):
-/// - Columns: the measures (series_measures order) whose input is given; a
-///   rate only with a population, a family count only when that input has the
-///   family item; step-down measures only without `by`.
-/// - Groups: the union of the keys of every grouped input, in text order,
-///   after the rows of all records (group ""). An input is grouped when it has
-///   the `by` item (a derived key: every input given; previous_referral_nfa:
-///   referrals only). A group gets zero counts from a grouped input without
-///   that key, and no cells (undefined) from an input that is not grouped.
-/// - A record counts once in each distinct key it has and once in all
-///   records; one with no key only there, and in records_without_key.
-/// - Families: distinct `family` values among the group's records dated in
-///   each period (a referral's date, a counted plan's start); records without
-///   one give a note with the most in any period.
-/// - Published: C1 and D3 for the years ending 31 March whose financial year
-///   overlaps @p range, the local figure computed for each financial year.
-/// @tparam D the date type of the series (csc::date_traits), e.g. csc::day.
-/// @param kind    the kind of series.
-/// @param range   the series range (closed, with an end).
-/// @param in      the records and classifications.
-/// @param options the breakdown, family, population and suppression.
-/// @param data    ONS estimates, statistical neighbours and published tables (all optional).
-/// @return the table.
-/// @throws std::invalid_argument for an open or reversed @p range, records without their
-/// classification, "--by BY: no input has a column of that name", "--by previous_referral_nfa
-/// needs a ReferralNFA column in NAME", or "--family FAMILY: no input has a column of that name"
-/// (worded as csc-report's options).
-/// @throws csc::io::parse_error naming file, line and PersonBirthDate for a birth date that is not a date.
-/// @throws std::runtime_error from csc::compare_published for a table without the compared column.
+
 namespace detail {
 // Fills t.completeness: per period, whether each history need is met and the step-downs' follow-up.
 template <class D>
@@ -359,6 +328,38 @@ void add_completeness(series_table<D>& t, const series_inputs& in, const std::ve
 }
 }  // namespace detail
 
+/// @brief Every series measure over the series of kind @p kind on @p range,
+/// for all records and by group, with the published comparisons.
+///
+/// Rules (docs/rules/series.md, docs/rules/breakdowns.md):
+/// - Columns: the measures (series_measures order) whose input is given; a
+///   rate only with a population, a family count only when that input has the
+///   family item; step-down measures only without `by`.
+/// - Groups: the union of the keys of every grouped input, in text order,
+///   after the rows of all records (group ""). An input is grouped when it has
+///   the `by` item (a derived key: every input given; previous_referral_nfa:
+///   referrals only). A group gets zero counts from a grouped input without
+///   that key, and no cells (undefined) from an input that is not grouped.
+/// - A record counts once in each distinct key it has and once in all
+///   records; one with no key only there, and in records_without_key.
+/// - Families: distinct `family` values among the group's records dated in
+///   each period (a referral's date, a counted plan's start); records without
+///   one give a note with the most in any period.
+/// - Published: C1 and D3 for the years ending 31 March whose financial year
+///   overlaps @p range, the local figure computed for each financial year.
+/// @tparam D the date type of the series (csc::date_traits), e.g. csc::day.
+/// @param kind    the kind of series.
+/// @param range   the series range (closed, with an end).
+/// @param in      the records and classifications.
+/// @param options the breakdown, family, population and suppression.
+/// @param data    ONS estimates, statistical neighbours and published tables (all optional).
+/// @return the table.
+/// @throws std::invalid_argument for an open or reversed @p range, records without their
+/// classification, "--by BY: no input has a column of that name", "--by previous_referral_nfa
+/// needs a ReferralNFA column in NAME", or "--family FAMILY: no input has a column of that name"
+/// (worded as csc-report's options).
+/// @throws csc::io::parse_error naming file, line and PersonBirthDate for a birth date that is not a date.
+/// @throws std::runtime_error from csc::compare_published for a table without the compared column.
 template <class D>
 series_table<D> build_series_table(series_kind kind, const interval<D>& range, const series_inputs& in,
                                    const series_table_options& options, const published_data& data = {}) {
