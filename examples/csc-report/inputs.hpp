@@ -77,17 +77,6 @@ inline csc::io::episode_table read_episodes(const std::vector<std::string>& path
                        [&](std::istream& in, const std::string& p) { return csc::io::read_episodes_csv(in, p, e, o); });
 }
 
-// One file each (the command line before repeatable inputs).
-inline csc::io::referral_table read_referrals(const std::string& path, const std::vector<std::string>& keep) {
-  return read_referrals(std::vector<std::string>{path}, csc::io::extract_options{keep, {}, {}, false});
-}
-inline csc::io::cp_plan_table read_cp_plans(const std::string& path, const std::vector<std::string>& keep) {
-  return read_cp_plans(std::vector<std::string>{path}, csc::io::extract_options{keep, {}, {}, false});
-}
-inline csc::io::episode_table read_episodes(const std::string& path, csc::io::episode_extract e) {
-  return read_episodes(std::vector<std::string>{path}, e, {});
-}
-
 // --cin-census: the returns read and merged (the latest return's copy of each
 // referral), DfE's checks, and the record tables the CSV route also gives.
 struct census_input {

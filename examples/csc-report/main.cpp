@@ -4,6 +4,7 @@
 #include "../common/cli.hpp"
 #include "census_section.hpp"
 #include "inputs.hpp"
+#include "quality_section.hpp"
 #include "json_writer.hpp"
 #include "html_report.hpp"
 #include "output.hpp"
@@ -45,15 +46,16 @@ using csc_cli::usage_error;
 using csc_cli::whole_number;
 
 struct options {
-  std::string referrals;
-  std::string cp_plans;
+  std::vector<std::string> referrals;  // repeatable: extracts, oldest first (merged)
+  std::vector<std::string> cp_plans;
   std::optional<int> financial_year;
   std::optional<date> from, to, horizon;
   std::string format = "table";
   std::string output;  // --output FILE; empty: standard output
   csc::rereferral_policy policy;
   csc::cp_plan_policy cp_policy;
-  std::string cin_plans, early_help, looked_after;
+  std::vector<std::string> cin_plans, early_help, looked_after;
+  csc::io::extract_options extract;  // --date-format, --encoding, --skip-invalid-records
   std::vector<std::string> cin_census;  // --cin-census, repeatable: annual returns
   bool check = false;                   // --check: list the DfE check findings and stop
   bool stepdown = false;
@@ -69,8 +71,8 @@ struct options {
   }
   std::vector<std::string> inputs() const {
     std::vector<std::string> out = cin_census;
-    for (const std::string* f : {&referrals, &cp_plans, &cin_plans, &early_help, &looked_after})
-      if (!f->empty()) out.push_back(*f);
+    for (const auto* f : {&referrals, &cp_plans, &cin_plans, &early_help, &looked_after})
+      out.insert(out.end(), f->begin(), f->end());
     return out;
   }
 };
@@ -100,7 +102,15 @@ options parse_options(int argc, char** argv) {
                                          {"--cin-plans", &o.cin_plans, "CIN plans (step-down)"},
                                          {"--early-help", &o.early_help, "early help episodes (step-down)"},
                                          {"--looked-after", &o.looked_after, "looked-after episodes (step-down)"}})
-    app.add_option(name, *file, help)->type_name("FILE.csv");
+    app.add_option(name, *file, std::string(help) + "; repeatable: extracts oldest first, merged")
+        ->type_name("FILE.csv")
+        ->allow_extra_args(false);
+  add("--date-format", "FORMAT", "how the CSV extracts spell dates: yyyy-mm-dd or dd/mm/yyyy (a midnight time "
+      "allowed)", [&](auto& v) { o.extract.dates = csc::io::parse_date_format(v); })->default_str("yyyy-mm-dd");
+  add("--encoding", "NAME", "the CSV extracts' encoding: utf-8, windows-1252 or iso-8859-1",
+      [&](auto& v) { o.extract.encoding = csc::io::parse_text_encoding(v); })->default_str("utf-8");
+  app.add_flag("--skip-invalid-records", o.extract.skip_invalid_records,
+               "leave out records that cannot be read (each reported, not counted) instead of stopping");
   CLI::Option* census = app.add_option("--cin-census", o.cin_census, "a CIN census return (repeatable), instead "
                                        "of the first three")->type_name("RETURN.xml")->allow_extra_args(false);
 
@@ -223,6 +233,61 @@ struct report {
     std::vector<const csc::io::episode_table*> out;
     for (const auto* e : {&cin_plans, &early_help, &looked_after}) {
       if (*e) out.push_back(&**e);
+    }
+    return out;
+  }
+
+  // Completeness of the period's figures (docs/rules/completeness.md): the
+  // measures whose history reaches before the data, and the data's first days.
+  std::vector<std::string> history_incomplete() const {
+    std::vector<std::string> out;
+    const csc::day first = period->first();
+    const auto from = [&](const auto& table) { return census ? census->data_from() : csc::io::first_key_date(table); };
+    if (referrals && !csc::history_within_data(first, from(*referrals), opt.policy.look_back))
+      out.insert(out.end(), {"rereferral_count", "rereferral_percent"});
+    if (cp_plans) {
+      if (opt.cp_policy.evidence == csc::previous_plan_evidence::history_only ||
+          !cp_plans->has_item("NumberOfPreviousCPP"))
+        out.insert(out.end(), {"CPP_subsequent", "CPP_subsequent_percent"});
+      if (!csc::history_within_data(first, from(*cp_plans), opt.cp_policy.repeat_window))
+        out.emplace_back("CPP_subsequent_within_2y_percent");
+    }
+    return out;
+  }
+  std::vector<std::string> completeness_sentences() const {
+    std::vector<std::string> out;
+    const auto incomplete = history_incomplete();
+    if (!incomplete.empty()) {
+      std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
+      for (const std::string& m : incomplete) s += " " + m;
+      const auto from = [&](const auto& table) { return census ? census->data_from() : csc::io::first_key_date(table); };
+      if (referrals) s += "; referrals from " + csc::to_iso_string(*from(*referrals));
+      if (cp_plans) s += "; CP plans from " + csc::to_iso_string(*from(*cp_plans));
+      out.push_back(s);
+    }
+    const std::size_t open = measures.referral_type_counts[static_cast<std::size_t>(csc::referral_type::initial_follow_up_incomplete)];
+    if (referrals && open)
+      out.push_back("Provisional: referral types, " + std::to_string(open) + " of " + std::to_string(measures.referral_count) +
+                    " referrals (" + csc::format_percent(open, measures.referral_count) +
+                    "%) have follow-up incomplete at the extract date");
+    if (stepdown && stepdown->measures.step_downs.follow_up_incomplete)
+      out.push_back("Provisional: step-down outcomes, " + std::to_string(stepdown->measures.step_downs.follow_up_incomplete) +
+                    " of " + std::to_string(stepdown->measures.step_downs.count) +
+                    " step-downs have follow-up incomplete at the extract date");
+    return out;
+  }
+
+  // The data-quality summary of every input (docs/inputs.md).
+  std::vector<csc::input_quality> quality() const {
+    static const std::vector<csc::finding> none;
+    std::vector<csc::input_quality> out;
+    if (referrals) out.push_back(csc::quality_of("referrals", *referrals, classified ? classified->findings() : none));
+    if (cp_plans) out.push_back(csc::quality_of("cp_plans", *cp_plans, cp_classified ? cp_classified->findings() : none));
+    const char* names[] = {"cin_plans", "early_help", "looked_after"};
+    std::size_t k = 0;
+    for (const auto* e : {&cin_plans, &early_help, &looked_after}) {
+      if (*e) out.push_back(csc::quality_of(names[k], **e));
+      ++k;
     }
     return out;
   }
@@ -357,7 +422,26 @@ void write_json(const report& r, std::ostream& os) {
                     row.start);
     }
   }
+  // Records that could not be read, left out (--skip-invalid-records): not counted.
+  const auto write_rejected = [&](std::string_view input, const auto& table) {
+    for (const csc::io::parse_error& e : table.rejected)
+      j.begin_object().value("input", input).value("rule", "invalid_record").value("child", "").value("file", e.source())
+          .value("line", e.line()).null("related_line").value("in_period", false).value("counted", false)
+          .value("detail", std::string(e.what())).end_object();
+  };
+  if (r.referrals) write_rejected("referrals", *r.referrals);
+  if (r.cp_plans) write_rejected("cp_plans", *r.cp_plans);
+  for (const auto* e : r.episode_inputs()) write_rejected("episodes", *e);
   j.end_array();
+  csc_report::write_quality_json(j, r.quality());
+  j.begin_object("completeness");
+  j.begin_array("history_incomplete");
+  for (const std::string& m : r.history_incomplete()) j.value(std::string_view(), m);
+  j.end_array();
+  j.begin_array("notes");
+  for (const std::string& n : r.completeness_sentences()) j.value(std::string_view(), n);
+  j.end_array();
+  j.end_object();
   j.end_object();
 }
 
@@ -472,6 +556,10 @@ void write_table(const report& r, std::ostream& os) {
     if (r.referrals || r.cp_plans) os << "\n";
     csc_report::write_stepdown_table(os, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa, *r.period);
   }
+  std::vector<std::string> notes = r.completeness_sentences();
+  for (std::string& n : csc_report::quality_sentences(r.quality())) notes.push_back(std::move(n));
+  if (!notes.empty()) os << '\n';
+  for (const std::string& n : notes) os << n << ".\n";
 }
 
 // --series: every measure over the series, by group, with the published comparison.
@@ -484,13 +572,15 @@ void run_series(const report& r, std::ostream& os) {
   in.cp_plans = r.cp_plans ? &*r.cp_plans : nullptr;
   in.classified_cp_plans = r.cp_classified ? &*r.cp_classified : nullptr;
   in.transitions = r.stepdown ? &r.stepdown->transitions : nullptr;
-  const csc_report::series_table t = [&] {
+  if (r.census) in.referrals_from = in.cp_plans_from = r.census->data_from();  // the returns' first collection year
+  csc_report::series_table t = [&] {
     try {
       return csc::build_series_table(*so.kind, *r.period, in, so, data.view(so));
     } catch (const std::invalid_argument& e) {  // an option that does not fit the inputs
       throw usage_error(e.what());
     }
   }();
+  for (std::string& n : csc_report::quality_sentences(r.quality())) t.notes.push_back(std::move(n));
   if (r.opt.format == "json") {
     csc_report::write_series_json(os, t, r.opt.series);
   } else if (r.opt.format == "html") {
@@ -507,19 +597,21 @@ void run(const options& opt, std::ostream& os) {
   } else if (opt.from && opt.to) {
     r.period = csc::interval<date>(*opt.from, *opt.to);
   }
+  csc::io::extract_options extract = opt.extract;
+  extract.keep = opt.series.kept_columns();
   if (!opt.referrals.empty()) {
-    r.referrals = csc_report::read_referrals(opt.referrals, opt.series.kept_columns());
-    if (r.referrals->records.empty()) throw std::runtime_error(opt.referrals + ": no referral records after the header");
+    r.referrals = csc_report::read_referrals(opt.referrals, extract);
+    if (r.referrals->records.empty()) throw std::runtime_error(r.referrals->name + ": no referral records after the header");
   }
   if (!opt.cp_plans.empty()) {
-    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, opt.series.kept_columns());
-    if (r.cp_plans->records.empty()) throw std::runtime_error(opt.cp_plans + ": no plan records after the header");
+    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, extract);
+    if (r.cp_plans->records.empty()) throw std::runtime_error(r.cp_plans->name + ": no plan records after the header");
     if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_item("NumberOfPreviousCPP")) {
-      throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + opt.cp_plans);
+      throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + r.cp_plans->name);
     }
   }
 
-  if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans);
+  if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans, extract);
   if (!opt.cin_census.empty()) {
     r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns());
     if (opt.check) {
@@ -532,8 +624,8 @@ void run(const options& opt, std::ostream& os) {
     if (!records.cp_plans.records.empty()) r.cp_plans = std::move(records.cp_plans);
     if (!records.cin_plans.records.empty()) r.cin_plans = std::move(records.cin_plans);
   }
-  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help);
-  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after);
+  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help, extract);
+  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after, extract);
 
   // The horizon: the extract date, by default the latest date in any input (for
   // census returns, no earlier than their latest ReferenceDate).

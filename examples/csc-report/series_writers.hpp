@@ -7,7 +7,9 @@
 #include "json_writer.hpp"
 #include "series_section.hpp"
 
+#include <csc/report/completeness.hpp>
 #include <csc/report/measure_catalogue.hpp>
+#include <csc/report/percent.hpp>
 #include <csc/report/period_label.hpp>
 #include <csc/report/suppression.hpp>
 
@@ -28,6 +30,22 @@ struct grid {
   std::size_t text_columns = 1;
 };
 
+// The completeness mark of measure @p c in period @p p (docs/rules/completeness.md):
+// "*" history incomplete, "p" provisional, "" final.
+inline std::string mark(const series_table& t, std::size_t p, const std::string& c) {
+  const csc::measure_info* m = csc::find_measure(c);
+  if (!m || p >= t.completeness.size()) return "";
+  if (t.completeness[p].history_incomplete(*m)) return "*";
+  return t.completeness[p].provisional_percent(*m) ? "p" : "";
+}
+
+inline bool has_marks(const series_table& t) {
+  for (const csc::series_row& r : t.rows)
+    for (const auto& c : t.columns)
+      if (r.at(c).value && !mark(t, r.period, c).empty()) return true;
+  return false;
+}
+
 // The series table as a grid: one line per (group, period), one column per measure,
 // then one "met" column per --target. Undefined values are @p undefined.
 inline grid series_grid(const series_table& t, const series_options& o, const char* undefined) {
@@ -42,15 +60,24 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     targeted.push_back(name);
     g.head.push_back(name + " target " + tg.text + " met");
   }
+  const bool csv = *undefined == '\0';  // csv: plain numbers, the marks in a last column
+  if (csv && has_marks(t)) g.head.push_back("completeness");
   for (const csc::series_row& r : t.rows) {
     std::vector<std::string> line;
     if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
     line.push_back(t.series[r.period].label);
-    for (const auto& c : t.columns) line.push_back(csc::figure_text(r.at(c), undefined));
+    std::string marked;  // csv: the measures marked in this row
+    for (const auto& c : t.columns) {
+      std::string text = csc::figure_text(r.at(c), undefined);
+      const std::string m = r.at(c).value ? mark(t, r.period, c) : std::string();
+      if (!m.empty() && csv) marked += (marked.empty() ? "" : "; ") + c + (m == "*" ? " history incomplete" : " provisional");
+      line.push_back(csv ? text : text + m);
+    }
     for (const auto& name : targeted) {
       const auto met = csc::target_met(r.at(name), *csc::find_measure(name), o.targets.at(name).value);
       line.push_back(met ? (*met ? "yes" : "no") : undefined);
     }
+    if (csv && has_marks(t)) line.push_back(marked);
     g.lines.push_back(std::move(line));
   }
   return g;
@@ -87,6 +114,28 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
                   ". A record with several values (separated by ';') counts once in each, so groups can add up to "
                   "more than (all).");
   for (const std::string& n : t.notes) out.push_back("Note: " + n + ".");
+  bool history = false;
+  std::string provisional;
+  for (const csc::series_row& r : t.rows)
+    for (const auto& c : t.columns) {
+      const std::string m = r.at(c).value ? mark(t, r.period, c) : std::string();
+      history = history || m == "*";
+      if (m == "p" && r.group.empty() && provisional.find(t.series[r.period].label + ":") == std::string::npos) {
+        const csc::period_completeness& pc = t.completeness[r.period];
+        provisional += (provisional.empty() ? "" : "; ") + t.series[r.period].label + ": " +
+                       std::to_string(pc.step_downs_follow_up_incomplete) + " of " + std::to_string(pc.step_downs) +
+                       " (" + csc::format_percent(pc.step_downs_follow_up_incomplete, pc.step_downs) + "%)";
+      }
+    }
+  if (history) {
+    std::string from;
+    if (t.referrals_from) from += "referrals from " + csc::to_iso_string(*t.referrals_from);
+    if (t.cp_plans_from) from += (from.empty() ? "" : ", ") + std::string("CP plans from ") + csc::to_iso_string(*t.cp_plans_from);
+    out.push_back("* History incomplete: the period's look-back (or, for second or subsequent plans, all earlier "
+                  "history) reaches before the earliest data (" + from + "), so the figure may under-count.");
+  }
+  if (!provisional.empty())
+    out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");
   if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
   return out;
 }
@@ -208,6 +257,23 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   j.begin_array("notes");
   for (const std::string& n : t.notes) j.value(std::string_view(), n);
   j.end_array();
+  // Completeness per period (docs/rules/completeness.md).
+  j.begin_object("completeness");
+  if (t.referrals_from) j.value("referrals_from", csc::to_iso_string(*t.referrals_from));
+  if (t.cp_plans_from) j.value("cp_plans_from", csc::to_iso_string(*t.cp_plans_from));
+  j.begin_array("periods");
+  for (std::size_t p = 0; p < t.completeness.size(); ++p) {
+    const csc::period_completeness& c = t.completeness[p];
+    j.begin_object().value("label", t.series[p].label);
+    j.begin_array("history_incomplete");
+    for (const auto& m : t.columns)
+      if (c.history_incomplete(*csc::find_measure(m))) j.value(std::string_view(), m);
+    j.end_array();
+    j.value("step_downs", c.step_downs).value("step_downs_follow_up_incomplete", c.step_downs_follow_up_incomplete);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
   j.begin_object("targets");
   for (const auto& [name, tg] : o.targets) j.value(name, std::optional<double>(tg.value));
   j.end_object();

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,19 @@ inline day key_date(const cp_plan_record& p) { return p.start; }
 /// @param e an episode.
 /// @return its start.
 inline day key_date(const episode_record& e) { return e.start; }
+
+/// @brief The earliest key date of @p t: where its data starts, when the host knows no better
+/// (docs/rules/completeness.md).
+/// @tparam Record referral_record, cp_plan_record or episode_record.
+/// @param t a table.
+/// @return the earliest key_date() of its records; std::nullopt for no records.
+template <class Record>
+std::optional<day> first_key_date(const record_table<Record>& t) {
+  std::optional<day> first;
+  for (const Record& r : t.records)
+    if (!first || key_date(r) < *first) first = key_date(r);
+  return first;
+}
 
 /// @brief Merges @p extracts, given oldest first, into one table.
 ///

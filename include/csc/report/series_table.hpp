@@ -17,6 +17,7 @@
 #include <csc/core/interval.hpp>
 #include <csc/io/dfe_statistics.hpp>
 #include <csc/io/error.hpp>
+#include <csc/io/merge_extracts.hpp>
 #include <csc/io/records.hpp>
 #include <csc/measure/breakdown.hpp>
 #include <csc/measure/cp_plans.hpp>
@@ -296,18 +297,8 @@ namespace detail {
 // Fills t.completeness: per period, whether each history need is met and the step-downs' follow-up.
 template <class D>
 void add_completeness(series_table<D>& t, const series_inputs& in, const std::vector<stepdown_measures>& stepdowns) {
-  const auto earliest = [](const auto* table, const auto& date) {
-    std::optional<day> first;
-    for (const auto& r : table->records)
-      if (!first || date(r) < *first) first = date(r);
-    return first;
-  };
-  if (in.referrals)
-    t.referrals_from = in.referrals_from ? in.referrals_from
-                                         : earliest(in.referrals, [](const io::referral_record& r) { return r.referral; });
-  if (in.cp_plans)
-    t.cp_plans_from = in.cp_plans_from ? in.cp_plans_from
-                                       : earliest(in.cp_plans, [](const io::cp_plan_record& r) { return r.start; });
+  if (in.referrals) t.referrals_from = in.referrals_from ? in.referrals_from : io::first_key_date(*in.referrals);
+  if (in.cp_plans) t.cp_plans_from = in.cp_plans_from ? in.cp_plans_from : io::first_key_date(*in.cp_plans);
   for (std::size_t p = 0; p < t.series.size(); ++p) {
     period_completeness c;
     const day first = to_day(t.series[p].period.first());

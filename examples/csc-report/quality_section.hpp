@@ -1,0 +1,80 @@
+// csc-report's data-quality summary (csc::input_quality, docs/inputs.md):
+// in full in the JSON, as sentences in every other format.
+#ifndef CSC_EXAMPLES_QUALITY_SECTION_HPP
+#define CSC_EXAMPLES_QUALITY_SECTION_HPP
+
+#include "json_writer.hpp"
+
+#include <csc/report/data_quality.hpp>
+
+#include <string>
+#include <vector>
+
+namespace csc_report {
+
+inline void write_quality_json(json_writer& j, const std::vector<csc::input_quality>& inputs) {
+  j.begin_array("data_quality");
+  for (const csc::input_quality& q : inputs) {
+    j.begin_object()
+        .value("input", q.input)
+        .value("file", q.name)
+        .value("records", q.records)
+        .value("superseded", q.superseded)
+        .value("excluded", q.excluded)
+        .value("trimmed_ids", q.trimmed_ids)
+        .value("empty_rows_skipped", q.empty_rows)
+        .value("blank_lines_skipped", q.blank_lines);
+    j.begin_array("columns_matched");
+    for (const auto& [written, item] : q.matched_columns)
+      j.begin_object().value("written", written).value("item", item).end_object();
+    j.end_array();
+    j.begin_array("columns_unused");
+    for (const std::string& c : q.unused_columns) j.value(std::string_view(), c);
+    j.end_array();
+    j.begin_object("findings");
+    for (const csc::rule_tally& r : q.findings)
+      j.begin_object(csc::to_string(r.rule)).value("findings", r.findings).value("not_counted", r.not_counted).end_object();
+    j.end_object();
+    j.end_object();
+  }
+  j.end_array();
+}
+
+// One sentence per input with something to say beyond its records (merging,
+// exclusions, trimming, skipped rows, loosely matched or unused columns,
+// reader findings); nothing for a clean input.
+inline std::vector<std::string> quality_sentences(const std::vector<csc::input_quality>& inputs) {
+  std::vector<std::string> out;
+  for (const csc::input_quality& q : inputs) {
+    std::vector<std::string> parts;
+    const auto count = [&](std::size_t n, const std::string& what) {
+      if (n) parts.push_back(std::to_string(n) + " " + what);
+    };
+    count(q.superseded, "superseded by a later extract's copy (counted once)");
+    count(q.excluded, "excluded: could not be read (not counted; --skip-invalid-records)");
+    count(q.trimmed_ids, "LAchildID values trimmed of spaces");
+    count(q.empty_rows, "empty rows skipped");
+    for (const auto& [written, item] : q.matched_columns) parts.push_back("column '" + written + "' read as " + item);
+    if (!q.unused_columns.empty()) {
+      std::string u = "columns not used:";
+      for (const std::string& c : q.unused_columns) u += " " + c;
+      parts.push_back(u);
+    }
+    for (const csc::rule_tally& r : q.findings) {
+      const csc::rule k = r.rule;
+      if (k == csc::rule::unknown_code || k == csc::rule::cin_closure_before_referral ||
+          k == csc::rule::duplicate_record || k == csc::rule::invalid_record)
+        parts.push_back(std::to_string(r.findings) + " " + std::string(csc::to_string(k)) +
+                        (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
+    }
+    if (parts.empty()) continue;
+    std::string s = "Data quality, " + q.input + " (" + q.name + ", " + std::to_string(q.records) + " records): ";
+    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "; " : "") + parts[i];
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace csc_report
+
+#endif
