@@ -179,16 +179,22 @@ inline void write_grid(std::ostream& os, const grid& g, const std::string& forma
     return;
   }
   if (!g.title.empty()) os << g.title << '\n';
+  // Widths in characters, not bytes: UTF-8 continuation bytes take no column.
+  const auto columns = [](const std::string& text) {
+    std::size_t n = 0;
+    for (const char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
+  };
   std::vector<std::size_t> width(g.head.size());
-  for (std::size_t i = 0; i < g.head.size(); ++i) width[i] = g.head[i].size();
+  for (std::size_t i = 0; i < g.head.size(); ++i) width[i] = columns(g.head[i]);
   for (const auto& line : g.lines)
-    for (std::size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], line[i].size());
+    for (std::size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], columns(line[i]));
   const auto print = [&](const std::vector<std::string>& line) {
     for (std::size_t i = 0; i < line.size(); ++i) {
-      os << (i ? "  " : "") << (i < g.text_columns ? std::left : std::right) << std::setw(static_cast<int>(width[i]))
-         << line[i];
+      const std::string pad(width[i] - columns(line[i]), ' ');
+      os << (i ? "  " : "") << (i < g.text_columns ? line[i] + pad : pad + line[i]);
     }
-    os << std::right << '\n';
+    os << '\n';
   };
   print(g.head);
   for (const auto& line : g.lines) print(line);
