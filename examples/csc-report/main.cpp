@@ -111,7 +111,7 @@ options parse_options(int argc, char** argv) {
       [&](auto& v) { o.extract.encoding = csc::io::parse_text_encoding(v); })->default_str("utf-8");
   app.add_flag("--skip-invalid-records", o.extract.skip_invalid_records,
                "leave out records that cannot be read (each reported, not counted) instead of stopping");
-  CLI::Option* census = app.add_option("--cin-census", o.cin_census, "a CIN census return (repeatable), instead "
+  app.add_option("--cin-census", o.cin_census, "a CIN census return (repeatable), instead "
                                        "of the first three")->type_name("RETURN.xml")->allow_extra_args(false);
 
   app.option_defaults()->group("Period");
@@ -188,7 +188,8 @@ options parse_options(int argc, char** argv) {
       ->capture_default_str()->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
   app.add_option("--output", o.output, "write here; FILE is replaced only when complete (default: stdout)")
       ->type_name("FILE");
-  app.add_flag("--check", o.check, "list the notes and DfE check findings of the returns instead")->needs(census);
+  app.add_flag("--check", o.check, "list every data-quality finding of the inputs with file and line instead (for "
+               "returns: the reader's notes and DfE's checks)");
   if (const auto text = csc_cli::parse(app, "csc-report", argc, argv)) {
     o.print = *text;
     return o;
@@ -265,6 +266,16 @@ struct report {
       if (cp_plans) s += "; CP plans from " + csc::to_iso_string(*from(*cp_plans));
       out.push_back(s);
     }
+    const auto uncovered = [&](const char* what, const auto& table) {
+      const auto f = census ? census->data_from() : csc::io::first_key_date(table);
+      if (!csc::data_covers(period->first(), *period->last(), f, horizon))
+        out.push_back(std::string("Outside the data: the period ") +
+                      (*period->last() < *f ? "ends before the earliest " + std::string(what) + " (" + csc::to_iso_string(*f) + ")"
+                                            : "starts after the extract date (" + csc::to_iso_string(horizon) + ")") +
+                      ", so its " + what + " figures are not zeros but unknown");
+    };
+    if (referrals) uncovered("referral", *referrals);
+    if (cp_plans) uncovered("CP plan", *cp_plans);
     const std::size_t open = measures.referral_type_counts[static_cast<std::size_t>(csc::referral_type::initial_follow_up_incomplete)];
     if (referrals && open)
       out.push_back("Provisional: referral types, " + std::to_string(open) + " of " + std::to_string(measures.referral_count) +
@@ -562,6 +573,54 @@ void write_table(const report& r, std::ostream& os) {
   for (const std::string& n : notes) os << n << ".\n";
 }
 
+// --check for CSV extracts: each input's data-quality summary, then every
+// finding (reader's, classifier's, timelines') and every record left out, with file and line.
+void write_check(const report& r, std::ostream& os) {
+  struct listed {
+    std::string input, rule, child, where, related, detail;
+    bool counted;
+  };
+  std::vector<listed> all;
+  const auto add = [&](const char* input, const auto& table, const std::vector<csc::finding>& findings) {
+    for (const csc::finding& f : findings) {
+      const auto& row = table.records.at(f.record);
+      all.push_back({input, std::string(csc::to_string(f.rule)), row.child, table.where(f.record),
+                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted});
+    }
+  };
+  const auto add_table = [&](const char* input, const auto& table, const auto* classified) {
+    add(input, table, table.findings);
+    if (classified) add(input, table, classified->findings());
+    for (const csc::io::parse_error& e : table.rejected)
+      all.push_back({input, "invalid_record", "", e.source() + ":" + std::to_string(e.line()), "", e.what(), false});
+  };
+  if (r.referrals) add_table("referrals", *r.referrals, r.classified ? &*r.classified : nullptr);
+  if (r.cp_plans) add_table("cp_plans", *r.cp_plans, r.cp_classified ? &*r.cp_classified : nullptr);
+  const char* names[] = {"cin_plans", "early_help", "looked_after"};
+  std::size_t k = 0;
+  for (const auto* e : {&r.cin_plans, &r.early_help, &r.looked_after}) {
+    if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<std::string>*>(nullptr));
+    ++k;
+  }
+  if (r.opt.format == "json") {
+    csc_report::json_writer j(os);
+    j.begin_object();
+    csc_report::write_quality_json(j, r.quality());
+    j.begin_array("findings");
+    for (const listed& l : all)
+      j.begin_object().value("input", l.input).value("rule", l.rule).value("child", l.child).value("at", l.where)
+          .value("related", l.related).value("counted", l.counted).value("detail", l.detail).end_object();
+    j.end_array();
+    j.end_object();
+    return;
+  }
+  for (const std::string& s : csc_report::quality_sentences(r.quality())) os << s << ".\n";
+  os << "Findings (" << all.size() << "):\n";
+  for (const listed& l : all)
+    os << "  " << l.input << "  " << l.rule << (l.counted ? "" : " (not counted)") << "  " << l.child << "  " << l.where
+       << (l.related.empty() ? "" : " (with " + l.related + ")") << (l.detail.empty() ? "" : "  " + l.detail) << '\n';
+}
+
 // --series: every measure over the series, by group, with the published comparison.
 void run_series(const report& r, std::ostream& os) {
   const csc_report::series_options& so = r.opt.series;
@@ -674,8 +733,8 @@ void run(const options& opt, std::ostream& os) {
   if (r.referrals) {
     r.classified = csc::classify_rereferrals(r.referrals->records, &csc::io::referral_record::child,
                                              &csc::io::referral_record::referral, r.horizon, opt.policy);
-    r.measures = csc::measure(*r.classified, *r.period, csc::count_rereferrals{});
-    if (r.referrals->has_item("ReferralNFA")) {
+    if (r.period) r.measures = csc::measure(*r.classified, *r.period, csc::count_rereferrals{});
+    if (r.period && r.referrals->has_item("ReferralNFA")) {
       std::size_t nfa = 0;
       for (const auto& row : r.referrals->records) {
         if (*row.nfa && r.period->contains(row.referral)) ++nfa;
@@ -690,11 +749,15 @@ void run(const options& opt, std::ostream& os) {
                                                    &row::previous_plans, r.horizon, opt.cp_policy)
                           : csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end, r.horizon,
                                                    opt.cp_policy);
-    r.cp_starts = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_starts{});
-    r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});
-    r.cp_open = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plans_open{});
+    if (r.period) {
+      r.cp_starts = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_starts{});
+      r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});
+      r.cp_open = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plans_open{});
+    }
   }
-  if (opt.series.kind) {
+  if (opt.check) {
+    write_check(r, os);
+  } else if (opt.series.kind) {
     run_series(r, os);
   } else if (opt.format == "json") {
     write_json(r, os);

@@ -63,7 +63,7 @@ inline std::vector<std::string> quality_sentences(const std::vector<csc::input_q
     for (const csc::rule_tally& r : q.findings) {
       const csc::rule k = r.rule;
       if (k == csc::rule::unknown_code || k == csc::rule::cin_closure_before_referral ||
-          k == csc::rule::duplicate_record || k == csc::rule::invalid_record)
+          k == csc::rule::duplicate_record)  // invalid_record: said as "excluded" above
         parts.push_back(std::to_string(r.findings) + " " + std::string(csc::to_string(k)) +
                         (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
     }

@@ -131,8 +131,9 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
     std::string from;
     if (t.referrals_from) from += "referrals from " + csc::to_iso_string(*t.referrals_from);
     if (t.cp_plans_from) from += (from.empty() ? "" : ", ") + std::string("CP plans from ") + csc::to_iso_string(*t.cp_plans_from);
-    out.push_back("* History incomplete: the period's look-back (or, for second or subsequent plans, all earlier "
-                  "history) reaches before the earliest data (" + from + "), so the figure may under-count.");
+    out.push_back("* History incomplete: the data does not reach the period, or the period's look-back (or, for "
+                  "second or subsequent plans, all earlier history) reaches before the earliest data (" + from +
+                  "), so the figure may under-count.");
   }
   if (!provisional.empty())
     out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");

@@ -36,17 +36,29 @@ BOOST_AUTO_TEST_CASE(overlapping_extracts_keep_the_latest_copy_of_each_record) {
   BOOST_TEST(m.records[2].child == "C");
 }
 
-BOOST_AUTO_TEST_CASE(items_are_those_every_extract_has_and_one_extract_is_unchanged) {
+BOOST_AUTO_TEST_CASE(extracts_must_carry_the_same_optional_items_other_columns_are_intersected) {
   std::vector<csc::io::referral_table> one;
   one.push_back(extract("a.csv", "A,2019-05-01,,1A\n"));
   BOOST_TEST(csc::io::merge_extracts(std::move(one)).name == "a.csv");
-  std::vector<csc::io::referral_table> two;
-  two.push_back(extract("a.csv", "A,2019-05-01,,1A\n"));
+  std::vector<csc::io::referral_table> differ;
+  differ.push_back(extract("a.csv", "A,2019-05-01,,1A\n"));
   std::istringstream in("LAchildID,CINreferralDate\nB,2019-05-01\n");
-  two.push_back(csc::io::read_referrals_csv(in, "b.csv"));
-  const auto m = csc::io::merge_extracts(std::move(two));
-  BOOST_TEST(m.has_item("CINreferralDate"));
-  BOOST_TEST(!m.has_item("ReferralSource"));
+  differ.push_back(csc::io::read_referrals_csv(in, "b.csv"));
+  try {
+    csc::io::merge_extracts(std::move(differ));
+    BOOST_FAIL("extracts with different optional items were merged");
+  } catch (const std::invalid_argument& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               "b.csv and a.csv are extracts of one input but differ in ReferralSource, CINclosureDate (present in "
+               "one, missing in the other): give extracts with the same columns");
+  }
+  std::vector<csc::io::referral_table> extra;
+  extra.push_back(extract("a.csv", "A,2019-05-01,,1A\n"));
+  std::istringstream with_team("LAchildID,CINreferralDate,CINclosureDate,ReferralSource,Team\nB,2019-05-01,,1A,N\n");
+  extra.push_back(csc::io::read_referrals_csv(with_team, "b.csv"));
+  const auto m = csc::io::merge_extracts(std::move(extra));
+  BOOST_TEST(m.has_item("CINclosureDate"));
+  BOOST_TEST(!m.has_item("Team"));
   BOOST_TEST(m.records.size() == 2u);
   BOOST_TEST(m.files.size() == 2u);
   BOOST_TEST(m.records[1].source.file == 1u);

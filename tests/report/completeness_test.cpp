@@ -41,6 +41,20 @@ BOOST_AUTO_TEST_CASE(history_is_complete_when_the_look_back_of_the_first_day_is_
   BOOST_TEST(csc::history_within_data(dy("2020-04-01"), std::nullopt, csc::window::months(12)));
 }
 
+BOOST_AUTO_TEST_CASE(data_covers_a_period_it_reaches) {
+  const csc::day from = dy("2019-04-01"), extract = dy("2021-03-31");
+  BOOST_TEST(csc::data_covers(dy("2019-04-01"), dy("2020-03-31"), from, extract));
+  BOOST_TEST(csc::data_covers(dy("2019-01-01"), dy("2019-04-01"), from, extract));   // ends on the first data day
+  BOOST_TEST(!csc::data_covers(dy("2018-04-01"), dy("2019-03-31"), from, extract));  // ends the day before
+  BOOST_TEST(csc::data_covers(dy("2021-03-31"), dy("2022-03-30"), from, extract));   // starts on the extract date
+  BOOST_TEST(!csc::data_covers(dy("2021-04-01"), dy("2022-03-31"), from, extract));  // starts after it
+  BOOST_TEST(csc::data_covers(dy("2000-01-01"), dy("2000-12-31"), std::nullopt, extract));
+  csc::period_completeness c;
+  c.referrals_cover = false;
+  BOOST_TEST(c.history_incomplete(*csc::find_measure("referral_count")));
+  BOOST_TEST(!c.history_incomplete(*csc::find_measure("CPP_start")));
+}
+
 BOOST_AUTO_TEST_CASE(each_measure_is_judged_by_its_own_need_and_follow_up) {
   csc::period_completeness c;
   c.look_back = false;

@@ -56,9 +56,8 @@ class csv_reader {
   ///               a reference to it, so it must outlive the reader.
   /// @param source the input's name in error messages, e.g. the file path.
   /// @param names  whether a column name may appear twice (default: unique).
-  /// @throws parse_error if the stream is empty, the header has a misplaced or
-  /// unterminated quote, or the header has a duplicate column and @p names is
-  /// header_names::unique.
+  /// @throws parse_error if the stream is empty, or the header has a misplaced or
+  /// unterminated quote. (A repeated name is an error only when it is looked up: column().)
   csv_reader(std::istream& in, std::string source, header_names names = header_names::unique)
       : csv_reader(in, std::move(source), options{names}) {}
 
@@ -76,11 +75,6 @@ class csv_reader {
     decode_fields(true);
     header_ = fields_;
     used_.assign(header_.size(), false);
-    for (std::size_t i = 0; opt_.names == header_names::unique && i < header_.size(); ++i) {
-      for (std::size_t j = 0; j < i; ++j) {
-        if (header_[i] == header_[j]) throw parse_error(source_, 1, header_[i], "column appears twice in the header");
-      }
-    }
   }
 
   /// @brief The column names from the header line.
@@ -94,17 +88,24 @@ class csv_reader {
   /// is then in use (not listed by unused_columns()).
   /// @param name a column name: matched exactly, else after trimming spaces and tabs and folding
   ///             ASCII case (`" laChildId"` matches `LAchildID`; recorded in matched_columns()).
-  /// @return the 0-based index of the first column so named, or std::nullopt.
+  /// @return the 0-based index of the column so named, or std::nullopt.
+  /// @throws parse_error on line 1, field @p name, when two columns match it (header_names::unique):
+  /// the same name twice, or two names that are the same after trimming and case-folding.
   std::optional<std::size_t> column(std::string_view name) {
     std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < header_.size() && !found; ++i)
-      if (header_[i] == name) found = i;
-    for (std::size_t i = 0; i < header_.size() && !found; ++i) {
-      if (folded(header_[i]) == folded(name)) {
-        found = i;
-        matched_.emplace_back(header_[i], std::string(name));
+    bool loose = false;
+    for (int pass = 0; pass < 2 && !found; ++pass) {  // exact names first, then trimmed and case-folded
+      for (std::size_t i = 0; i < header_.size(); ++i) {
+        if (pass == 0 ? header_[i] != name : folded(header_[i]) != folded(name)) continue;
+        if (found && opt_.names == header_names::unique)
+          throw parse_error(source_, 1, std::string(name),
+                            pass == 0 ? "column appears twice in the header"
+                                      : "columns '" + header_[*found] + "' and '" + header_[i] + "' both match it");
+        if (!found) found = i;
       }
+      loose = pass == 1;
     }
+    if (found && loose) matched_.emplace_back(header_[*found], std::string(name));
     if (found) used_[*found] = true;
     return found;
   }

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <stdexcept>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,6 +34,20 @@ inline day key_date(const cp_plan_record& p) { return p.start; }
 /// @param e an episode.
 /// @return its start.
 inline day key_date(const episode_record& e) { return e.start; }
+
+/// @brief The optional items a record of this type is read with (a column an extract may lack).
+/// @return ReferralSource, ReferralNFA, CINclosureDate, ReasonForClosure.
+inline std::vector<std::string_view> optional_items(const referral_record*) {
+  return {"ReferralSource", "ReferralNFA", "CINclosureDate", "ReasonForClosure"};
+}
+/// @brief The optional items a record of this type is read with.
+/// @return CPPendDate, InitialCategoryOfAbuse, LatestCategoryOfAbuse, NumberOfPreviousCPP.
+inline std::vector<std::string_view> optional_items(const cp_plan_record*) {
+  return {"CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP"};
+}
+/// @brief The optional items a record of this type is read with.
+/// @return CINPlanEndDate and EndDate (the end column of either extract).
+inline std::vector<std::string_view> optional_items(const episode_record*) { return {"CINPlanEndDate", "EndDate"}; }
 
 /// @brief The earliest key date of @p t: where its data starts, when the host knows no better
 /// (docs/rules/completeness.md).
@@ -56,13 +72,24 @@ std::optional<day> first_key_date(const record_table<Record>& t) {
 /// `files` are every extract's files in order (record sources re-indexed), `name` the names
 /// joined by ',', `items` the items every extract has (so has_item() holds for every record),
 /// findings re-indexed (those on superseded records dropped), counts added up, `rejected`
-/// and the column lists concatenated.
+/// and the column lists concatenated. Extracts must carry the same optional items
+/// (optional_items()): a column one extract lacks would read as empty in its records
+/// (an open end, no NFA) and change the figures, so it is an error.
 /// @tparam Record referral_record, cp_plan_record or episode_record.
 /// @param extracts the tables, oldest first (the order of the files on a command line).
 /// @return the merged table; a single extract is returned as it is.
+/// @throws std::invalid_argument naming both extracts and the items when their optional items differ.
 template <class Record>
 record_table<Record> merge_extracts(std::vector<record_table<Record>> extracts) {
   if (extracts.size() == 1) return std::move(extracts.front());
+  for (std::size_t x = 1; x < extracts.size(); ++x) {
+    std::string differ;
+    for (std::string_view item : optional_items(static_cast<const Record*>(nullptr)))
+      if (extracts[x].has_item(item) != extracts[0].has_item(item)) differ += (differ.empty() ? "" : ", ") + std::string(item);
+    if (!differ.empty())
+      throw std::invalid_argument(extracts[x].name + " and " + extracts[0].name + " are extracts of one input but differ in " +
+                                  differ + " (present in one, missing in the other): give extracts with the same columns");
+  }
   std::map<std::pair<std::string, day>, std::size_t> latest;  // (child, key date) -> the last extract holding it
   for (std::size_t x = 0; x < extracts.size(); ++x)
     for (const Record& r : extracts[x].records) latest[{r.child, key_date(r)}] = x;

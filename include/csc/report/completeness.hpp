@@ -29,11 +29,26 @@ inline bool history_within_data(day period_first, const std::optional<day>& data
   return !data_from || !(look_back.first_day(period_first) < *data_from);
 }
 
+/// @brief Whether data from @p data_from to @p extract_date reaches a period at all: false when the
+/// period ends before the first data day or starts after the extract date (it has no data; its
+/// figures would read as zeros). A period that overlaps the data only in part is not flagged by this
+/// (the first data day is often estimated from the earliest record). Source: docs/rules/completeness.md.
+/// @param period_first the first day of the period.
+/// @param period_last  the last day of the period.
+/// @param data_from    the first day of the data (std::nullopt: no data, so covered by default).
+/// @param extract_date the extract date.
+/// @return true when `period_last >= data_from` and `period_first <= extract_date`.
+inline bool data_covers(day period_first, day period_last, const std::optional<day>& data_from, day extract_date) {
+  return !data_from || (!(period_last < *data_from) && !(extract_date < period_first));
+}
+
 /// @brief What is known of one period's completeness, for every measure of the series.
 struct period_completeness {
   bool look_back = true;           ///< The re-referral look-back lies within the referral data.
   bool repeat_window = true;       ///< The D3 repeat window lies within the plan data.
   bool any_history = true;         ///< Second or subsequent: declared NumberOfPreviousCPP stands in for history.
+  bool referrals_cover = true;     ///< The referral data reaches the period (data_covers()).
+  bool cp_plans_cover = true;      ///< The plan data reaches the period (data_covers()).
   std::size_t step_downs = 0;      ///< Step-downs in the period.
   std::size_t step_downs_follow_up_incomplete = 0;  ///< Of them, those whose follow-up window passes the extract date.
 
@@ -41,6 +56,9 @@ struct period_completeness {
   /// @param m a measure of the catalogue.
   /// @return true when its history_need is not met in this period.
   bool history_incomplete(const measure_info& m) const noexcept {
+    if ((m.source == measure_source::referrals && !referrals_cover) ||
+        (m.source == measure_source::cp_plans && !cp_plans_cover))
+      return true;  // every figure of an input whose data does not cover the period
     switch (m.history) {
       case history_need::none: return false;
       case history_need::look_back: return !look_back;

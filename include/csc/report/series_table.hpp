@@ -302,11 +302,15 @@ void add_completeness(series_table<D>& t, const series_inputs& in, const std::ve
   for (std::size_t p = 0; p < t.series.size(); ++p) {
     period_completeness c;
     const day first = to_day(t.series[p].period.first());
-    if (in.referrals)
+    const day last = to_day(*t.series[p].period.last());
+    if (in.referrals) {
       c.look_back = history_within_data(first, t.referrals_from, in.classified_referrals->policy().look_back);
+      c.referrals_cover = data_covers(first, last, t.referrals_from, in.classified_referrals->extract_date());
+    }
     if (in.cp_plans) {
       const cp_plan_policy& policy = in.classified_cp_plans->policy();
       c.repeat_window = history_within_data(first, t.cp_plans_from, policy.repeat_window);
+      c.cp_plans_cover = data_covers(first, last, t.cp_plans_from, in.classified_cp_plans->extract_date());
       c.any_history = policy.evidence != previous_plan_evidence::history_only &&
                       in.cp_plans->has_item("NumberOfPreviousCPP");
     }
