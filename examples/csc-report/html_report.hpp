@@ -27,7 +27,12 @@ inline std::string html_escape(const std::string& s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += ch;
+      default:  // a control character other than tab and line ends is not allowed in XML: U+FFFD
+        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += ch;
+        }
     }
   }
   return out;

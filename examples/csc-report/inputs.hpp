@@ -54,12 +54,31 @@ auto read_input(const std::string& path, Read read) {
 
 // Reads every extract in @p paths (oldest first) with @p read and merges them
 // (csc::io::merge_extracts: a later extract's copy of a record supersedes an earlier one).
+// Every file's unreadable records are reported together; a file given twice, or
+// one with no records among several, is an error (it would be merged silently).
 template <class Read>
 auto read_extracts(const std::vector<std::string>& paths, Read read) {
   std::vector<decltype(read(std::declval<std::istream&>(), paths.front()))> tables;
-  for (const std::string& path : paths)
-    tables.push_back(read_input(path, [&](std::istream& in) { return read(in, path); }));
-  return csc::io::merge_extracts(std::move(tables));
+  std::vector<csc::io::parse_error> errors;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
+    for (std::size_t j = 0; j < i; ++j)
+      if (paths[j] == path) throw std::runtime_error(path + ": given twice as an extract of one input");
+    try {
+      tables.push_back(read_input(path, [&](std::istream& in) { return read(in, path); }));
+    } catch (const csc::io::parse_errors& e) {
+      errors.insert(errors.end(), e.errors().begin(), e.errors().end());
+    }
+    if (paths.size() > 1 && errors.empty() && tables.back().records.empty())
+      throw std::runtime_error(path + ": no records after the header (one of several extracts)");
+  }
+  if (errors.size() == 1) throw errors.front();
+  if (!errors.empty()) throw csc::io::parse_errors(std::move(errors));
+  try {
+    return csc::io::merge_extracts(std::move(tables));
+  } catch (const std::invalid_argument& e) {  // extracts with different columns
+    throw std::runtime_error(e.what());
+  }
 }
 
 inline csc::io::referral_table read_referrals(const std::vector<std::string>& paths,

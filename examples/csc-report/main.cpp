@@ -200,6 +200,11 @@ options parse_options(int argc, char** argv) {
     throw usage_error(
         "give at least one input: --cin-census, --referrals, --cp-plans, --cin-plans, --early-help or --looked-after");
   }
+  const bool csv_input = !o.referrals.empty() || !o.cp_plans.empty() || !o.cin_plans.empty() ||
+                         !o.early_help.empty() || !o.looked_after.empty();
+  if (!csv_input && (app.count("--date-format") || app.count("--encoding")))
+    throw usage_error("--date-format and --encoding apply to CSV extracts; CIN census returns declare their own "
+                      "encoding and use ISO dates");
   if (!o.cin_census.empty() && (!o.referrals.empty() || !o.cp_plans.empty() || !o.cin_plans.empty()))
     throw usage_error("--cin-census already gives referrals, CP plans and CIN plans: do not add --referrals, "
                       "--cp-plans or --cin-plans");

@@ -90,6 +90,13 @@ class output {
     if (::close(std::exchange(buf_.fd, -1)) != 0) throw error("cannot write", errno);
     if (target_.empty()) return;
     std::error_code ec;
+    // An existing report keeps its permissions (a file readable only by a team stays so).
+    const auto existing = std::filesystem::status(target_, ec);
+    if (!ec && std::filesystem::is_regular_file(existing))
+      std::filesystem::permissions(temp_, existing.permissions(), ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      throw std::runtime_error(path_ + ": cannot keep its permissions: " + ec.message());
+    ec.clear();
     std::filesystem::rename(temp_, target_, ec);
     if (ec) throw std::runtime_error(path_ + ": cannot rename " + temp_ + " into place: " + ec.message());
     target_.clear();

@@ -62,6 +62,13 @@ if r.returncode != 0 or open(path, "rb").read() != report or os.listdir(os.path.
     failures.append("--output: status %d, %s not the report or files left beside it: %s"
                     % (r.returncode, path, os.listdir(os.path.dirname(path))))
 
+# The replaced report keeps the permissions of the one it replaces (a team-only file stays team-only).
+path = existing(os.path.join(work, "mode"))
+os.chmod(path, 0o640)
+r = run(["--output", path])
+if r.returncode != 0 or (os.stat(path).st_mode & 0o777) != 0o640:
+    failures.append("--output: status %d, mode %o after replacing a 640 file" % (r.returncode, os.stat(path).st_mode & 0o777))
+
 # A read-only directory: the temporary file cannot be created; the existing report stays.
 path = existing(os.path.join(work, "read-only"))
 os.chmod(os.path.dirname(path), 0o555)

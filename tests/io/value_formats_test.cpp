@@ -31,6 +31,8 @@ BOOST_AUTO_TEST_CASE(format_names_round_trip) {
     BOOST_TEST((csc::io::parse_text_encoding(csc::io::to_string(e)) == e));
   BOOST_CHECK_THROW(csc::io::parse_date_format("mm/dd/yyyy"), std::invalid_argument);
   BOOST_CHECK_THROW(csc::io::parse_text_encoding("latin1"), std::invalid_argument);
+  BOOST_TEST((csc::io::parse_text_encoding("UTF-8") == csc::io::text_encoding::utf8));
+  BOOST_TEST((csc::io::parse_text_encoding("Windows-1252") == csc::io::text_encoding::windows_1252));
 }
 
 struct utf8_case {

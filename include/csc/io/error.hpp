@@ -46,7 +46,8 @@ class parse_error : public std::runtime_error {
 /// @brief Every record of an input that could not be read, reported at once.
 ///
 /// what() is the one message itself when there is one error; otherwise a count
-/// line, then the first `listed` messages one per line, then how many more.
+/// line (naming the source when every error has the same one), then the first
+/// `listed` messages one per line, then how many more.
 class parse_errors : public std::runtime_error {
  public:
   /// @brief Collects @p errors (at least one) for one input.
@@ -63,7 +64,10 @@ class parse_errors : public std::runtime_error {
   static std::string message(const std::vector<parse_error>& errors, std::size_t listed) {
     if (errors.empty()) throw std::invalid_argument("csc::io::parse_errors needs at least one error");
     if (errors.size() == 1) return errors.front().what();
-    std::string out = errors.front().source() + ": " + std::to_string(errors.size()) + " records cannot be read";
+    bool one_source = true;
+    for (const parse_error& e : errors) one_source = one_source && e.source() == errors.front().source();
+    std::string out = (one_source ? errors.front().source() + ": " : std::string()) + std::to_string(errors.size()) +
+                      " records cannot be read";
     for (std::size_t i = 0; i < errors.size() && i < listed; ++i) out += std::string("\n  ") + errors[i].what();
     if (errors.size() > listed) out += "\n  ... and " + std::to_string(errors.size() - listed) + " more";
     return out;

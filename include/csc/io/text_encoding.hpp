@@ -35,13 +35,16 @@ constexpr std::string_view to_string(text_encoding e) noexcept {
   return "invalid";
 }
 
-/// @brief Parses an encoding name spelt as by to_string(text_encoding).
-/// @param name "utf-8", "windows-1252" or "iso-8859-1" (exact).
+/// @brief Parses an encoding name spelt as by to_string(text_encoding), in any case.
+/// @param name "utf-8", "windows-1252" or "iso-8859-1" (ASCII case ignored: "UTF-8" is "utf-8").
 /// @return the encoding.
 /// @throws std::invalid_argument naming the text and the accepted names.
 inline text_encoding parse_text_encoding(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   for (text_encoding e : {text_encoding::utf8, text_encoding::windows_1252, text_encoding::iso_8859_1})
-    if (to_string(e) == name) return e;
+    if (to_string(e) == lower) return e;
   throw std::invalid_argument("encoding '" + std::string(name) + "' is not one of utf-8, windows-1252, iso-8859-1");
 }
 
