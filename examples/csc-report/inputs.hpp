@@ -115,10 +115,14 @@ struct census_input {
   }
 };
 
-inline census_input read_census(const std::vector<std::string>& files, const std::vector<std::string>& keep) {
+// @p skip_invalid_records: records that cannot be read are left out and listed
+// (the referral table's `rejected`) instead of stopping the run (docs/cin-census.md).
+inline census_input read_census(const std::vector<std::string>& files, const std::vector<std::string>& keep,
+                                bool skip_invalid_records = false) {
   census_input out;
+  const csc::io::cin_read_options options{skip_invalid_records};
   for (const std::string& f : files)
-    read_input(f, [&](std::istream& in) { return (csc::io::read_cin_census(in, f, out.census), 0); });
+    read_input(f, [&](std::istream& in) { return (csc::io::read_cin_census(in, f, out.census, options), 0); });
   csc::io::merge(out.census);
   out.checks = csc::io::check_cin_census(out.census);
   out.records = csc::io::census_records_of(out.census, out.checks, keep);

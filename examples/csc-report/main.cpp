@@ -677,7 +677,7 @@ void run(const options& opt, std::ostream& os) {
 
   if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans, extract);
   if (!opt.cin_census.empty()) {
-    r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns());
+    r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns(), opt.extract.skip_invalid_records);
     if (opt.check) {
       csc_report::write_census_check(os, *r.census, opt.format);
       return;

@@ -1,10 +1,12 @@
 // Tests for include/csc/io/cin_census.hpp (docs/cin-census.md).
+#include <csc/io/census_records.hpp>
 #include <csc/io/cin_census.hpp>
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -18,6 +20,7 @@ namespace bdata = boost::unit_test::data;
 using csc::io::cin_census;
 using csc::io::cin_table;
 using csc::io::parse_error;
+using csc::io::parse_errors;
 using csc::io::to_source;
 
 namespace {
@@ -28,9 +31,11 @@ std::string census_xml(const std::string& children, const std::string& reference
          children + "</Children>\n</Message>\n";
 }
 
-std::string child_xml(const std::string& id, const std::string& details, const std::string& sex = "<Sex>F</Sex>") {
-  return "<Child>\n<ChildIdentifiers>\n<LAchildID>" + id + "</LAchildID>\n<PersonBirthDate>2015-01-01</PersonBirthDate>\n" +
-         sex + "\n</ChildIdentifiers>\n<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n</ChildCharacteristics>\n" +
+std::string child_xml(const std::string& id, const std::string& details, const std::string& sex = "<Sex>F</Sex>",
+                      const std::string& birth = "2015-01-01") {
+  return "<Child>\n<ChildIdentifiers>\n<LAchildID>" + id + "</LAchildID>\n<PersonBirthDate>" + birth +
+         "</PersonBirthDate>\n" + sex +
+         "\n</ChildIdentifiers>\n<ChildCharacteristics>\n<Ethnicity>WBRI</Ethnicity>\n</ChildCharacteristics>\n" +
          details + "</Child>\n";
 }
 
@@ -39,16 +44,20 @@ std::string episode_xml(const std::string& referral, const std::string& rest = "
          rest + "<ReferralNFA>" + nfa + "</ReferralNFA>\n</CINdetails>\n";
 }
 
-void read(cin_census& c, const std::string& xml, const std::string& name = "t.xml") {
+void read(cin_census& c, const std::string& xml, const std::string& name = "t.xml", bool skip = false) {
   std::istringstream in(xml);
-  csc::io::read_cin_census(in, name, c);
+  csc::io::read_cin_census(in, name, c, csc::io::cin_read_options{skip});
 }
 
+// The message of the error reading @p xml gives: a fault that stops the read
+// (parse_error) or the rejected records (parse_errors; one reads as that error).
 std::string error_of(const std::string& xml) {
   try {
     cin_census c;
     read(c, xml);
   } catch (const parse_error& e) {
+    return e.what();
+  } catch (const parse_errors& e) {
     return e.what();
   }
   return "no error";
@@ -173,6 +182,131 @@ std::string utf16le(const std::string& utf8) {
     i += n;
   }
   return out;
+}
+
+// Records that cannot be read (docs/cin-census.md): the record rejected is the
+// innermost Child, CINdetails or module around the fault.
+std::string assessment_xml(const std::string& start) {
+  return "<Assessments>\n<AssessmentActualStartDate>" + start + "</AssessmentActualStartDate>\n</Assessments>\n";
+}
+std::string cin_plan_xml(const std::string& start) {
+  return "<CINPlanDates>\n<CINPlanStartDate>" + start + "</CINPlanStartDate>\n</CINPlanDates>\n";
+}
+std::string s47_xml(const std::string& start, const std::string& rest = "") {
+  return "<Section47>\n<S47ActualStartDate>" + start + "</S47ActualStartDate>\n" + rest + "</Section47>\n";
+}
+std::string cp_plan_xml(const std::string& start, const std::string& rest = "") {
+  return "<ChildProtectionPlans>\n<CPPstartDate>" + start + "</CPPstartDate>\n" + rest + "</ChildProtectionPlans>\n";
+}
+
+// The 1-based line of character @p at of @p text.
+std::size_t line_at(const std::string& text, std::size_t at) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) line += text[i] == '\n';
+  return line;
+}
+
+// Around the child with the fault (C2): C1 before it, an episode with an
+// assessment and a CP plan, and C3 after it, an episode with an unknown
+// PrimaryNeedCode (one note), a CIN plan and a CP plan; so that a rejection
+// shows in the indices of the records read after it.
+const std::string valid_c1 =
+    child_xml("C1", episode_xml("2019-05-01", assessment_xml("2019-05-02") + cp_plan_xml("2019-05-20")));
+const std::string valid_c3 =
+    child_xml("C3", episode_xml("2020-01-10", "<PrimaryNeedCode>N99</PrimaryNeedCode>\n" + cin_plan_xml("2020-02-01") +
+                                                  cp_plan_xml("2020-01-20")));
+const std::string c2_first = s47_xml("2019-07-02") + cp_plan_xml("2019-07-10");
+const std::string c2_second = episode_xml("2019-10-01", assessment_xml("2019-10-02"));
+// C2: a first episode holding @p first (valid: a S47 and a CP plan), and a second with an assessment.
+std::string c2_xml(const std::string& first = c2_first, const std::string& referral = "2019-07-01",
+                   const std::string& nfa = "false", const std::string& birth = "2015-01-01") {
+  return child_xml("C2", episode_xml(referral, first, nfa) + c2_second, "<Sex>F</Sex>", birth);
+}
+
+// One fault in C2: the error it gives and the records read when it is skipped.
+struct rejection_case {
+  const char* name;                  // the fault, and the record it rejects
+  std::string child;                 // C2 as written, with the fault
+  const char* at;                    // text on the fault's line, looked for from the start of C2
+  const char* field;                 // the error's element path after "Message/Children/Child"
+  std::string what;                  // the error after the field
+  std::array<std::size_t, 6> kept;   // children, episodes, assessments, CIN plans, S47s, CP plans read
+};
+std::ostream& operator<<(std::ostream& os, const rejection_case& c) { return os << c.name; }
+std::string not_a_date(const std::string& text) { return "'" + text + "' is not a valid date of the form YYYY-MM-DD"; }
+// All of C2 read: {3, 4, 2, 1, 1, 3}.
+const std::vector<rejection_case> rejection_cases = {
+    {"CPPstartDate not a date: the CP plan", c2_xml(s47_xml("2019-07-02") + cp_plan_xml("2019-13-01")),
+     "2019-13-01", "/CINdetails/ChildProtectionPlans/CPPstartDate", not_a_date("2019-13-01"), {3, 4, 2, 1, 1, 2}},
+    {"CPPstartDate and CPPendDate not dates: the CP plan, reported once",
+     c2_xml(s47_xml("2019-07-02") + cp_plan_xml("2019-13-01", "<CPPendDate>2019-14-01</CPPendDate>\n")),
+     "2019-13-01", "/CINdetails/ChildProtectionPlans/CPPstartDate", not_a_date("2019-13-01"), {3, 4, 2, 1, 1, 2}},
+    {"CPPstartDate twice: the CP plan",
+     c2_xml(s47_xml("2019-07-02") + cp_plan_xml("2019-07-10", "<CPPstartDate>2019-07-11</CPPstartDate>\n")),
+     "2019-07-11", "/CINdetails/ChildProtectionPlans/CPPstartDate", "item given twice in one record",
+     {3, 4, 2, 1, 1, 2}},
+    {"CPPreviewDate not a date: the CP plan",
+     c2_xml(s47_xml("2019-07-02") +
+            cp_plan_xml("2019-07-10", "<Reviews>\n<CPPreviewDate>2019-08-32</CPPreviewDate>\n</Reviews>\n")),
+     "2019-08-32", "/CINdetails/ChildProtectionPlans/Reviews/CPPreviewDate", not_a_date("2019-08-32"),
+     {3, 4, 2, 1, 1, 2}},
+    {"NumberOfPreviousCPP -1: the CP plan",
+     c2_xml(s47_xml("2019-07-02") + cp_plan_xml("2019-07-10", "<NumberOfPreviousCPP>-1</NumberOfPreviousCPP>\n")),
+     ">-1<", "/CINdetails/ChildProtectionPlans/NumberOfPreviousCPP", "'-1' is not a whole number >= 0",
+     {3, 4, 2, 1, 1, 2}},
+    {"Section47 without S47ActualStartDate, found at its end tag: the S47",
+     c2_xml("<Section47>\n<InitialCPCtarget>2019-07-20</InitialCPCtarget>\n</Section47>\n" +
+            cp_plan_xml("2019-07-10")),
+     "</Section47>", "/CINdetails/Section47", "required item S47ActualStartDate is missing", {3, 4, 2, 1, 0, 3}},
+    {"ICPCnotRequired not a boolean: the S47",
+     c2_xml(s47_xml("2019-07-02", "<ICPCnotRequired>perhaps</ICPCnotRequired>\n") + cp_plan_xml("2019-07-10")),
+     "perhaps", "/CINdetails/Section47/ICPCnotRequired", "'perhaps' is not a boolean (true/false/1/0)",
+     {3, 4, 2, 1, 0, 3}},
+    {"CINreferralDate not a date: the episode with its S47 and CP plan", c2_xml(c2_first, "2019-02-30"),
+     "2019-02-30", "/CINdetails/CINreferralDate", not_a_date("2019-02-30"), {3, 3, 2, 1, 0, 2}},
+    {"ReferralNFA not a boolean, after the modules were read: the episode with them",
+     c2_xml(c2_first, "2019-07-01", "maybe"), "maybe", "/CINdetails/ReferralNFA",
+     "'maybe' is not a boolean (true/false/1/0)", {3, 3, 2, 1, 0, 2}},
+    {"CINdetails without ReferralNFA, found at its end tag: the episode with its modules",
+     child_xml("C2", "<CINdetails>\n<CINreferralDate>2019-07-01</CINreferralDate>\n" + c2_first + "</CINdetails>\n" +
+                         c2_second),
+     "</CINdetails>", "/CINdetails", "required item ReferralNFA is missing", {3, 3, 2, 1, 0, 2}},
+    {"CINclosureDate not a date after an unknown code: the episode and its note",
+     c2_xml("<PrimaryNeedCode>N77</PrimaryNeedCode>\n<CINclosureDate>2019-06-31</CINclosureDate>\n" + c2_first),
+     "2019-06-31", "/CINdetails/CINclosureDate", not_a_date("2019-06-31"), {3, 3, 2, 1, 0, 2}},
+    {"PersonBirthDate not a date: the child with everything in it",
+     c2_xml(c2_first, "2019-07-01", "false", "2015-02-29"), "2015-02-29", "/ChildIdentifiers/PersonBirthDate",
+     not_a_date("2015-02-29"), {2, 2, 1, 1, 0, 2}},
+    {"LAchildID empty: the child", child_xml("", episode_xml("2019-07-01", c2_first) + c2_second),
+     "<LAchildID></LAchildID>", "/ChildIdentifiers/LAchildID", "empty LAchildID", {2, 2, 1, 1, 0, 2}},
+    {"no LAchildID, found at the end tag after the episodes were read: the child with them",
+     "<Child>\n<ChildIdentifiers>\n<PersonBirthDate>2015-01-01</PersonBirthDate>\n</ChildIdentifiers>\n" +
+         episode_xml("2019-07-01", c2_first) + c2_second + "</Child>\n",
+     "</Child>", "", "required item ChildIdentifiers/LAchildID is missing", {2, 2, 1, 1, 0, 2}},
+    {"ChildIdentifiers after the CINdetails, PersonDeathDate not a date: the child with its episodes",
+     "<Child>\n" + episode_xml("2019-07-01", c2_first) + c2_second +
+         "<ChildIdentifiers>\n<LAchildID>C2</LAchildID>\n<PersonDeathDate>2019-11-31</PersonDeathDate>\n"
+         "</ChildIdentifiers>\n</Child>\n",
+     "2019-11-31", "/ChildIdentifiers/PersonDeathDate", not_a_date("2019-11-31"), {2, 2, 1, 1, 0, 2}}};
+
+// Every record's parent is the nearest record of the parent's kind before it
+// in the file: the indices still say what the file says (one file).
+template <class Record, class Parent>
+bool parents_are_nearest_before(const std::vector<Record>& records, const std::vector<Parent>& parents,
+                                std::size_t Record::*parent) {
+  for (const auto& r : records) {
+    const std::size_t p = r.*parent;
+    if (p >= parents.size() || parents[p].source.line >= r.source.line) return false;
+    if (p + 1 < parents.size() && parents[p + 1].source.line < r.source.line) return false;
+  }
+  return true;
+}
+bool indices_consistent(const cin_census& c) {
+  return parents_are_nearest_before(c.episodes, c.children, &csc::io::cin_episode::child) &&
+         parents_are_nearest_before(c.assessments, c.episodes, &csc::io::cin_assessment::episode) &&
+         parents_are_nearest_before(c.cin_plans, c.episodes, &csc::io::cin_plan::episode) &&
+         parents_are_nearest_before(c.section47s, c.episodes, &csc::io::cin_section47::episode) &&
+         parents_are_nearest_before(c.cp_plans, c.episodes, &csc::io::cin_cp_plan::episode);
 }
 }  // namespace
 
@@ -405,6 +539,181 @@ BOOST_AUTO_TEST_CASE(every_shared_sample_reads_without_error_when_present) {
   csc::io::read_cin_census(in, "fake", fake);
   BOOST_TEST(fake.children.size() == 332u);
   BOOST_TEST(fake.episodes.size() == 402u);
+}
+
+BOOST_DATA_TEST_CASE(a_record_that_cannot_be_read_is_reported_or_left_out_alone, bdata::make(rejection_cases), row) {
+  const std::string xml = census_xml(valid_c1 + row.child + valid_c3);
+  const std::size_t line = line_at(xml, xml.find(row.at, xml.find(row.child)));
+  const std::string message =
+      "t.xml:" + std::to_string(line) + ": field Message/Children/Child" + row.field + ": " + row.what;
+  // Without skip_invalid_records: the whole return is read, then parse_errors lists the fault.
+  try {
+    cin_census c;
+    read(c, xml);
+    BOOST_ERROR("no parse_errors");
+  } catch (const parse_errors& e) {
+    BOOST_REQUIRE(e.errors().size() == 1u);
+    BOOST_TEST(e.what() == message);
+    BOOST_TEST(e.errors()[0].source() == "t.xml");
+    BOOST_TEST(e.errors()[0].line() == line);
+    BOOST_TEST(e.errors()[0].field() == "Message/Children/Child" + std::string(row.field));
+  }
+  // With it: that record is left out and listed, everything else read.
+  cin_census c;
+  read(c, xml, "t.xml", true);
+  BOOST_REQUIRE(c.rejected.size() == 1u);
+  BOOST_TEST(c.rejected[0].what() == message);
+  const std::array<std::size_t, 6> kept = {c.children.size(),   c.episodes.size(),   c.assessments.size(),
+                                           c.cin_plans.size(),  c.section47s.size(), c.cp_plans.size()};
+  BOOST_TEST(kept == row.kept, boost::test_tools::per_element());
+  BOOST_TEST(indices_consistent(c));
+  BOOST_TEST(c.children.front().id == "C1");
+  BOOST_TEST(c.children.back().id == "C3");
+  BOOST_TEST(c.child_id_of_episode(c.cp_plans.back().episode) == "C3");
+  BOOST_TEST(c.cp_plans.back().start == (csc::civil_date{2020, 1, 20}));
+  BOOST_TEST(c.child_id_of_episode(c.cin_plans.back().episode) == "C3");
+  BOOST_TEST(c.child_id_of_episode(c.assessments.front().episode) == "C1");
+  // The notes made inside the rejected record go with it; C3's note names C3's episode.
+  BOOST_REQUIRE(c.notes.size() == 1u);
+  BOOST_TEST(c.notes[0].detail == "8640 Message/Children/Child/CINdetails/PrimaryNeedCode: 'N99'");
+  BOOST_TEST(c.noted_elements.size() == 1u);
+  BOOST_TEST(*c.where_related(c.notes[0]) == "t.xml:" + std::to_string(line_at(xml, xml.rfind("<CINdetails>"))));
+  BOOST_TEST(c.children.at(c.child_of(c.notes[0]).value()).id == "C3");
+  csc::io::merge(c);  // merge() takes the census as read
+  BOOST_TEST(c.episodes.size() == row.kept[1]);
+  BOOST_TEST(c.rejected.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(every_record_that_cannot_be_read_is_reported_at_once_or_left_out_on_request) {
+  // C1: three episodes, the second with a CINreferralDate that is not a date, the
+  // third with two CP plans, the first of which has a CPPstartDate that is not a
+  // date; C2: a PersonBirthDate that is not a date; C3 read as it is.
+  const std::string c1 = child_xml(
+      "C1", episode_xml("2019-05-01", cp_plan_xml("2019-05-20")) +
+                episode_xml("2019-02-30", assessment_xml("2019-06-02") + cp_plan_xml("2019-06-10")) +
+                episode_xml("2019-09-01", cp_plan_xml("2019-13-01") + cp_plan_xml("2019-09-20")));
+  const std::string c2 = child_xml("C2", episode_xml("2019-07-01", cp_plan_xml("2019-07-10")), "<Sex>M</Sex>",
+                                   "2016-02-30");
+  const std::string xml = census_xml(c1 + c2 + valid_c3);
+  const std::string line1 = std::to_string(line_of(xml, "2019-02-30"));
+  const std::string line2 = std::to_string(line_of(xml, "2019-13-01"));
+  const std::string line3 = std::to_string(line_of(xml, "2016-02-30"));
+  const std::vector<std::string> messages = {
+      "t.xml:" + line1 + ": field Message/Children/Child/CINdetails/CINreferralDate: " + not_a_date("2019-02-30"),
+      "t.xml:" + line2 + ": field Message/Children/Child/CINdetails/ChildProtectionPlans/CPPstartDate: " +
+          not_a_date("2019-13-01"),
+      "t.xml:" + line3 + ": field Message/Children/Child/ChildIdentifiers/PersonBirthDate: " +
+          not_a_date("2016-02-30")};
+  try {
+    cin_census c;
+    read(c, xml);
+    BOOST_ERROR("no parse_errors");
+  } catch (const parse_errors& e) {
+    BOOST_REQUIRE(e.errors().size() == 3u);
+    for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(e.errors()[i].what() == messages[i]);
+    BOOST_TEST(e.what() == "t.xml: 3 records cannot be read\n  " + messages[0] + "\n  " + messages[1] + "\n  " +
+                               messages[2]);
+  }
+  cin_census c;
+  read(c, xml, "t.xml", true);
+  BOOST_REQUIRE(c.rejected.size() == 3u);
+  for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(c.rejected[i].what() == messages[i]);
+  // Read: C1 with its first and third episodes, the third with its second plan; C3.
+  BOOST_REQUIRE(c.children.size() == 2u);
+  BOOST_TEST(c.children[0].id == "C1");
+  BOOST_TEST(c.children[1].id == "C3");
+  BOOST_REQUIRE(c.episodes.size() == 3u);
+  BOOST_TEST(c.episodes[0].referral == (csc::civil_date{2019, 5, 1}));
+  BOOST_TEST(c.episodes[1].referral == (csc::civil_date{2019, 9, 1}));
+  BOOST_TEST(c.episodes[2].referral == (csc::civil_date{2020, 1, 10}));
+  BOOST_TEST(c.episodes[1].child == 0u);
+  BOOST_TEST(c.episodes[2].child == 1u);
+  BOOST_TEST(c.assessments.empty());  // the only one was in the rejected episode
+  BOOST_REQUIRE(c.cp_plans.size() == 3u);
+  BOOST_TEST(c.cp_plans[0].episode == 0u);
+  BOOST_TEST(c.cp_plans[1].episode == 1u);  // the third episode's second plan
+  BOOST_TEST(c.cp_plans[1].start == (csc::civil_date{2019, 9, 20}));
+  BOOST_TEST(c.cp_plans[2].episode == 2u);
+  BOOST_TEST(c.child_id_of_episode(c.cp_plans[1].episode) == "C1");
+  BOOST_TEST(c.child_id_of_episode(c.cp_plans[2].episode) == "C3");
+  BOOST_TEST(c.child_id_of_episode(c.cin_plans.at(0).episode) == "C3");
+  BOOST_TEST(indices_consistent(c));
+  // merge() and the record tables: the rejected are listed with the referrals, as from a CSV.
+  csc::io::merge(c);
+  const csc::io::census_records r = csc::io::census_records_of(c, {});
+  BOOST_TEST(r.referrals.records.size() == 3u);
+  BOOST_TEST(r.cp_plans.records.size() == 3u);
+  BOOST_REQUIRE(r.referrals.rejected.size() == 3u);
+  BOOST_TEST(r.referrals.rejected[2].what() == messages[2]);
+  BOOST_TEST(r.cp_plans.rejected.empty());
+  BOOST_TEST(r.cp_plans.records[2].child == "C3");
+}
+
+BOOST_AUTO_TEST_CASE(a_fault_outside_every_child_or_in_the_xml_stops_the_read) {
+  // ReferenceDate or Year that does not parse: nothing can be dated; stops at once, skip or not.
+  for (bool skip : {false, true}) {
+    cin_census c;
+    BOOST_CHECK_EXCEPTION(read(c, census_xml(valid_c1, "2020-02-30"), "t.xml", skip), parse_error,
+                          [](const parse_error& e) {
+                            return e.line() == 6u && e.field() == "Message/Header/CollectionDetails/ReferenceDate";
+                          });
+    BOOST_TEST(c.children.empty());
+  }
+  std::string year = census_xml(valid_c1);
+  year.replace(year.find("<Year>2020"), 10, "<Year>20x0");
+  BOOST_TEST(error_of(year).find("t.xml:5: field Message/Header/CollectionDetails/Year: '20x0'") == 0u);
+  // XML that stops being well-formed after a rejected record: without skip both are listed, the stop last;
+  // with skip the stop is thrown and the rejected record is in `rejected`.
+  const std::string whole = census_xml(valid_c1 + child_xml("C2", episode_xml("2019-02-30")) + valid_c3);
+  const std::string xml = whole.substr(0, whole.find("<Child>\n<ChildIdentifiers>\n<LAchildID>C3") + 3);  // "<Ch"
+  try {
+    cin_census c;
+    read(c, xml);
+    BOOST_ERROR("no parse_errors");
+  } catch (const parse_errors& e) {
+    BOOST_REQUIRE(e.errors().size() == 2u);
+    BOOST_TEST(e.errors()[0].field() == "Message/Children/Child/CINdetails/CINreferralDate");
+    BOOST_TEST(std::string(e.errors()[1].what()).find("not well-formed XML") != std::string::npos);
+  }
+  cin_census c;
+  BOOST_CHECK_EXCEPTION(read(c, xml, "t.xml", true), parse_error, [](const parse_error& e) {
+    return std::string(e.what()).find("not well-formed XML") != std::string::npos;
+  });
+  BOOST_REQUIRE(c.rejected.size() == 1u);
+  BOOST_TEST(c.rejected[0].field() == "Message/Children/Child/CINdetails/CINreferralDate");
+  BOOST_TEST(c.children.size() == 2u);  // C1 and C2 (without its episode), read before the stop
+  BOOST_TEST(c.episodes.size() == 1u);
+  // Not well-formed inside a rejected child, before its end tag: the child goes all the same.
+  const std::string c2 =
+      census_xml(valid_c1 + child_xml("C2", episode_xml("2019-07-01"), "<Sex>F</Sex>", "2015-02-30"));
+  const std::string broken = c2.substr(0, c2.find("<CINdetails>", c2.find("<LAchildID>C2"))) + "<Oops></CINdetails>";
+  cin_census e;
+  BOOST_CHECK_THROW(read(e, broken, "t.xml", true), parse_error);
+  BOOST_TEST(e.rejected.size() == 1u);
+  BOOST_REQUIRE(e.children.size() == 1u);
+  BOOST_TEST(e.children[0].id == "C1");
+  BOOST_CHECK_EXCEPTION(read(e, broken), parse_errors, [](const parse_errors& x) { return x.errors().size() == 2u; });
+  // Not well-formed alone: parse_error, as before.
+  cin_census d;
+  BOOST_CHECK_THROW(read(d, census_xml(valid_c1).substr(0, 200)), parse_error);
+}
+
+BOOST_AUTO_TEST_CASE(records_rejected_in_several_returns_are_listed_in_reading_order) {
+  cin_census c;
+  read(c, census_xml(valid_c1 + child_xml("C2", episode_xml("2019-02-30")), "2020-03-31"), "2020.xml", true);
+  read(c, census_xml(child_xml("C2", episode_xml("2020-06-01", cp_plan_xml("2020-06-31"))) + valid_c3, "2021-03-31"),
+       "2021.xml", true);
+  BOOST_REQUIRE(c.rejected.size() == 2u);
+  BOOST_TEST(c.rejected[0].source() == "2020.xml");
+  BOOST_TEST(c.rejected[1].source() == "2021.xml");
+  BOOST_TEST(c.rejected[1].field() == "Message/Children/Child/CINdetails/ChildProtectionPlans/CPPstartDate");
+  BOOST_TEST(c.children.size() == 4u);  // C2 of 2019-20 kept: only its episode was rejected
+  BOOST_TEST(c.episodes.size() == 3u);  // C1's, C2's of 2020-06-01 (its plan left out), C3's
+  BOOST_TEST(c.cp_plans.size() == 2u);
+  csc::io::merge(c);
+  BOOST_TEST(c.children.size() == 3u);
+  BOOST_TEST(c.child_id_of_episode(c.cp_plans.back().episode) == "C3");
+  BOOST_TEST(c.child_id_of_episode(1) == "C2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

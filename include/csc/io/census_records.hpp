@@ -96,7 +96,10 @@ inline std::string census_item(const cin_census& c, std::string_view name, std::
 /// are true). The findings the CSV readers raise (io/csv_records.hpp) are
 /// copied onto the same records: every rule::unknown_code reader note about an
 /// episode or a CP plan, and every rule::cin_closure_before_referral (DfE 8630)
-/// finding of @p checks, with its detail.
+/// finding of @p checks, with its detail. The records read_cin_census() left
+/// out (cin_census::rejected, with cin_read_options::skip_invalid_records) are
+/// copied into the referral table's `rejected`, whatever their table, as the
+/// CSV readers list the records they leave out.
 /// @param c      a census read with read_cin_census() and merged with merge().
 /// @param checks the findings of check_cin_census(c) (only DfE 8630 is used; may be empty).
 /// @param keep   census items whose values each referral and CP plan record keeps in `kept`, in this order
@@ -124,6 +127,7 @@ inline census_records census_records_of(const cin_census& c, const std::vector<f
   start(out.referrals, census_referral_items());
   start(out.cp_plans, census_cp_plan_items());
   start(out.cin_plans, {"LAchildID", "CINPlanStartDate", "CINPlanEndDate"});
+  out.referrals.rejected = c.rejected;
   for (std::size_t e = 0; e < c.episodes.size(); ++e) {
     const cin_episode& ep = c.episodes[e];
     out.referrals.records.push_back(referral_record{c.children[ep.child].id, day(ep.referral),

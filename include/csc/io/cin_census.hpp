@@ -156,6 +156,8 @@ struct cin_census {
   std::vector<record_source> noted_elements;    ///< Where each element a note is about was read.
   std::vector<csc::finding> notes;           ///< Everything noted, in reading (then merge) order.
   std::size_t superseded_referrals = 0;      ///< Episodes dropped by merge() for a later return's copy.
+  std::vector<parse_error> rejected;         ///< Records left out because a value in them cannot be read
+                                             ///< (cin_read_options::skip_invalid_records), in reading order.
 
   /// @brief The LAchildID of episode @p e.
   /// @param e index into `episodes`.
@@ -241,14 +243,105 @@ struct cin_census {
   }
 };
 
+/// @brief How read_cin_census() treats a record it cannot read (docs/cin-census.md).
+struct cin_read_options {
+  bool skip_invalid_records = false;  ///< Leave such records out (listed in cin_census::rejected) instead of
+                                      ///< throwing parse_errors at the end of the return.
+};
+
 namespace detail {
 
-// Builds a cin_census from one return, element by element.
+// Builds a cin_census from one return, element by element. A value error inside
+// a record (a Child, a CINdetails, a module) rejects the innermost of these
+// records: the error is kept, the rest of the record is passed over, and when
+// its element ends everything it added (records and notes, all at the tails of
+// the tables) is removed. An error outside any record propagates: it stops the read.
 class cin_census_builder final : public xml_handler {
  public:
   cin_census_builder(cin_census& out, std::size_t file) : out_(out), file_(file) {}
 
   void start(const std::string& path, std::string_view parent, std::string_view name, std::size_t line) override {
+    ++depth_;
+    if (rejecting_ != 0) return;  // inside a rejected record: passed over
+    try {
+      start_element(path, parent, name, line);
+    } catch (const parse_error& e) {
+      reject(e);
+    }
+  }
+
+  void end(const std::string& path, std::string_view parent, std::string_view name, const std::string& text,
+           std::size_t line) override {
+    if (rejecting_ == 0) {
+      try {
+        end_element(path, parent, name, text, line);
+      } catch (const parse_error& e) {
+        reject(e);
+      }
+    }
+    if (rejecting_ != 0 && rejecting_ == depth_) drop_rejected();
+    --depth_;
+  }
+
+  /// The errors of the records rejected so far, in reading order.
+  std::vector<parse_error>& errors() noexcept { return errors_; }
+
+  /// The read stopped: a record rejected but not yet ended goes now.
+  void stopped() {
+    if (rejected_ != nullptr) drop_rejected();
+  }
+
+ private:
+  // The size of every table when a record started: what rejecting it truncates them to.
+  struct mark {
+    std::size_t depth = 0;  // the depth of the record's element (1: the root)
+    std::size_t children = 0, episodes = 0, assessments = 0, cin_plans = 0, section47s = 0, cp_plans = 0;
+    std::size_t notes = 0, noted_elements = 0;
+  };
+  mark mark_here() const {
+    return mark{depth_,
+                out_.children.size(),
+                out_.episodes.size(),
+                out_.assessments.size(),
+                out_.cin_plans.size(),
+                out_.section47s.size(),
+                out_.cp_plans.size(),
+                out_.notes.size(),
+                out_.noted_elements.size()};
+  }
+
+  // A value error: the innermost open record (module, else episode, else child) is rejected;
+  // outside every record the error stops the read.
+  void reject(const parse_error& e) {
+    const mark* m = nullptr;
+    if (!module_.empty()) m = &module_mark_;
+    else if (episode_open_) m = &episode_mark_;
+    else if (child_open_) m = &child_mark_;
+    else throw e;
+    errors_.push_back(e);
+    rejected_ = m;
+    rejecting_ = m->depth;
+  }
+
+  // The rejected record's element ends: everything it added goes.
+  void drop_rejected() {
+    const mark& m = *rejected_;
+    out_.children.resize(m.children);
+    out_.episodes.resize(m.episodes);
+    out_.assessments.resize(m.assessments);
+    out_.cin_plans.resize(m.cin_plans);
+    out_.section47s.resize(m.section47s);
+    out_.cp_plans.resize(m.cp_plans);
+    out_.notes.resize(m.notes);
+    out_.noted_elements.resize(m.noted_elements);
+    module_.clear();
+    if (rejected_ != &module_mark_) episode_open_ = false;
+    if (rejected_ == &child_mark_) child_open_ = false;
+    rejected_ = nullptr;
+    rejecting_ = 0;
+  }
+
+  void start_element(const std::string& path, std::string_view parent, std::string_view name, std::size_t line) {
     if (skip_depth_ > 0) {
       ++skip_depth_;
       return;
@@ -256,11 +349,13 @@ class cin_census_builder final : public xml_handler {
     if (name == "Children" && !reference_date_seen_)
       fail(path, line, "Header/CollectionDetails/ReferenceDate must come before Children (every record is dated against it)");
     if (name == "Child" && parent == "Children") {
+      child_mark_ = mark_here();
       out_.children.push_back(cin_child{});
       out_.children.back().source = {file_, line};
       child_open_ = true;
     } else if (name == "CINdetails" && parent == "Child") {
       require_open(child_open_, path, line);
+      episode_mark_ = mark_here();
       cin_episode e;
       e.child = out_.children.size() - 1;
       e.reference_date = out_.files[file_].reference_date;
@@ -269,6 +364,7 @@ class cin_census_builder final : public xml_handler {
       episode_open_ = true;
       seen_.assign(field_count, false);
     } else if (parent == "CINdetails" && is_module(name)) {
+      module_mark_ = mark_here();
       module_ = std::string(name);
       seen_module_.clear();
       if (name == "Assessments") out_.assessments.push_back(cin_assessment{episode(), {}, {}, {}, {file_, line}});
@@ -283,8 +379,8 @@ class cin_census_builder final : public xml_handler {
     }
   }
 
-  void end(const std::string& path, std::string_view parent, std::string_view name, const std::string& text,
-           std::size_t line) override {
+  void end_element(const std::string& path, std::string_view parent, std::string_view name, const std::string& text,
+                   std::size_t line) {
     if (skip_depth_ > 0) {
       --skip_depth_;
       return;
@@ -315,7 +411,6 @@ class cin_census_builder final : public xml_handler {
     }
   }
 
- private:
   enum field { referral_date, referral_nfa, field_count };
 
   static bool is_module(std::string_view n) {
@@ -544,6 +639,11 @@ class cin_census_builder final : public xml_handler {
 
   cin_census& out_;
   std::size_t file_;
+  std::size_t depth_ = 0;       // of the element being read (1: the root)
+  std::size_t rejecting_ = 0;   // the depth of the rejected record being passed over (0: none)
+  mark child_mark_, episode_mark_, module_mark_;
+  const mark* rejected_ = nullptr;  // which of the three is being rejected
+  std::vector<parse_error> errors_;
   std::size_t skip_depth_ = 0;
   bool reference_date_seen_ = false;
   bool child_open_ = false;
@@ -576,18 +676,59 @@ class cin_census_builder final : public xml_handler {
 /// InitialCategoryOfAbuse, LatestCategoryOfAbuse), ICPCnotRequired,
 /// NumberOfPreviousCPP and Source/LEA. The document's declared encoding is
 /// honoured (csc::io::xml_reader); text in the tables is UTF-8.
-/// @param in   the XML of one return.
-/// @param file names the return in messages and in cin_census::files.
-/// @param into the census the return's records are appended to.
-/// @throws parse_error naming file, line and element path for XML that is not
-/// well-formed, a date that is not YYYY-MM-DD, a boolean or count that does
-/// not parse, a required item missing (ReferenceDate, LAchildID,
-/// CINreferralDate, ReferralNFA, each module's start date) or a start date
-/// given twice in one module. @p into then holds what was read before the error.
-inline void read_cin_census(std::istream& in, const std::string& file, cin_census& into) {
+///
+/// A record that cannot be read (a date that is not YYYY-MM-DD, a boolean or
+/// count that does not parse, a required item missing or empty: LAchildID,
+/// CINreferralDate, ReferralNFA, each module's start date; a module's start
+/// date given twice) is rejected, and the rest of the return is still read.
+/// The record rejected is the innermost of these elements around the fault
+/// (the innermost in the error's element path): a module (Assessments,
+/// CINPlanDates, Section47, ChildProtectionPlans) alone; a CINdetails (the
+/// episode with all its modules) for a fault in it outside its modules; a
+/// Child (with all its episodes and modules) for a fault in it outside its
+/// CINdetails (ChildIdentifiers, ChildCharacteristics, a missing LAchildID).
+/// A rejected record is left out with everything in it and the notes made
+/// while reading it; the indices of every other record are as if it had never
+/// been in the file. Only the first fault of a record is reported.
+/// @param in      the XML of one return.
+/// @param file    names the return in messages and in cin_census::files.
+/// @param into    the census the return's records are appended to.
+/// @param options with `skip_invalid_records`, rejected records are listed in
+///                cin_census::rejected (parse_error values, in reading order)
+///                instead of being thrown.
+/// @throws parse_errors (unless `options.skip_invalid_records`) at the end of
+/// the return, listing every rejected record's error in reading order (each
+/// naming file, line and element path; what() lists the first 50).
+/// @throws parse_error naming file, line and element path for a fault that
+/// stops the read at once: XML that is not well-formed or in an encoding not
+/// read, a read error, or a fault outside every Child (ReferenceDate missing
+/// before Children, a Year or ReferenceDate that does not parse). Without
+/// `skip_invalid_records`, when records were rejected before it, parse_errors
+/// is thrown instead, listing their errors and then this one. @p into then
+/// holds what was read before the fault, without the rejected records (with
+/// `skip_invalid_records` they are listed in cin_census::rejected).
+inline void read_cin_census(std::istream& in, const std::string& file, cin_census& into,
+                            const cin_read_options& options = {}) {
   into.files.push_back(cin_return_header{file, 0, civil_date{}, {}});
   detail::cin_census_builder builder(into, into.files.size() - 1);
-  xml_reader::read(in, file, builder);
+  std::vector<parse_error>& errors = builder.errors();
+  const auto keep_rejected = [&] {
+    for (parse_error& e : errors) into.rejected.push_back(std::move(e));
+  };
+  try {
+    xml_reader::read(in, file, builder);
+  } catch (const parse_error& stop) {
+    builder.stopped();
+    if (options.skip_invalid_records) {
+      keep_rejected();
+      throw;
+    }
+    if (errors.empty()) throw;
+    errors.push_back(stop);
+    throw parse_errors(std::move(errors));
+  }
+  if (options.skip_invalid_records) keep_rejected();
+  else if (!errors.empty()) throw parse_errors(std::move(errors));
 }
 
 /// @brief Merges the returns read into @p census, as councils send them: one
