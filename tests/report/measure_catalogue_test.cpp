@@ -84,6 +84,20 @@ BOOST_AUTO_TEST_CASE(find_measure_is_exact) {
   BOOST_TEST(names.size() == csc::series_measures.size());
 }
 
+BOOST_AUTO_TEST_CASE(every_measure_has_a_distinct_plain_language_label) {
+  std::set<std::string_view> labels;
+  for (const csc::measure_info& m : csc::series_measures) {
+    BOOST_TEST_CONTEXT(m.name) {
+      BOOST_TEST(!m.label.empty());
+      BOOST_TEST(m.label.find('_') == std::string_view::npos);  // words, not a column name
+      labels.insert(m.label);
+    }
+  }
+  BOOST_TEST(labels.size() == csc::series_measures.size());
+  BOOST_TEST(csc::find_measure("rereferral_percent")->label ==
+             "Referrals within 12 months of a previous referral (%)");  // DfE C1's wording
+}
+
 BOOST_AUTO_TEST_CASE(a_target_is_met_by_the_measures_direction_and_never_by_a_hidden_figure) {
   const std::vector<target_case> cases = {
       {25.0, false, "rereferral_percent", 25, true},        // lower is better: the target itself is met

@@ -43,26 +43,28 @@ struct measure_info {
   bool needs_family;       ///< A distinct-family count: shown only with a family item (docs/rules/families.md).
   csc::history_need history;  ///< What it needs before the period (docs/rules/completeness.md).
   bool needs_follow_up;    ///< Provisional while the follow-up of its records is incomplete (docs/rules/completeness.md).
+  std::string_view label;  ///< Plain-language label for human formats, in DfE's wording where DfE has one
+                           ///< (docs/rules/series.md, "Labels"); JSON keeps @ref name.
 };
 
 /// @brief Every series measure, in column order.
 /// Source: docs/rules/series.md (series table); directions: docs/rules/benchmarks.md.
 inline constexpr std::array<measure_info, 15> series_measures{{
-    {"referral_count", measure_source::referrals, false, false, false, history_need::none, false},
-    {"rereferral_count", measure_source::referrals, true, false, false, history_need::look_back, false},
-    {"rereferral_percent", measure_source::referrals, true, false, false, history_need::look_back, false},
-    {"referral_rate_per_10000", measure_source::referrals, false, true, false, history_need::none, false},
-    {"referral_family_count", measure_source::referrals, false, false, true, history_need::none, false},
-    {"CPP_start", measure_source::cp_plans, false, false, false, history_need::none, false},
-    {"CPP_subsequent", measure_source::cp_plans, true, false, false, history_need::any, false},
-    {"CPP_subsequent_percent", measure_source::cp_plans, true, false, false, history_need::any, false},
-    {"CPP_subsequent_within_2y_percent", measure_source::cp_plans, true, false, false, history_need::repeat_window, false},
-    {"CPP_open", measure_source::cp_plans, false, false, false, history_need::none, false},
-    {"CPP_start_rate_per_10000", measure_source::cp_plans, false, true, false, history_need::none, false},
-    {"CPP_family_start", measure_source::cp_plans, false, false, true, history_need::none, false},
-    {"step_downs", measure_source::stepdown, false, false, false, history_need::none, false},
-    {"step_downs_re_escalated_percent", measure_source::stepdown, true, false, false, history_need::none, true},
-    {"bounces", measure_source::stepdown, true, false, false, history_need::none, true},
+    {"referral_count", measure_source::referrals, false, false, false, history_need::none, false, "Referrals"},
+    {"rereferral_count", measure_source::referrals, true, false, false, history_need::look_back, false, "Re-referrals within 12 months"},
+    {"rereferral_percent", measure_source::referrals, true, false, false, history_need::look_back, false, "Referrals within 12 months of a previous referral (%)"},
+    {"referral_rate_per_10000", measure_source::referrals, false, true, false, history_need::none, false, "Referrals per 10,000 children"},
+    {"referral_family_count", measure_source::referrals, false, false, true, history_need::none, false, "Families referred"},
+    {"CPP_start", measure_source::cp_plans, false, false, false, history_need::none, false, "Child protection plans started"},
+    {"CPP_subsequent", measure_source::cp_plans, true, false, false, history_need::any, false, "Second or subsequent plans started"},
+    {"CPP_subsequent_percent", measure_source::cp_plans, true, false, false, history_need::any, false, "Plans that were a second or subsequent plan (%)"},
+    {"CPP_subsequent_within_2y_percent", measure_source::cp_plans, true, false, false, history_need::repeat_window, false, "Second or subsequent plans within 2 years of the previous plan (%)"},
+    {"CPP_open", measure_source::cp_plans, false, false, false, history_need::none, false, "Child protection plans open at the period end"},
+    {"CPP_start_rate_per_10000", measure_source::cp_plans, false, true, false, history_need::none, false, "Child protection plans started per 10,000 children"},
+    {"CPP_family_start", measure_source::cp_plans, false, false, true, history_need::none, false, "Families with a plan started"},
+    {"step_downs", measure_source::stepdown, false, false, false, history_need::none, false, "Step-downs"},
+    {"step_downs_re_escalated_percent", measure_source::stepdown, true, false, false, history_need::none, true, "Step-downs re-escalated within the window (%)"},
+    {"bounces", measure_source::stepdown, true, false, false, history_need::none, true, "Bounces back after a step-down"},
 }};
 
 /// @brief The series measure named @p name. Source: docs/rules/series.md (series table).
