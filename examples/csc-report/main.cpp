@@ -151,7 +151,8 @@ options parse_options(int argc, char** argv) {
   app.add_option("--by", so.by, "rows per value of COLUMN, or age_band, previous_referral_nfa")->type_name("COLUMN");
   app.add_option("--family", so.family, "count distinct families by this column beside children")->type_name("COLUMN");
   app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c");
-  CLI::Option* la = add("--la", "CODE", "the LA number, e.g. 335", [&](auto& v) { so.la = whole_number(v); });
+  CLI::Option* la = add("--la", "CODE", "the local authority: old LA number (335), ONS code (E08000030) or name "
+                        "(Walsall, any case)", [&](auto& v) { so.la_query = v; });
   add("--population", "N", "rates per 10,000 of this population", [&](auto& v) {
     const int n = whole_number(v);
     if (n == 0) throw std::invalid_argument("must be more than 0");
@@ -628,8 +629,14 @@ void write_check(const report& r, std::ostream& os) {
 
 // --series: every measure over the series, by group, with the published comparison.
 void run_series(const report& r, std::ostream& os) {
-  const csc_report::series_options& so = r.opt.series;
-  const csc_report::series_data data = csc_report::read_series_data(so, r.referrals.has_value(), r.cp_plans.has_value());
+  csc_report::series_options so = r.opt.series;  // with --la resolved
+  const csc_report::series_data data = [&] {
+    try {
+      return csc_report::read_series_data(so, r.referrals.has_value(), r.cp_plans.has_value());
+    } catch (const csc_report::unknown_la& e) {
+      throw usage_error(e.what());
+    }
+  }();
   csc::series_inputs in;  // members by name: the library may add more, with defaults
   in.referrals = r.referrals ? &*r.referrals : nullptr;
   in.classified_referrals = r.classified ? &*r.classified : nullptr;
@@ -645,12 +652,13 @@ void run_series(const report& r, std::ostream& os) {
     }
   }();
   for (std::string& n : csc_report::quality_sentences(r.quality())) t.notes.push_back(std::move(n));
+  const csc_report::provenance about = csc_report::series_provenance(t, so, r.horizon, r.opt.inputs(), data.files);
   if (r.opt.format == "json") {
-    csc_report::write_series_json(os, t, r.opt.series);
+    csc_report::write_series_json(os, t, so, about);
   } else if (r.opt.format == "html") {
-    csc_report::write_series_html(os, t, r.opt.series, r.opt.inputs());
+    csc_report::write_series_html(os, t, so, about);
   } else {
-    csc_report::write_series_text(os, t, r.opt.series, r.opt.format);
+    csc_report::write_series_text(os, t, so, r.opt.format, about);
   }
 }
 
@@ -769,8 +777,12 @@ void run(const options& opt, std::ostream& os) {
   } else if (opt.format == "html") {  // the single-period report: the table's figures, as a page
     std::ostringstream text;
     write_table(r, text);
-    csc_report::write_text_html(os, csc::to_iso_string(r.period->first()) + " to " +
-                                csc::to_iso_string(*r.period->last()), opt.inputs(), text.str());
+    csc_report::provenance about;
+    about.data_as_at = csc::to_iso_string(r.horizon);
+    about.title = "Children's social care measures, " + csc::to_iso_string(r.period->first()) + " to " +
+                  csc::to_iso_string(*r.period->last()) + ", data as at " + about.data_as_at;
+    for (const std::string& i : opt.inputs()) about.inputs.push_back(csc_report::file_name(i));
+    csc_report::write_text_html(os, about, text.str());
   } else {
     write_table(r, os);
   }
