@@ -118,4 +118,20 @@ BOOST_AUTO_TEST_CASE(a_target_is_met_by_the_measures_direction_and_never_by_a_hi
   }
 }
 
+BOOST_AUTO_TEST_CASE(sub_annual_rates_are_labelled_not_annualised_and_published_measures_have_labels) {
+  const csc::measure_info& rate = *csc::find_measure("referral_rate_per_10000");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::quarterly) ==
+             "Referrals per 10,000 children (in the quarter, not annualised)");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::monthly) ==
+             "Referrals per 10,000 children (in the month, not annualised)");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::financial_year) == "Referrals per 10,000 children");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::rolling_12) == "Referrals per 10,000 children");
+  BOOST_TEST(csc::series_measure_label(*csc::find_measure("referral_count"), csc::series_kind::quarterly) ==
+             "Referrals");
+  BOOST_TEST(csc::published_measure_label("rereferral_percent") == csc::find_measure("rereferral_percent")->label);
+  BOOST_TEST(csc::published_measure_label("no_further_action_percent") ==
+             "Referrals that resulted in no further action (%)");
+  BOOST_TEST(csc::published_measure_label("2_years_or_more_percent").find("2 years or more") != std::string_view::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

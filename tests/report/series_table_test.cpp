@@ -470,7 +470,9 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
   const csc::published_data data{335, nullptr, &neighbours, &c1, &d3};
   csc::series_table_options o = by("");
   o.suppress = true;  // the local figure is never suppressed
-  // Rolling 12 months from 2019-01-01 reach back to 2018, but the years are those of the range: 2019, 2020.
+  // Rolling 12 months from 2019-01-01 reach back to 2018, but the years are those of the range: 2019, 2020;
+  // the local figure of 2018-19 counts 2019-01-01 to 2019-03-31 only (a part year, no referrals), never the
+  // whole year's referrals outside the range (issue 15).
   const auto t = csc::build_series_table(csc::series_kind::rolling_12, range("2019-01-01", "2020-03-31"),
                                          referrals_only.get(), o, data);
   BOOST_TEST_REQUIRE(t.published.size() == 1U);  // no CP plans: no D3
@@ -484,7 +486,7 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
     const char* england;
     const char* sn_mean;
   };
-  const std::vector<line_case> want = {{2019, "50.0", "30.1", "22.6", "20.0"}, {2020, "25.0", "", "22.6", "-"}};
+  const std::vector<line_case> want = {{2019, "-", "30.1", "22.6", "20.0"}, {2020, "25.0", "", "22.6", "-"}};
   BOOST_TEST_REQUIRE(c.lines.size() == want.size());
   for (std::size_t i = 0; i < want.size(); ++i) {
     BOOST_TEST_CONTEXT("year " << want[i].year) {
@@ -493,8 +495,11 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
       BOOST_TEST(c.lines[i].la.text == want[i].la);
       BOOST_TEST(c.lines[i].england.text == want[i].england);
       BOOST_TEST(csc::figure_text(c.lines[i].sn_mean, "-") == want[i].sn_mean);
+      BOOST_TEST(c.lines[i].partial == (i == 0));
     }
   }
+  BOOST_TEST(c.lines[0].local_label == "2018-19 from 2019-01-01");
+  BOOST_TEST(c.lines[1].local_label == "2019-20");
   // With CP plans too: C1 then D3.
   const inputs both(referrals(lines, team_items), plans(team_plans, team_plan_items), "2020-06-30");
   const auto b = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), both.get(),

@@ -305,9 +305,10 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
   if (data.c1 && in.referrals) {
     const io::published_table& c1 = *data.c1;
     const auto counted = [&](const interval<D>& p) { return csc::measure(*in.classified_referrals, p, count_rereferrals{}); };
-    compare(c1, published_column(c1, "referral_count"), "referral_count", label_of("referral_count"), false, false,
+    if (c1.column("referral_count"))
+      compare(c1, published_column(c1, "referral_count"), "referral_count", label_of("referral_count"), false, false,
             false, [&](const interval<D>& p) { return count_figure(counted(p).referral_count, false); });
-    if (data.ons)
+    if (data.ons && c1.column("referral_count") && data.ons->column("population_estimate"))
       compare(c1, rate_from_counts(c1, "referral_count", *data.ons), "referral_rate_per_10000",
               label_of("referral_rate_per_10000"), false, false, true, [&](const interval<D>& p) {
                 const std::optional<std::size_t> n = population(p);
@@ -333,9 +334,10 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
   if (data.d3 && in.cp_plans) {
     const io::published_table& d3 = *data.d3;
     const auto counted = [&](const interval<D>& p) { return csc::measure(*in.classified_cp_plans, p, count_cp_plan_starts{}); };
-    compare(d3, published_column(d3, "CPP_start"), "CPP_start", label_of("CPP_start"), false, false, false,
+    if (d3.column("CPP_start"))
+      compare(d3, published_column(d3, "CPP_start"), "CPP_start", label_of("CPP_start"), false, false, false,
             [&](const interval<D>& p) { return count_figure(counted(p).CPP_start, false); });
-    if (data.ons)
+    if (data.ons && d3.column("CPP_start") && data.ons->column("population_estimate"))
       compare(d3, rate_from_counts(d3, "CPP_start", *data.ons), "CPP_start_rate_per_10000",
               label_of("CPP_start_rate_per_10000"), false, false, true, [&](const interval<D>& p) {
                 const std::optional<std::size_t> n = population(p);
