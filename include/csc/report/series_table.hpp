@@ -279,9 +279,20 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
   std::vector<published_year> years;
   for (const labelled_period<D>& p : years_series.periods())
     years.push_back(published_year{financial_year_of(p.period.first()) + 1, p.label, p.partial});
+  // A local figure only where the input's data reaches the period (docs/rules/completeness.md): else undefined.
+  const auto covers = [](const auto* table, const std::optional<day>& from, const auto* classified, const interval<D>& p) {
+    return data_covers(to_day(p.first()), to_day(*p.last()), from ? from : io::first_key_date(*table),
+                       classified->extract_date());
+  };
   const auto compare = [&](const io::published_table& table, const published_figure_of& of, std::string_view measure,
                            std::string_view label, bool judged, bool lower_is_better, bool computed,
-                           const auto& local) {
+                           const auto& counted_local) {
+    const bool referrals = &table == data.c1;  // C1 counts referrals; D3 and D5 plans
+    const auto local = [&](const interval<D>& p) {
+      const bool covered = referrals ? covers(in.referrals, in.referrals_from, in.classified_referrals, p)
+                                     : covers(in.cp_plans, in.cp_plans_from, in.classified_cp_plans, p);
+      return covered ? counted_local(p) : figure{};
+    };
     published_comparison c = compare_published(table, of, data.neighbours ? *data.neighbours : no_neighbours, data.la,
                                                years, lower_is_better);
     c.measure = std::string(measure);
