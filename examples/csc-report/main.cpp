@@ -261,12 +261,14 @@ struct report {
     }
     return out;
   }
-  std::vector<std::string> completeness_sentences() const {
+  // labels: the measures' plain-language labels (table, html); else their names (json).
+  std::vector<std::string> completeness_sentences(bool labels = true) const {
     std::vector<std::string> out;
     const auto incomplete = history_incomplete();
     if (!incomplete.empty()) {
       std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
-      for (const std::string& m : incomplete) s += " " + m;
+      for (std::size_t i = 0; i < incomplete.size(); ++i)
+        s += labels ? (i ? "; " : " ") + std::string(csc::find_measure(incomplete[i])->label) : " " + incomplete[i];
       const auto from = [&](const auto& table) { return census ? census->data_from() : csc::io::first_key_date(table); };
       if (referrals) s += "; referrals from " + csc::to_iso_string(*from(*referrals));
       if (cp_plans) s += "; CP plans from " + csc::to_iso_string(*from(*cp_plans));
@@ -456,7 +458,7 @@ void write_json(const report& r, std::ostream& os) {
   for (const std::string& m : r.history_incomplete()) j.value(std::string_view(), m);
   j.end_array();
   j.begin_array("notes");
-  for (const std::string& n : r.completeness_sentences()) j.value(std::string_view(), n);
+  for (const std::string& n : r.completeness_sentences(false)) j.value(std::string_view(), n);
   j.end_array();
   j.end_object();
   j.end_object();
@@ -504,7 +506,7 @@ void write_referrals_table(const report& r, const table_writer& t) {
   }
   os << "\n  Referral type (DfE re-referrals release)\n";
   for (std::size_t k = 0; k < csc::referral_type_count; ++k) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
+    t.row("  " + std::string(csc::label_of(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
   }
   os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
      << m.duplicate_referral_date_count << " in the period; all counted)\n";
@@ -533,17 +535,17 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   t.row("Children with a second or subsequent plan starting", std::to_string(m.CPP_child_subsequent));
   os << "\n  Second or subsequent plans by time since the previous plan ended\n";
   for (std::size_t b = 0; b < csc::cp_plan_gap_band_count; ++b) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_gap_band>(b))), std::to_string(m.gap_bands[b]));
+    t.row("  " + std::string(csc::label_of(static_cast<csc::cp_plan_gap_band>(b))), std::to_string(m.gap_bands[b]));
   }
   os << "\n  Plans ending in the period by duration (D7): " << ends.CPP_end << "\n";
   for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
+    t.row("  " + std::string(csc::label_of(static_cast<csc::cp_plan_duration_band>(b))),
           std::to_string(ends.duration_bands_ended[b]));
   }
   t.row("  lasting 2 years or more (% of plans ending)", t.pct(ends.duration_bands_ended[4], ends.CPP_end));
   os << "\n  Plans open on " << csc::to_iso_string(open.open_on) << " by duration (D5): " << open.CPP_open << "\n";
   for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
+    t.row("  " + std::string(csc::label_of(static_cast<csc::cp_plan_duration_band>(b))),
           std::to_string(open.duration_bands_open[b]));
   }
   std::map<std::string_view, std::pair<std::size_t, std::size_t>> rules;  // rule -> (findings, not counted)
