@@ -33,7 +33,7 @@ csc::local_authority_directory directory() {
 }
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(local_authority)
+BOOST_AUTO_TEST_SUITE(local_authority_test)
 
 BOOST_AUTO_TEST_CASE(an_la_is_found_by_old_code_ons_code_or_name_in_any_case) {
   const csc::local_authority_directory d = directory();
