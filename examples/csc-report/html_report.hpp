@@ -41,7 +41,9 @@ inline std::string html_escape(const std::string& s) {
 inline void write_html_table(std::ostream& os, const grid& g) {
   if (!g.title.empty()) os << "<h3>" << html_escape(g.title) << "</h3>\n";
   os << "<table>\n<thead><tr>";
-  for (const auto& h : g.head) os << "<th>" << html_escape(h) << "</th>";
+  for (std::size_t i = 0; i < g.head.size(); ++i)
+    os << (i < g.keys.size() && !g.keys[i].empty() ? "<th data-measure=\"" + html_escape(g.keys[i]) + "\">" : "<th>")
+       << html_escape(g.head[i]) << "</th>";
   os << "</tr></thead>\n<tbody>\n";
   for (const auto& line : g.lines) {
     os << "<tr>";
@@ -67,8 +69,8 @@ inline std::string svg_number(double v) {
 }
 
 // An SVG line chart of @p lines over the period labels @p labels.
-inline void write_svg_chart(std::ostream& os, const std::string& measure, const std::vector<std::string>& labels,
-                            const std::vector<chart_line>& lines) {
+inline void write_svg_chart(std::ostream& os, const std::string& measure, const std::string& title,
+                            const std::vector<std::string>& labels, const std::vector<chart_line>& lines) {
   const double width = 700, height = 260, left = 56, right = 170, top = 16, bottom = 64;
   const double plot_w = width - left - right, plot_h = height - top - bottom;
   double max_value = 0;
@@ -82,7 +84,7 @@ inline void write_svg_chart(std::ostream& os, const std::string& measure, const 
 
   os << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-measure=\"" << html_escape(measure)
      << "\" role=\"img\" width=\"" << width << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << ' '
-     << height << "\">\n<title>" << html_escape(measure) << " by period</title>\n";
+     << height << "\">\n<title>" << html_escape(title) << "</title>\n";
   // Axes and the y scale (0, half, top).
   os << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << top + plot_h
      << "\" stroke=\"#444\"/>\n<line x1=\"" << left << "\" y1=\"" << top + plot_h << "\" x2=\"" << left + plot_w
@@ -140,12 +142,14 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   lines.push_back(local);
   for (const auto& c : t.published) {
     if (c.measure != measure || t.series.kind() != csc::series_kind::financial_year) continue;
-    chart_line la{"LA " + std::to_string(*o.la) + " published", "#5d6d7e", std::vector<std::optional<double>>(n), true};
+    chart_line la{council_name(o) + " published", "#5d6d7e", std::vector<std::optional<double>>(n), true};
     chart_line england{"England", "#b03a2e", std::vector<std::optional<double>>(n), false};
     chart_line sn{"SN mean", "#6c3483", std::vector<std::optional<double>>(n), false};
     for (const auto& l : c.lines) {
       for (std::size_t p = 0; p < n; ++p) {
-        if (t.series[p].partial || t.series[p].label != csc::year_ending_label(l.year)) continue;
+        if (t.series[p].partial || l.partial || l.year != l.local_year ||
+            t.series[p].label != csc::year_ending_label(l.local_year))
+          continue;
         la.values[p] = l.la.value;
         england.values[p] = l.england.value;
         sn.values[p] = l.sn_mean.value;
@@ -162,49 +166,54 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   return lines;
 }
 
-// The page up to its first section: title, heading, inputs, how figures are rounded.
-inline void write_page_head(std::ostream& os, const std::string& subject, const std::vector<std::string>& inputs) {
-  os << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>csc-report: "
-     << html_escape(subject) << "</title>\n<style>\n"
+// The page up to its first section: title, heading, how figures are rounded.
+inline void write_page_head(std::ostream& os, const std::string& title) {
+  os << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
+     << html_escape(title) << "</title>\n<style>\n"
         "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
         "th,td{border:1px solid #bbb;padding:2px 8px}td.n{text-align:right}th{background:#eee}"
         "figure{margin:1.5em 0}svg text{font-size:11px}\n"
-        "</style>\n</head>\n<body>\n<h1>Children's social care measures: "
-     << html_escape(subject) << "</h1>\n";
-  os << "<p>Inputs:";
-  for (const std::string& i : inputs) os << ' ' << html_escape(i);
-  os << ". Counting rules: csc-metrics (docs/rules). Percentages and rates rounded to one decimal place, half away "
+        "</style>\n</head>\n<body>\n<h1>"
+     << html_escape(title) << "</h1>\n";
+  os << "<p>Counting rules: csc-metrics (docs/rules). Percentages and rates rounded to one decimal place, half away "
         "from zero.</p>\n";
 }
 
+// The page's footer: the inputs by file name.
+inline void write_page_footer(std::ostream& os, const provenance& about) {
+  os << "<footer><p>" << html_escape(provenance_footer(about)) << "</p></footer>\n</body>\n</html>\n";
+}
+
 // A single period (no --series): the report exactly as --format table prints it, as a page.
-inline void write_text_html(std::ostream& os, const std::string& period, const std::vector<std::string>& inputs,
-                            const std::string& text) {
-  write_page_head(os, period, inputs);
-  os << "<pre>\n" << html_escape(text) << "</pre>\n</body>\n</html>\n";
+inline void write_text_html(std::ostream& os, const provenance& about, const std::string& text) {
+  write_page_head(os, about.title);
+  os << "<pre>\n" << html_escape(text) << "</pre>\n";
+  write_page_footer(os, about);
 }
 
 inline void write_series_html(std::ostream& os, const series_table& t, const series_options& o,
-                              const std::vector<std::string>& inputs) {
-  write_page_head(os, std::string(csc::to_string(t.series.kind())) + " series, " +
-                          csc::to_iso_string(t.series[0].period.first()) + " to " +
-                          csc::to_iso_string(*t.series[t.series.size() - 1].period.last()), inputs);
+                              const provenance& about) {
+  write_page_head(os, about.title);
   os << "<h2>Figures</h2>\n";
   write_html_table(os, series_grid(t, o, "-"));
   for (const std::string& n : series_footnotes(t, o)) os << "<p>" << html_escape(n) << "</p>\n";
   os << "<h2>Charts</h2>\n";
   std::vector<std::string> labels;
-  for (const auto& p : t.series.periods()) labels.push_back(p.label);
+  for (const auto& p : t.series.periods()) labels.push_back(p.label + (p.partial ? " (part)" : ""));
+  const std::string council = council_name(o);
   for (const std::string& measure : t.columns) {
+    const std::string title = csc::series_measure_label(*csc::find_measure(measure), t.series.kind()) +
+                              (council.empty() ? "" : ", " + council) + ", by period";
     os << "<figure>\n";
-    write_svg_chart(os, measure, labels, measure_lines(t, o, measure));
-    os << "<figcaption>" << html_escape(measure) << " (all records) by period</figcaption>\n</figure>\n";
+    write_svg_chart(os, measure, title, labels, measure_lines(t, o, measure));
+    os << "<figcaption>" << html_escape(title) << " (all records)</figcaption>\n</figure>\n";
   }
   if (!t.published.empty()) {
     os << "<h2>Published comparison</h2>\n";
     for (const auto& c : t.published) write_html_table(os, comparison_grid(c, o, "-"));
+    for (const std::string& n : comparison_footnotes(t)) os << "<p>" << html_escape(n) << "</p>\n";
   }
-  os << "</body>\n</html>\n";
+  write_page_footer(os, about);
 }
 
 }  // namespace csc_report

@@ -151,7 +151,8 @@ options parse_options(int argc, char** argv) {
   app.add_option("--by", so.by, "rows per value of COLUMN, or age_band, previous_referral_nfa")->type_name("COLUMN");
   app.add_option("--family", so.family, "count distinct families by this column beside children")->type_name("COLUMN");
   app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c");
-  CLI::Option* la = add("--la", "CODE", "the LA number, e.g. 335", [&](auto& v) { so.la = whole_number(v); });
+  CLI::Option* la = add("--la", "CODE", "the local authority: old LA number (335), ONS code (E08000030) or name "
+                        "(Walsall, any case)", [&](auto& v) { so.la_query = v; });
   add("--population", "N", "rates per 10,000 of this population", [&](auto& v) {
     const int n = whole_number(v);
     if (n == 0) throw std::invalid_argument("must be more than 0");
@@ -260,12 +261,14 @@ struct report {
     }
     return out;
   }
-  std::vector<std::string> completeness_sentences() const {
+  // labels: the measures' plain-language labels (table, html); else their names (json).
+  std::vector<std::string> completeness_sentences(bool labels = true) const {
     std::vector<std::string> out;
     const auto incomplete = history_incomplete();
     if (!incomplete.empty()) {
       std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
-      for (const std::string& m : incomplete) s += " " + m;
+      for (std::size_t i = 0; i < incomplete.size(); ++i)
+        s += labels ? (i ? "; " : " ") + std::string(csc::find_measure(incomplete[i])->label) : " " + incomplete[i];
       const auto from = [&](const auto& table) { return census ? census->data_from() : csc::io::first_key_date(table); };
       if (referrals) s += "; referrals from " + csc::to_iso_string(*from(*referrals));
       if (cp_plans) s += "; CP plans from " + csc::to_iso_string(*from(*cp_plans));
@@ -455,7 +458,7 @@ void write_json(const report& r, std::ostream& os) {
   for (const std::string& m : r.history_incomplete()) j.value(std::string_view(), m);
   j.end_array();
   j.begin_array("notes");
-  for (const std::string& n : r.completeness_sentences()) j.value(std::string_view(), n);
+  for (const std::string& n : r.completeness_sentences(false)) j.value(std::string_view(), n);
   j.end_array();
   j.end_object();
   j.end_object();
@@ -503,7 +506,7 @@ void write_referrals_table(const report& r, const table_writer& t) {
   }
   os << "\n  Referral type (DfE re-referrals release)\n";
   for (std::size_t k = 0; k < csc::referral_type_count; ++k) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
+    t.row("  " + std::string(csc::label_of(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
   }
   os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
      << m.duplicate_referral_date_count << " in the period; all counted)\n";
@@ -532,17 +535,17 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   t.row("Children with a second or subsequent plan starting", std::to_string(m.CPP_child_subsequent));
   os << "\n  Second or subsequent plans by time since the previous plan ended\n";
   for (std::size_t b = 0; b < csc::cp_plan_gap_band_count; ++b) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_gap_band>(b))), std::to_string(m.gap_bands[b]));
+    t.row("  " + std::string(csc::label_of(static_cast<csc::cp_plan_gap_band>(b))), std::to_string(m.gap_bands[b]));
   }
   os << "\n  Plans ending in the period by duration (D7): " << ends.CPP_end << "\n";
   for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
+    t.row("  " + std::string(csc::label_of(static_cast<csc::cp_plan_duration_band>(b))),
           std::to_string(ends.duration_bands_ended[b]));
   }
   t.row("  lasting 2 years or more (% of plans ending)", t.pct(ends.duration_bands_ended[4], ends.CPP_end));
   os << "\n  Plans open on " << csc::to_iso_string(open.open_on) << " by duration (D5): " << open.CPP_open << "\n";
   for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
-    t.row("  " + std::string(csc::to_string(static_cast<csc::cp_plan_duration_band>(b))),
+    t.row("  " + std::string(csc::label_of(static_cast<csc::cp_plan_duration_band>(b))),
           std::to_string(open.duration_bands_open[b]));
   }
   std::map<std::string_view, std::pair<std::size_t, std::size_t>> rules;  // rule -> (findings, not counted)
@@ -628,8 +631,14 @@ void write_check(const report& r, std::ostream& os) {
 
 // --series: every measure over the series, by group, with the published comparison.
 void run_series(const report& r, std::ostream& os) {
-  const csc_report::series_options& so = r.opt.series;
-  const csc_report::series_data data = csc_report::read_series_data(so, r.referrals.has_value(), r.cp_plans.has_value());
+  csc_report::series_options so = r.opt.series;  // with --la resolved
+  const csc_report::series_data data = [&] {
+    try {
+      return csc_report::read_series_data(so, r.referrals.has_value(), r.cp_plans.has_value());
+    } catch (const csc_report::unknown_la& e) {
+      throw usage_error(e.what());
+    }
+  }();
   csc::series_inputs in;  // members by name: the library may add more, with defaults
   in.referrals = r.referrals ? &*r.referrals : nullptr;
   in.classified_referrals = r.classified ? &*r.classified : nullptr;
@@ -645,12 +654,13 @@ void run_series(const report& r, std::ostream& os) {
     }
   }();
   for (std::string& n : csc_report::quality_sentences(r.quality())) t.notes.push_back(std::move(n));
+  const csc_report::provenance about = csc_report::series_provenance(t, so, r.horizon, r.opt.inputs(), data.files);
   if (r.opt.format == "json") {
-    csc_report::write_series_json(os, t, r.opt.series);
+    csc_report::write_series_json(os, t, so, about);
   } else if (r.opt.format == "html") {
-    csc_report::write_series_html(os, t, r.opt.series, r.opt.inputs());
+    csc_report::write_series_html(os, t, so, about);
   } else {
-    csc_report::write_series_text(os, t, r.opt.series, r.opt.format);
+    csc_report::write_series_text(os, t, so, r.opt.format, about);
   }
 }
 
@@ -769,8 +779,12 @@ void run(const options& opt, std::ostream& os) {
   } else if (opt.format == "html") {  // the single-period report: the table's figures, as a page
     std::ostringstream text;
     write_table(r, text);
-    csc_report::write_text_html(os, csc::to_iso_string(r.period->first()) + " to " +
-                                csc::to_iso_string(*r.period->last()), opt.inputs(), text.str());
+    csc_report::provenance about;
+    about.data_as_at = csc::to_iso_string(r.horizon);
+    about.title = "Children's social care measures, " + csc::to_iso_string(r.period->first()) + " to " +
+                  csc::to_iso_string(*r.period->last()) + ", data as at " + about.data_as_at;
+    for (const std::string& i : opt.inputs()) about.inputs.push_back(csc_report::file_name(i));
+    csc_report::write_text_html(os, about, text.str());
   } else {
     write_table(r, os);
   }

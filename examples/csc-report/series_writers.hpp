@@ -14,6 +14,7 @@
 #include <csc/report/suppression.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iomanip>
 #include <ostream>
 #include <string>
@@ -28,7 +29,65 @@ struct grid {
   std::vector<std::string> head;
   std::vector<std::vector<std::string>> lines;
   std::size_t text_columns = 1;
+  std::vector<std::string> keys;  // the measure name of each head cell ("" for others), for html
 };
+
+// Title and provenance of a report (docs/csc-report.md, "Titles and provenance"):
+// the council's name from DfE's files, the periods, the extract date, the inputs by file name.
+struct provenance {
+  std::string title;                  // "Walsall: children's social care measures by financial year, ..."
+  std::string data_as_at;             // the extract date (--horizon, or the latest date in any input)
+  std::vector<std::string> inputs;    // the extracts or returns, by file name
+  std::vector<std::string> published; // DfE and ONS open-data files, by file name
+};
+
+inline std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// The council's name for titles and column heads: as DfE's files name it, else
+// "LA 335" (an old LA number given without DfE files), else "".
+inline std::string council_name(const series_options& o) {
+  if (o.authority) return o.authority->name;
+  return o.la ? "LA " + std::to_string(*o.la) : std::string();
+}
+
+inline provenance series_provenance(const series_table& t, const series_options& o, const date& data_as_at,
+                                    const std::vector<std::string>& inputs, const std::vector<std::string>& published) {
+  provenance p;
+  const std::string council = council_name(o);
+  const char* by = "";
+  switch (t.series.kind()) {
+    case csc::series_kind::monthly: by = " by month"; break;
+    case csc::series_kind::quarterly: by = " by quarter"; break;
+    case csc::series_kind::financial_year: by = " by financial year"; break;
+    case csc::series_kind::year_to_date: by = ", year to date at each month end"; break;
+    case csc::series_kind::rolling_12: by = ", rolling 12 months at each month end"; break;
+    case csc::series_kind::single: break;
+  }
+  p.title = (council.empty() ? std::string("Children's social care measures") : council + ": children's social care measures") +
+            by + ", " + csc::to_iso_string(t.series[0].period.first()) + " to " +
+            csc::to_iso_string(*t.series[t.series.size() - 1].period.last()) + ", data as at " +
+            csc::to_iso_string(data_as_at);
+  p.data_as_at = csc::to_iso_string(data_as_at);
+  for (const std::string& i : inputs) p.inputs.push_back(file_name(i));
+  p.published = published;
+  return p;
+}
+
+// The footer line: the inputs by file name and the open data read.
+inline std::string provenance_footer(const provenance& p) {
+  std::string s = "Inputs:";
+  for (std::size_t i = 0; i < p.inputs.size(); ++i) s += (i ? ", " : " ") + p.inputs[i];
+  if (!p.published.empty()) {
+    s += ". Published data (DfE, ONS):";
+    for (std::size_t i = 0; i < p.published.size(); ++i) s += (i ? ", " : " ") + p.published[i];
+  }
+  return s + ". Data as at " + p.data_as_at + ".";
+}
+
+// The period cell of a human format: the label, "(part)" after a part period.
+inline std::string period_cell(const series_table& t, std::size_t p, bool csv) {
+  return t.series[p].label + (t.series[p].partial && !csv ? " (part)" : "");
+}
 
 // The completeness mark of measure @p c in period @p p (docs/rules/completeness.md):
 // "*" history incomplete, "p" provisional, "" final.
@@ -50,22 +109,30 @@ inline bool has_marks(const series_table& t) {
 // then one "met" column per --target. Undefined values are @p undefined.
 inline grid series_grid(const series_table& t, const series_options& o, const char* undefined) {
   grid g;
+  const bool csv = *undefined == '\0';  // csv: plain numbers, the marks in a last column; column names as heads
   g.text_columns = o.by.empty() ? 1 : 2;
   if (!o.by.empty()) g.head.push_back(o.by);
   g.head.push_back("period");
-  for (const auto& c : t.columns) g.head.push_back(c);
+  g.keys.assign(g.head.size(), std::string());
+  const auto label = [&](const std::string& c) {
+    return csv ? c : csc::series_measure_label(*csc::find_measure(c), t.series.kind());
+  };
+  for (const auto& c : t.columns) {
+    g.head.push_back(label(c));
+    g.keys.push_back(c);
+  }
   std::vector<std::string> targeted;
   for (const auto& [name, tg] : o.targets) {
     if (std::find(t.columns.begin(), t.columns.end(), name) == t.columns.end()) continue;
     targeted.push_back(name);
-    g.head.push_back(name + " target " + tg.text + " met");
+    g.head.push_back(csv ? name + " target " + tg.text + " met" : label(name) + ": target " + tg.text + " met");
+    g.keys.emplace_back();
   }
-  const bool csv = *undefined == '\0';  // csv: plain numbers, the marks in a last column
   if (csv && has_marks(t)) g.head.push_back("completeness");
   for (const csc::series_row& r : t.rows) {
     std::vector<std::string> line;
     if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
-    line.push_back(t.series[r.period].label);
+    line.push_back(period_cell(t, r.period, csv));
     std::string marked;  // csv: the measures marked in this row
     for (const auto& c : t.columns) {
       std::string text = csc::figure_text(r.at(c), undefined);
@@ -86,20 +153,36 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
 // The display text of a published figure: as published, or its symbol, "-" when absent.
 inline std::string published_text(const csc::io::published_value& v) { return v.text.empty() ? "-" : v.text; }
 
-// The published comparison of one measure as a grid.
+// The published comparison of one measure as a grid: the local figure judged
+// against England, the region and the SN mean; the LA's published figure beside it.
 inline grid comparison_grid(const csc::published_comparison& c, const series_options& o, const char* undefined) {
   grid g;
-  g.title = c.measure + ": LA " + std::to_string(*o.la) +
-            " against England, its region and the mean of its 10 statistical neighbours (DfE published; lower is "
-            "better)";
-  g.head = {"year", "local", "LA " + std::to_string(*o.la), "England", "region", "SN mean", "SN n", "vs England"};
+  const bool csv = *undefined == '\0';
+  const std::string council = council_name(o);
+  g.title = (csv ? c.measure : c.label) + ": " + council +
+            " against England, its region and the mean of its 10 statistical neighbours (DfE published" +
+            (c.computed ? ", rates computed from DfE's published counts and ONS mid-year estimates" : "") + "; " +
+            (c.judged ? std::string(csc::direction_text(c.lower_is_better)) : std::string("no better direction")) +
+            "; the verdicts judge the local figure)";
+  bool latest = false;
+  for (const auto& l : c.lines) latest = latest || l.year != l.local_year;
+  g.head = {"year", "local", council + " published"};
+  if (latest) g.head.insert(g.head.begin() + 1, "published year");
+  for (const char* h : {"England", "region", "SN mean", "SN n", "vs England", "vs region", "vs SN mean"}) g.head.push_back(h);
   const auto target = o.targets.find(c.measure);
   if (target != o.targets.end()) g.head.push_back("target");
   for (const auto& l : c.lines) {
-    std::vector<std::string> line = {csc::year_ending_label(l.year),        csc::figure_text(l.local, undefined),
+    std::vector<std::string> line = {l.local_label + (l.partial && !csv ? " (part)" : ""),
+                                     csc::figure_text(l.local, undefined),
                                      published_text(l.la),      published_text(l.england),
                                      published_text(l.region),  csc::figure_text(l.sn_mean, undefined),
-                                     std::to_string(l.sn_count), std::string(csc::to_string(c.versus_england(l)))};
+                                     std::to_string(l.sn_count), std::string(csc::to_string(c.versus_england(l))),
+                                     std::string(csc::to_string(c.versus_region(l))),
+                                     std::string(csc::to_string(c.versus_sn_mean(l)))};
+    if (latest)
+      line.insert(line.begin() + 1, l.year == 0 ? std::string("-")
+                                                : csc::year_ending_label(l.year) +
+                                                      (l.year != l.local_year && !csv ? " (latest)" : ""));
     if (target != o.targets.end()) line.push_back(target->second.text);
     g.lines.push_back(std::move(line));
   }
@@ -138,6 +221,41 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
   if (!provisional.empty())
     out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");
   if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
+  std::string part;
+  for (const auto& p : t.series.periods())
+    if (p.partial) part += (part.empty() ? "" : ", ") + p.label;
+  if (!part.empty())
+    out.push_back("(part) Part period: " + part + " covers only part of its " +
+                  std::string(t.series.kind() == csc::series_kind::single ? "period" : "calendar period") +
+                  "; its counts are not comparable with a whole period's.");
+  return out;
+}
+
+// Sentences under the published comparisons (docs/rules/benchmarks.md).
+inline std::vector<std::string> comparison_footnotes(const series_table& t) {
+  std::vector<std::string> out;
+  bool part = false, latest = false, rates = false;
+  for (const auto& c : t.published) {
+    rates = rates || c.computed;
+    for (const auto& l : c.lines) {
+      part = part || l.partial;
+      latest = latest || l.year != l.local_year;
+    }
+  }
+  if (t.published.empty()) return out;
+  out.push_back("Verdicts judge the local figure, as shown, against England, the region and the SN mean; the "
+                "council's published figure is shown beside it, not judged. Counts and rates have no better "
+                "direction: higher or lower.");
+  if (part)
+    out.push_back("(part) Part year: the local figure counts only the part of the year inside the range, set against "
+                  "the published full year; counts and rates of a part year are not compared.");
+  if (latest)
+    out.push_back("(latest) In-year: the year is not published yet; the local figure is set against the latest "
+                  "published full year.");
+  if (rates)
+    out.push_back("Published rates per 10,000 children: DfE's published counts over the ONS mid-year estimate of "
+                  "children aged 0-17 (mid-year Y-1 for the year ending 31 March Y); SN mean: the mean of the "
+                  "neighbours' rates.");
   return out;
 }
 
@@ -201,11 +319,14 @@ inline void write_grid(std::ostream& os, const grid& g, const std::string& forma
   for (const auto& line : g.lines) print(line);
 }
 
-// Table, csv or markdown: the series grid, its footnotes, then each comparison.
-// csv has no footnotes and only the series grid when there is no comparison.
+// Table, csv or markdown: the title, the series grid, its footnotes, then each
+// comparison and their notes, then the inputs. csv has no title, footnotes or
+// inputs, and only the series grid when there is no comparison.
 inline void write_series_text(std::ostream& os, const series_table& t, const series_options& o,
-                              const std::string& format) {
+                              const std::string& format, const provenance& about) {
   const char* undefined = format == "csv" ? "" : "-";
+  if (format == "markdown") os << "## " << markdown_escape(about.title) << "\n\n";
+  if (format == "table") os << about.title << "\n\n";
   write_grid(os, series_grid(t, o, undefined), format);
   if (format != "csv") {
     const auto notes = series_footnotes(t, o);
@@ -215,6 +336,12 @@ inline void write_series_text(std::ostream& os, const series_table& t, const ser
   for (const auto& c : t.published) {
     os << '\n';
     write_grid(os, comparison_grid(c, o, undefined), format);
+  }
+  if (format != "csv") {
+    const auto notes = comparison_footnotes(t);
+    if (!notes.empty()) os << '\n';
+    for (const std::string& n : notes) os << n << '\n';
+    os << '\n' << provenance_footer(about) << '\n';
   }
 }
 
@@ -237,9 +364,23 @@ inline void write_published(json_writer& j, std::string_view key, const csc::io:
 }
 
 // JSON: exact values (null when undefined, "c" when suppressed), every period, every comparison.
-inline void write_series_json(std::ostream& os, const series_table& t, const series_options& o) {
+inline void write_series_json(std::ostream& os, const series_table& t, const series_options& o,
+                              const provenance& about) {
   json_writer j(os);
   j.begin_object();
+  j.value("title", about.title);
+  j.value("data_as_at", about.data_as_at);
+  j.begin_object("local_authority");
+  if (o.la) j.value("old_la_code", *o.la);
+  if (o.authority) j.value("new_la_code", o.authority->new_code).value("la_name", o.authority->name);
+  j.end_object();
+  j.begin_array("inputs");
+  for (const std::string& f : about.inputs) j.value(std::string_view(), f);
+  for (const std::string& f : about.published) j.value(std::string_view(), f);
+  j.end_array();
+  j.begin_object("labels");  // the plain-language label of each measure key
+  for (const std::string& c : t.columns) j.value(c, csc::series_measure_label(*csc::find_measure(c), t.series.kind()));
+  j.end_object();
   j.value("series", std::string(csc::to_string(t.series.kind())));
   j.value("by", o.by);
   j.value("family", o.family);
@@ -287,15 +428,26 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   j.begin_array("published");
   for (const auto& c : t.published) {
     j.begin_object().value("measure", c.measure).value("la", *o.la).value("lower_is_better", c.lower_is_better);
+    j.value("label", c.label).value("judged", c.judged).value("per_period", c.per_period).value("computed", c.computed);
     j.begin_array("years");
     for (const auto& l : c.lines) {
-      j.begin_object().value("year", l.year);
+      j.begin_object().value("year", l.local_year);
       write_cell(j, "local", l.local);
       write_published(j, "la_published", l.la);
       write_published(j, "england", l.england);
       write_published(j, "region", l.region);
       write_cell(j, "sn_mean", l.sn_mean);
-      j.value("sn_count", l.sn_count).end_object();
+      j.value("sn_count", l.sn_count);
+      j.value("period", l.local_label).value("partial", l.partial);
+      if (l.year) {
+        j.value("published_year", l.year);
+      } else {
+        j.null("published_year");
+      }
+      j.value("vs_england", std::string(csc::to_string(c.versus_england(l))))
+          .value("vs_region", std::string(csc::to_string(c.versus_region(l))))
+          .value("vs_sn_mean", std::string(csc::to_string(c.versus_sn_mean(l))));
+      j.end_object();
     }
     j.end_array().end_object();
   }

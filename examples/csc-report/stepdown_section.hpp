@@ -159,7 +159,10 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
   };
   for (std::size_t from = csc::service_level_count; from-- > 1;) {
     for (std::size_t to = from; to-- > 0;) {
-      if (s.measures.by_levels[from][to].count != 0) line(pair_name(from, to), s.measures.by_levels[from][to]);
+      if (s.measures.by_levels[from][to].count != 0)
+        line(std::string(csc::label_of(static_cast<csc::service_level>(from))) + " -> " +
+                 std::string(csc::label_of(static_cast<csc::service_level>(to))),
+             s.measures.by_levels[from][to]);
     }
   }
   line("all step-downs", s.measures.step_downs);

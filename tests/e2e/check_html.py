@@ -43,7 +43,7 @@ tables = root.findall(".//table")
 if not tables:
     failures.append("no figures table")
 else:
-    head = [th.text for th in tables[0].find("thead").iter("th")]
+    head = [th.get("data-measure") or th.text for th in tables[0].find("thead").iter("th")]
     rows = tables[0].find("tbody").findall("tr")
     if len(rows) != expected_rows:
         failures.append("figures table has %d rows, expected %d" % (len(rows), expected_rows))

@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(published_lines_per_year_with_an_exact_neighbour_mean) {
     const char* region;
     const char* sn_mean;  // figure_text(sn_mean, "-")
     std::size_t sn_count;
-    comparison_verdict vs_england;
+    comparison_verdict vs_england;  // of a local figure equal to the LA's published one
   };
   const std::vector<line_case> cases = {
       {2015, "13.3", "16.6", "17.3", "16.2", 2, comparison_verdict::better},  // 16.245 in hundredths: 16.2
@@ -130,13 +130,18 @@ BOOST_AUTO_TEST_CASE(published_lines_per_year_with_an_exact_neighbour_mean) {
       BOOST_TEST(csc::figure_text(l.sn_mean, "-") == e.sn_mean);
       BOOST_TEST(!l.sn_mean.suppressed);
       BOOST_TEST(l.sn_count == e.sn_count);
-      BOOST_TEST((c.versus_england(l) == e.vs_england));
       BOOST_TEST(!l.local.value.has_value());  // the caller's to fill in
+      // The verdict judges the local figure: none without one, whatever the LA published.
+      BOOST_TEST((c.versus_england(l) == comparison_verdict::not_comparable));
+      csc::published_comparison_line with_local = l;
+      if (l.la.value) with_local.local = csc::figure{l.la.value, l.la.text, false};
+      BOOST_TEST((c.versus_england(with_local) == e.vs_england));
     }
   }
   BOOST_TEST(*c.lines[1].sn_mean.value == 16.25);
   // Higher is better reverses the verdict, not the figures.
-  const auto h = csc::compare_published(t, "CPP_subsequent_percent", neighbours(), 335, 2015, 2015, false);
+  auto h = csc::compare_published(t, "CPP_subsequent_percent", neighbours(), 335, 2015, 2015, false);
+  h.lines[0].local = csc::figure{13.3, "13.3", false};
   BOOST_TEST((h.versus_england(h.lines[0]) == comparison_verdict::worse));
 }
 
@@ -164,6 +169,113 @@ BOOST_AUTO_TEST_CASE(years_outside_the_range_and_las_without_neighbours) {
   BOOST_TEST(!none.lines[0].sn_mean.value.has_value());
   BOOST_TEST(none.lines[0].sn_count == 0U);
   BOOST_TEST(none.lines[0].la.text == "13.3");
+}
+
+// Issue 15, the Kirklees case: local 23.3, Kirklees published 15.5, England 21.5, lower is better.
+// A councillor reads 23.3 against 21.5: the verdict is on the local figure, "worse", never "better".
+BOOST_AUTO_TEST_CASE(the_verdict_judges_the_local_figure_not_the_las_published_one) {
+  csc::published_comparison c;
+  c.measure = "rereferral_percent";
+  c.lower_is_better = true;
+  csc::published_comparison_line l;
+  l.year = l.local_year = 2022;
+  l.local = csc::percent_figure(7, 30, false);  // 23.33...: shown 23.3
+  l.la = {15.5, "15.5"};
+  l.england = {21.5, "21.5"};
+  l.region = {20.4, "20.4"};
+  l.sn_mean = csc::ratio_figure(23090, 1000, 1, false);  // 23.09: shown 23.1
+  BOOST_TEST(csc::figure_text(l.local, "-") == "23.3");
+  BOOST_TEST((c.versus_england(l) == comparison_verdict::worse));
+  BOOST_TEST((c.versus_region(l) == comparison_verdict::worse));
+  BOOST_TEST((c.versus_sn_mean(l) == comparison_verdict::worse));
+  // The LA's published figure is not judged: 15.5 would have been "better".
+  BOOST_TEST((csc::compare_figures(l.la.value, l.england.value, true) == comparison_verdict::better));
+  // As shown: 21.46 shows as 21.5, the same as England's 21.5; 23.1 against an SN mean shown 23.1 is the same.
+  l.local = csc::percent_figure(2146, 10000, false);
+  BOOST_TEST((c.versus_england(l) == comparison_verdict::same));
+  l.local = csc::percent_figure(231, 1000, false);
+  BOOST_TEST((c.versus_sn_mean(l) == comparison_verdict::same));
+  // Suppressed or undefined local figures are not judged.
+  l.local = csc::percent_figure(1, 3, true);
+  BOOST_TEST((c.versus_england(l) == comparison_verdict::not_comparable));
+}
+
+BOOST_AUTO_TEST_CASE(counts_and_rates_are_higher_or_lower_and_a_part_years_are_not_compared) {
+  csc::published_comparison c;
+  c.measure = "referral_count";
+  c.judged = false;
+  c.per_period = true;
+  csc::published_comparison_line l;
+  l.local = csc::count_figure(3300, false);
+  l.england = {650270, "650270"};
+  l.region = {3300, "3300"};
+  l.sn_mean = csc::ratio_figure(49204, 10, 1, false);
+  BOOST_TEST((c.versus_england(l) == comparison_verdict::lower));
+  BOOST_TEST((c.versus_region(l) == comparison_verdict::same));
+  BOOST_TEST((c.versus_sn_mean(l) == comparison_verdict::lower));
+  l.local = csc::count_figure(5000, false);
+  BOOST_TEST((c.versus_sn_mean(l) == comparison_verdict::higher));
+  l.partial = true;  // a part year's count is not on a whole year's scale
+  BOOST_TEST((c.versus_sn_mean(l) == comparison_verdict::not_comparable));
+  c.per_period = false;  // a percentage without a direction (NFA %) is compared in a part year
+  BOOST_TEST((c.versus_sn_mean(l) == comparison_verdict::higher));
+  BOOST_TEST(csc::to_string(comparison_verdict::higher) == "higher");
+  BOOST_TEST(csc::to_string(comparison_verdict::lower) == "lower");
+}
+
+BOOST_AUTO_TEST_CASE(a_part_or_in_year_period_is_set_against_the_latest_published_year) {
+  const auto t = table();  // published 2015, 2016, 2017
+  const std::vector<csc::published_year> years = {
+      {2014, "2013-14", false},                 // before any published year: nothing to set it against
+      {2016, "2015-16 from 2015-06-01", true},  // a part year that is published: its own year
+      {2019, "2018-19 to 2018-08-31", true},    // in-year: the latest published year, 2017
+  };
+  const auto c = csc::compare_published(t, csc::published_column(t, "CPP_subsequent_percent"), neighbours(), 335,
+                                        years, true);
+  BOOST_TEST_REQUIRE(c.lines.size() == 3U);
+  BOOST_TEST(c.lines[0].year == 0);
+  BOOST_TEST(c.lines[0].local_year == 2014);
+  BOOST_TEST(!c.lines[0].england.value.has_value());
+  BOOST_TEST(c.lines[1].year == 2016);
+  BOOST_TEST(c.lines[1].partial);
+  BOOST_TEST(c.lines[1].local_label == "2015-16 from 2015-06-01");
+  BOOST_TEST(c.lines[1].england.text == "17.9");
+  BOOST_TEST(c.lines[2].year == 2017);
+  BOOST_TEST(c.lines[2].local_year == 2019);
+  BOOST_TEST(c.lines[2].england.text == "18.0");
+  BOOST_TEST(c.lines[2].la.text == "x");
+}
+
+BOOST_AUTO_TEST_CASE(rates_are_computed_from_published_counts_and_the_mid_year_before) {
+  std::istringstream counts_text(
+      "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,"
+      "new_la_code,la_name,category,referral_count\n"
+      "2022,Reporting year,National,E92000001,England,,,,,,R,650270\n"
+      "2022,Reporting year,Regional,E92000001,England,E12000003,Yorks,,,,R,68380\n"
+      "2022,Reporting year,Local authority,E92000001,England,E12000003,Yorks,382,E08000034,Kirklees,R,3298\n"
+      "2022,Reporting year,Local authority,E92000001,England,E12000003,Yorks,401,E1,A,R,100\n"
+      "2022,Reporting year,Local authority,E92000001,England,E12000003,Yorks,402,E2,B,R,c\n");
+  std::istringstream ons_text(
+      "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,"
+      "new_la_code,la_name,age_group,population_estimate\n"
+      "2021,Reporting year,National,E92000001,England,,,,,,C,11762878\n"
+      "2022,Reporting year,National,E92000001,England,,,,,,C,11901267\n"
+      "2021,Reporting year,Regional,E92000001,England,E12000003,Yorks,,,,C,1146456\n"
+      "2021,Reporting year,Local authority,E92000001,England,E12000003,Yorks,382,E08000034,Kirklees,C,97780\n"
+      "2021,Reporting year,Local authority,E92000001,England,E12000003,Yorks,401,E1,A,C,3000\n"
+      "2021,Reporting year,Local authority,E92000001,England,E12000003,Yorks,402,E2,B,C,3000\n");
+  const auto counts = csc::io::published_table::read(counts_text, "c1");
+  const auto ons = csc::io::published_table::read(ons_text, "ons");
+  csc::io::statistical_neighbours sn;
+  sn.neighbours = {401, 402, 403};
+  const auto c = csc::compare_published(counts, csc::rate_from_counts(counts, "referral_count", ons), {{382, sn}}, 382,
+                                        {{2022, "2021-22", false}}, false);
+  const csc::published_comparison_line& l = c.lines.at(0);
+  BOOST_TEST(l.england.text == "552.8");  // 650270 / 11762878 (mid-2021, not mid-2022) * 10,000
+  BOOST_TEST(l.region.text == "596.4");   // 68380 / 1146456
+  BOOST_TEST(l.la.text == "337.3");       // 3298 / 97780
+  BOOST_TEST(l.sn_count == 1U);           // 402 suppressed, 403 absent
+  BOOST_TEST(csc::figure_text(l.sn_mean, "-") == "333.3");  // 100 / 3000
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_column_is_an_error_naming_it) {

@@ -1,5 +1,8 @@
 // Tests for include/csc/report/measure_catalogue.hpp (docs/rules/series.md, docs/rules/benchmarks.md).
 #include <csc/report/measure_catalogue.hpp>
+#include <csc/episode/service_level.hpp>
+#include <csc/measure/cp_plan_bands.hpp>
+#include <csc/measure/rereferrals.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -116,6 +119,52 @@ BOOST_AUTO_TEST_CASE(a_target_is_met_by_the_measures_direction_and_never_by_a_hi
       BOOST_TEST(csc::target_met(f, *csc::find_measure(c.measure), c.target) == c.met);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(sub_annual_rates_are_labelled_not_annualised_and_published_measures_have_labels) {
+  const csc::measure_info& rate = *csc::find_measure("referral_rate_per_10000");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::quarterly) ==
+             "Referrals per 10,000 children (in the quarter, not annualised)");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::monthly) ==
+             "Referrals per 10,000 children (in the month, not annualised)");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::financial_year) == "Referrals per 10,000 children");
+  BOOST_TEST(csc::series_measure_label(rate, csc::series_kind::rolling_12) == "Referrals per 10,000 children");
+  BOOST_TEST(csc::series_measure_label(*csc::find_measure("referral_count"), csc::series_kind::quarterly) ==
+             "Referrals");
+  BOOST_TEST(csc::published_measure_label("rereferral_percent") == csc::find_measure("rereferral_percent")->label);
+  BOOST_TEST(csc::published_measure_label("no_further_action_percent") ==
+             "Referrals that resulted in no further action (%)");
+  BOOST_TEST(csc::published_measure_label("2_years_or_more_percent").find("2 years or more") != std::string_view::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bands_types_and_levels_have_plain_labels_beside_their_json_names) {
+  std::set<std::string_view> labels;
+  const auto check = [&](std::string_view name, std::string_view label) {
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(label.find('_') == std::string_view::npos);
+      BOOST_TEST(label != "invalid");
+      BOOST_TEST(labels.insert(label).second);
+    }
+  };
+  for (std::size_t b = 0; b < csc::cp_plan_gap_band_count; ++b) {
+    const auto band = static_cast<csc::cp_plan_gap_band>(b);
+    check(csc::to_string(band), csc::label_of(band));
+  }
+  for (std::size_t b = 0; b < csc::cp_plan_duration_band_count; ++b) {
+    const auto band = static_cast<csc::cp_plan_duration_band>(b);
+    check(csc::to_string(band), csc::label_of(band));
+  }
+  for (int t = 0; t < 4; ++t) {
+    const auto type = static_cast<csc::referral_type>(t);
+    check(csc::to_string(type), csc::label_of(type));
+  }
+  labels.clear();
+  for (std::size_t l = 0; l < csc::service_level_count; ++l) {
+    const auto level = static_cast<csc::service_level>(l);
+    check(csc::to_string(level), csc::label_of(level));
+  }
+  BOOST_TEST(csc::label_of(csc::cp_plan_duration_band::two_years_or_more) == "2 years or more");  // DfE D5
+  BOOST_TEST(csc::label_of(csc::service_level::cp_plan) == "CP plan");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

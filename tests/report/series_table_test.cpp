@@ -470,7 +470,9 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
   const csc::published_data data{335, nullptr, &neighbours, &c1, &d3};
   csc::series_table_options o = by("");
   o.suppress = true;  // the local figure is never suppressed
-  // Rolling 12 months from 2019-01-01 reach back to 2018, but the years are those of the range: 2019, 2020.
+  // Rolling 12 months from 2019-01-01 reach back to 2018, but the years are those of the range: 2019, 2020;
+  // the local figure of 2018-19 counts 2019-01-01 to 2019-03-31 only (a part year, no referrals), never the
+  // whole year's referrals outside the range (issue 15).
   const auto t = csc::build_series_table(csc::series_kind::rolling_12, range("2019-01-01", "2020-03-31"),
                                          referrals_only.get(), o, data);
   BOOST_TEST_REQUIRE(t.published.size() == 1U);  // no CP plans: no D3
@@ -484,7 +486,7 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
     const char* england;
     const char* sn_mean;
   };
-  const std::vector<line_case> want = {{2019, "50.0", "30.1", "22.6", "20.0"}, {2020, "25.0", "", "22.6", "-"}};
+  const std::vector<line_case> want = {{2019, "-", "30.1", "22.6", "20.0"}, {2020, "25.0", "", "22.6", "-"}};
   BOOST_TEST_REQUIRE(c.lines.size() == want.size());
   for (std::size_t i = 0; i < want.size(); ++i) {
     BOOST_TEST_CONTEXT("year " << want[i].year) {
@@ -493,8 +495,11 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
       BOOST_TEST(c.lines[i].la.text == want[i].la);
       BOOST_TEST(c.lines[i].england.text == want[i].england);
       BOOST_TEST(csc::figure_text(c.lines[i].sn_mean, "-") == want[i].sn_mean);
+      BOOST_TEST(c.lines[i].partial == (i == 0));
     }
   }
+  BOOST_TEST(c.lines[0].local_label == "2018-19 from 2019-01-01");
+  BOOST_TEST(c.lines[1].local_label == "2019-20");
   // With CP plans too: C1 then D3.
   const inputs both(referrals(lines, team_items), plans(team_plans, team_plan_items), "2020-06-30");
   const auto b = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), both.get(),
@@ -504,6 +509,86 @@ BOOST_AUTO_TEST_CASE(published_comparisons_of_c1_and_d3_with_the_local_figure_pe
   BOOST_TEST(b.published[1].measure == "CPP_subsequent_percent");
   BOOST_TEST_REQUIRE(b.published[1].lines.size() == 1U);
   BOOST_TEST(b.published[1].lines[0].local.text == "0.0");  // 2019-20: 2 plans, no repeat
+}
+
+// Issue 15: every measure DfE publishes for the inputs (C1 counts, rate, %, NFA %; D3 counts, rate, %; D5),
+// rates of England from published counts and ONS estimates, counts and rates of a part year not compared.
+BOOST_AUTO_TEST_CASE(every_published_measure_with_rates_nfa_and_d5) {
+  const std::string header =
+      "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,"
+      "new_la_code,la_name,category,";
+  const auto table = [&](const std::string& columns, const std::string& rows) {
+    std::istringstream text(header + columns + "\n" + rows);
+    return csc::io::published_table::read(text, "t.csv");
+  };
+  const std::string la = ",E12000005,West Midlands,335,E08000030,Walsall,X,";
+  const auto c1 = table("referral_count,rereferral_percent,no_further_action_percent",
+                        "2020,Reporting year,National,E92000001,England,,,,,,X,642980,22.6,6.3\n"
+                        "2020,Reporting year,Local authority,E92000001,England" + la + "4540,19.7,10.5\n");
+  const auto d3 = table("CPP_start,CPP_subsequent_percent",
+                        "2020,Reporting year,National,E92000001,England,,,,,,X,66380,21.9\n");
+  const auto d5 = table("CPP_At31,2_years_or_more_percent",
+                        "2020,Reporting year,National,E92000001,England,,,,,,X,51510,3.4\n");
+  const auto ons = table("population_estimate",
+                         "2019,Reporting year,National,E92000001,England,,,,,,X,11790492\n"
+                         "2019,Reporting year,Local authority,E92000001,England" + la + "40000\n");
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-05-01", "", "", false}, {"C2", "2019-06-01", "", "", true},
+      {"C3", "2019-07-01", "", "", false}, {"C4", "2019-08-01", "", "", false},
+  };
+  const std::vector<plan_line> plan_lines = {{"P1", "2017-06-01", "", "", ""}, {"P2", "2019-10-01", "", "", ""}};
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "ReferralNFA"}),
+                  plans(plan_lines, {"LAchildID", "CPPstartDate"}), "2020-06-30");
+  csc::published_data data;
+  data.la = 335;
+  data.c1 = &c1;
+  data.d3 = &d3;
+  data.d5 = &d5;
+  data.ons = &ons;
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by(""), data);
+  struct want_case {
+    const char* measure;
+    const char* local;
+    const char* england;
+    bool judged;
+    const char* vs_england;
+  };
+  const std::vector<want_case> want = {
+      {"referral_count", "4", "642980", false, "lower"},
+      {"referral_rate_per_10000", "1.0", "545.3", false, "lower"},  // 642980 / 11790492 (mid-2019)
+      {"rereferral_percent", "0.0", "22.6", true, "better"},
+      {"no_further_action_percent", "25.0", "6.3", false, "higher"},
+      {"CPP_start", "1", "66380", false, "lower"},
+      {"CPP_start_rate_per_10000", "0.3", "56.3", false, "lower"},  // 1 / 40000; 66380 / 11790492
+      {"CPP_subsequent_percent", "0.0", "21.9", true, "better"},
+      {"2_years_or_more_percent", "50.0", "3.4", true, "worse"},  // P1 open since 2017-06-01 at 2020-03-31
+  };
+  BOOST_TEST_REQUIRE(t.published.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    const csc::published_comparison& c = t.published[i];
+    BOOST_TEST_CONTEXT(want[i].measure) {
+      BOOST_TEST(c.measure == want[i].measure);
+      BOOST_TEST(!c.label.empty());
+      BOOST_TEST(c.judged == want[i].judged);
+      BOOST_TEST_REQUIRE(c.lines.size() == 1U);
+      BOOST_TEST(csc::figure_text(c.lines[0].local, "-") == want[i].local);
+      if (std::string(want[i].england) != "-") {
+        BOOST_TEST(c.lines[0].england.text == want[i].england);
+        BOOST_TEST(csc::to_string(c.versus_england(c.lines[0])) == want[i].vs_england);
+      }
+    }
+  }
+  BOOST_TEST(t.published[1].computed);
+  BOOST_TEST(t.published[1].lines[0].la.text == "1135.0");  // 4540 / 40000
+  // A part year: counts and rates have no verdict, percentages keep theirs.
+  const auto part = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2019-06-30"),
+                                            in.get(), by(""), data);
+  BOOST_TEST(part.published[0].lines[0].partial);
+  BOOST_TEST(part.published[0].lines[0].local_label == "2019-20 to 2019-06-30");
+  BOOST_TEST(csc::figure_text(part.published[0].lines[0].local, "-") == "2");  // May and June only
+  BOOST_TEST((part.published[0].versus_england(part.published[0].lines[0]) == csc::comparison_verdict::not_comparable));
+  BOOST_TEST(csc::to_string(part.published[3].versus_england(part.published[3].lines[0])) == "higher");  // NFA 50.0
 }
 
 BOOST_AUTO_TEST_CASE(any_date_type_gives_the_same_table) {

@@ -39,6 +39,22 @@ constexpr std::string_view to_string(service_level l) noexcept {
   return "invalid";
 }
 
+/// @brief The level's plain-language label for human formats (the JSON keeps
+/// to_string()), e.g. "CP plan". Source: docs/rules/stepdown.md (levels).
+/// @param l the level.
+/// @return its label.
+constexpr std::string_view label_of(service_level l) noexcept {
+  switch (l) {
+    case service_level::none: return "none";
+    case service_level::early_help: return "early help";
+    case service_level::cin: return "CIN (referral open)";
+    case service_level::cin_plan: return "CIN plan";
+    case service_level::cp_plan: return "CP plan";
+    case service_level::looked_after: return "looked after";
+  }
+  return "invalid";
+}
+
 }  // namespace csc
 
 #endif  // CSC_EPISODE_SERVICE_LEVEL_HPP

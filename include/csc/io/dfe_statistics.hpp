@@ -49,6 +49,7 @@ struct published_row {
   std::string region_name;          ///< e.g. "West Midlands".
   int la_number = 0;                ///< Old LA code, e.g. 335 (0 unless a local authority).
   std::string la_name;              ///< e.g. "Walsall".
+  std::string new_la_code;          ///< The ONS code, e.g. "E08000030" (empty unless a local authority, or without that column).
   std::vector<published_value> values;  ///< One per value column of the table.
   std::size_t line = 0;             ///< Line in the file, for messages.
 };
@@ -100,7 +101,8 @@ class published_table {
   }
 
   /// @brief Reads a DfE open-data CSV. Required columns: time_period,
-  /// geographic_level, region_code, region_name, old_la_code, la_name; every
+  /// geographic_level, region_code, region_name, old_la_code, la_name
+  /// (new_la_code, the ONS code, is read when present); every
   /// column after `category` (or `age_group`), or after la_name when neither
   /// is present, is a value column. Rules: docs/rules/benchmarks.md.
   /// @param in     the stream, read from its current position (the header line).
@@ -120,6 +122,7 @@ class published_table {
     const std::size_t c_region_name = csv.require_column("region_name");
     const std::size_t c_la = csv.require_column("old_la_code");
     const std::size_t c_la_name = csv.require_column("la_name");
+    const std::optional<std::size_t> c_new_la = csv.column("new_la_code");
     std::size_t first_value = c_la_name + 1;
     for (const char* last_key : {"category", "age_group"})
       if (const auto c = csv.column(last_key)) first_value = std::max(first_value, *c + 1);
@@ -138,6 +141,7 @@ class published_table {
       r.region_name = std::string(csv.field(c_region_name));
       if (r.level == geographic_level::local_authority) r.la_number = csv.whole_number_field(c_la, 9999);
       r.la_name = std::string(csv.field(c_la_name));
+      if (c_new_la && r.level == geographic_level::local_authority) r.new_la_code = std::string(csv.field(*c_new_la));
       for (std::size_t c = first_value; c < csv.header().size(); ++c) r.values.push_back(value(csv, c));
       const key_type key(r.time_period, r.level,
                          r.level == geographic_level::regional ? r.region_code : std::string(), r.la_number);

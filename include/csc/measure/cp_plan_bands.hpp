@@ -46,6 +46,23 @@ constexpr std::string_view to_string(cp_plan_gap_band b) noexcept {
   return "invalid";
 }
 
+/// @brief The band's plain-language label for human formats (the JSON keeps
+/// to_string()), e.g. "more than 3 months up to 6 months".
+/// Source: docs/rules/cp-plan-gaps.md.
+/// @param b the band.
+/// @return its label.
+constexpr std::string_view label_of(cp_plan_gap_band b) noexcept {
+  switch (b) {
+    case cp_plan_gap_band::up_to_3_months: return "up to 3 months";
+    case cp_plan_gap_band::more_than_3_up_to_6_months: return "more than 3 months up to 6 months";
+    case cp_plan_gap_band::more_than_6_up_to_12_months: return "more than 6 months up to 12 months";
+    case cp_plan_gap_band::more_than_12_up_to_24_months: return "more than 12 months up to 24 months";
+    case cp_plan_gap_band::more_than_24_months: return "more than 24 months";
+    case cp_plan_gap_band::unknown: return "unknown (previous plan's end not known)";
+  }
+  return "invalid";
+}
+
 /// @brief The gap band from @p previous_end (Q.end) to @p start (P.start).
 ///
 /// Rule (docs/rules/cp-plan-gaps.md): the first n in 3, 6, 12, 24 with
@@ -94,6 +111,22 @@ constexpr std::string_view to_string(cp_plan_duration_band b) noexcept {
     case cp_plan_duration_band::more_than_6_months_less_than_1_year: return "more_than_6_months_less_than_1_year";
     case cp_plan_duration_band::one_year_less_than_2_years: return "1_year_less_than_2_years";
     case cp_plan_duration_band::two_years_or_more: return "2_years_or_more";
+  }
+  return "invalid";
+}
+
+/// @brief The band's plain-language label for human formats, in DfE's D5/D7
+/// wording (the JSON keeps to_string()), e.g. "3 months or less".
+/// Source: docs/rules/cp-plan-durations.md; DfE tables D5, D7.
+/// @param b the band.
+/// @return its label.
+constexpr std::string_view label_of(cp_plan_duration_band b) noexcept {
+  switch (b) {
+    case cp_plan_duration_band::three_months_or_less: return "3 months or less";
+    case cp_plan_duration_band::more_than_3_months_6_months: return "more than 3 months, up to 6 months";
+    case cp_plan_duration_band::more_than_6_months_less_than_1_year: return "more than 6 months, less than 1 year";
+    case cp_plan_duration_band::one_year_less_than_2_years: return "1 year, less than 2 years";
+    case cp_plan_duration_band::two_years_or_more: return "2 years or more";
   }
   return "invalid";
 }

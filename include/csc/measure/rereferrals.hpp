@@ -71,6 +71,21 @@ constexpr std::string_view to_string(referral_type t) noexcept {
   return "unknown";
 }
 
+/// @brief The referral type's plain-language label for human formats (the
+/// JSON keeps to_string()), e.g. "initial referral, re-referred later".
+/// Source: docs/rules/referral-type.md.
+/// @param t the referral type.
+/// @return its label.
+constexpr std::string_view label_of(referral_type t) noexcept {
+  switch (t) {
+    case referral_type::rereferral: return "re-referral";
+    case referral_type::initial_later_rereferred: return "initial referral, re-referred later";
+    case referral_type::initial_not_rereferred: return "initial referral, not re-referred";
+    case referral_type::initial_follow_up_incomplete: return "initial referral, follow-up incomplete";
+  }
+  return "unknown";
+}
+
 /// @brief How two or more referrals of one child on the same date are treated.
 enum class same_day_referrals : std::uint8_t {
   /// Default rule: none is "previous" to another (their previous referral is

@@ -7,12 +7,14 @@
 #ifndef CSC_REPORT_MEASURE_CATALOGUE_HPP
 #define CSC_REPORT_MEASURE_CATALOGUE_HPP
 
+#include <csc/calendar/series.hpp>
 #include <csc/report/comparison.hpp>
 #include <csc/report/suppression.hpp>
 
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace csc {
@@ -74,6 +76,42 @@ constexpr const measure_info* find_measure(std::string_view name) noexcept {
   for (const measure_info& m : series_measures)
     if (m.name == name) return &m;
   return nullptr;
+}
+
+/// @brief The plain-language label of a measure compared with DfE's published
+/// tables (csc::published_comparison::label): a series measure's
+/// measure_info::label, or DfE's wording for the published measures that are
+/// not series measures. Source: docs/rules/benchmarks.md (measures compared);
+/// DfE, Characteristics of children in need, tables C1 and D5.
+/// @param name the measure, e.g. "rereferral_percent", "no_further_action_percent",
+///             "2_years_or_more_percent" (D5).
+/// @return the label; @p name itself when it has none.
+constexpr std::string_view published_measure_label(std::string_view name) noexcept {
+  if (const measure_info* m = find_measure(name)) return m->label;
+  if (name == "no_further_action_percent") return "Referrals that resulted in no further action (%)";
+  if (name == "2_years_or_more_percent")
+    return "Child protection plans open at 31 March that had lasted 2 years or more (%)";
+  return name;
+}
+
+/// @brief The label of measure @p m in a series of kind @p kind: its
+/// measure_info::label, and for a rate per 10,000 in a series of periods
+/// shorter than a year the period it counts, as rates are not annualised
+/// ("Referrals per 10,000 children (in the quarter, not annualised)").
+/// Source: docs/rules/rates.md (sub-annual rates).
+/// @param m    the measure.
+/// @param kind the series kind.
+/// @return the label.
+inline std::string series_measure_label(const measure_info& m, series_kind kind) {
+  std::string label(m.label);
+  if (!m.needs_population) return label;
+  switch (kind) {
+    case series_kind::monthly: return label + " (in the month, not annualised)";
+    case series_kind::quarterly: return label + " (in the quarter, not annualised)";
+    case series_kind::year_to_date: return label + " (year to date, not annualised)";
+    case series_kind::single: return label + " (in the period, not annualised)";
+    default: return label;
+  }
 }
 
 /// @brief Whether figure @p f of measure @p m meets @p target, by the

@@ -96,7 +96,11 @@ struct published_data {
   /// Statistical neighbour groupings by LA number; null: no SN mean.
   const std::map<int, io::statistical_neighbours>* neighbours = nullptr;
   const io::published_table* c1 = nullptr;  ///< Table C1: compares rereferral_percent when referrals are given.
-  const io::published_table* d3 = nullptr;  ///< Table D3: compares CPP_subsequent_percent when CP plans are given.
+  const io::published_table* d3 = nullptr;  ///< Table D3: compares CPP_start (count, rate) and CPP_subsequent_percent.
+  /// The ONS estimates as a DfE table (England, regional and LA rows): the
+  /// published rates per 10,000 of C1 and D3 counts; null: no rate comparison.
+  const io::published_table* ons = nullptr;
+  const io::published_table* d5 = nullptr;  ///< Table D5: plans open at 31 March lasting 2 years or more (%).
 };
 
 /// @brief One row of a series table: a group and a period, one cell per measure.
@@ -262,31 +266,107 @@ inline void add_cells(series_row& row, const stepdown_measures& m, bool suppress
   row.cells["bounces"] = count_figure(m.step_downs.bounces, suppress);
 }
 
-// The published comparisons over the years ending 31 March whose financial year
-// overlaps `range`, with the local figure of each financial year (never suppressed).
+// The published comparisons (docs/rules/benchmarks.md): one per measure DfE publishes
+// for the inputs given, one line per financial year overlapping `range`, the local
+// figure counted over the part of that year inside `range` only (never suppressed).
 template <class D>
 std::vector<published_comparison> published_comparisons(const interval<D>& range, const series_inputs& in,
-                                                        const published_data& data) {
+                                                        const published_data& data,
+                                                        const std::optional<std::size_t>& fixed_population) {
   std::vector<published_comparison> out;
   const std::map<int, io::statistical_neighbours> no_neighbours;
-  const int first_year = financial_year_of(range.first()) + 1;
-  const int last_year = financial_year_of(*range.last()) + 1;
-  const auto compare = [&](const io::published_table& table, std::string_view measure, const auto& local) {
-    published_comparison c = compare_published(table, std::string(measure), data.neighbours ? *data.neighbours : no_neighbours,
-                                               data.la, first_year, last_year, find_measure(measure)->lower_is_better);
-    for (published_comparison_line& l : c.lines) l.local = local(financial_year<D>(l.year - 1));
+  const period_series<D> years_series(series_kind::financial_year, range.first(), *range.last());
+  std::vector<published_year> years;
+  for (const labelled_period<D>& p : years_series.periods())
+    years.push_back(published_year{financial_year_of(p.period.first()) + 1, p.label, p.partial});
+  // A local figure only where the input's data reaches the period (docs/rules/completeness.md): else undefined.
+  const auto covers = [](const auto* table, const std::optional<day>& from, const auto* classified, const interval<D>& p) {
+    return data_covers(to_day(p.first()), to_day(*p.last()), from ? from : io::first_key_date(*table),
+                       classified->extract_date());
+  };
+  const auto compare = [&](const io::published_table& table, const published_figure_of& of, std::string_view measure,
+                           std::string_view label, bool judged, bool lower_is_better, bool computed,
+                           const auto& counted_local) {
+    const bool referrals = &table == data.c1;  // C1 counts referrals; D3 and D5 plans
+    const auto local = [&](const interval<D>& p) {
+      const bool covered = referrals ? covers(in.referrals, in.referrals_from, in.classified_referrals, p)
+                                     : covers(in.cp_plans, in.cp_plans_from, in.classified_cp_plans, p);
+      return covered ? counted_local(p) : figure{};
+    };
+    published_comparison c = compare_published(table, of, data.neighbours ? *data.neighbours : no_neighbours, data.la,
+                                               years, lower_is_better);
+    c.measure = std::string(measure);
+    c.label = std::string(label);
+    c.judged = judged;
+    c.computed = computed;
+    c.per_period = !judged && measure.find("percent") == std::string_view::npos;  // counts and rates
+    for (std::size_t k = 0; k < c.lines.size(); ++k) c.lines[k].local = local(years_series[k].period);
     out.push_back(std::move(c));
   };
-  if (data.c1 && in.referrals)
-    compare(*data.c1, "rereferral_percent", [&](const interval<D>& fy) {
-      const rereferral_measures m = csc::measure(*in.classified_referrals, fy, count_rereferrals{});
-      return percent_figure(m.rereferral_count, m.referral_count, false);
-    });
-  if (data.d3 && in.cp_plans)
-    compare(*data.d3, "CPP_subsequent_percent", [&](const interval<D>& fy) {
-      const cp_plan_start_measures m = csc::measure(*in.classified_cp_plans, fy, count_cp_plan_starts{});
-      return percent_figure(m.CPP_subsequent, m.CPP_start, false);
-    });
+  const auto label_of = [](std::string_view measure) { return published_measure_label(measure); };
+  // The local rate's population: the fixed one, else the LA's ONS estimate (data.population, else data.ons).
+  std::optional<population_estimates> from_ons;
+  if (!fixed_population && !data.population && data.ons) from_ons = population_estimates::from_table(*data.ons, "ONS");
+  const population_estimates* estimates = data.population ? data.population : from_ons ? &*from_ons : nullptr;
+  const auto population = [&](const interval<D>& p) -> std::optional<std::size_t> {
+    if (fixed_population) return fixed_population;
+    if (!estimates) return std::nullopt;
+    return population_for_financial_year(*estimates, data.la, financial_year_of(p.first())).population;
+  };
+  if (data.c1 && in.referrals) {
+    const io::published_table& c1 = *data.c1;
+    const auto counted = [&](const interval<D>& p) { return csc::measure(*in.classified_referrals, p, count_rereferrals{}); };
+    if (c1.column("referral_count"))
+      compare(c1, published_column(c1, "referral_count"), "referral_count", label_of("referral_count"), false, false,
+            false, [&](const interval<D>& p) { return count_figure(counted(p).referral_count, false); });
+    if (data.ons && c1.column("referral_count") && data.ons->column("population_estimate"))
+      compare(c1, rate_from_counts(c1, "referral_count", *data.ons), "referral_rate_per_10000",
+              label_of("referral_rate_per_10000"), false, false, true, [&](const interval<D>& p) {
+                const std::optional<std::size_t> n = population(p);
+                return n ? rate_figure(counted(p).referral_count, *n, false) : figure{};
+              });
+    compare(c1, published_column(c1, "rereferral_percent"), "rereferral_percent", label_of("rereferral_percent"), true,
+            true, false, [&](const interval<D>& p) {
+              const rereferral_measures m = counted(p);
+              return percent_figure(m.rereferral_count, m.referral_count, false);
+            });
+    if (in.referrals->has_item("ReferralNFA") && c1.column("no_further_action_percent"))
+      compare(c1, published_column(c1, "no_further_action_percent"), "no_further_action_percent",
+              published_measure_label("no_further_action_percent"), false, false, false, [&](const interval<D>& p) {
+                std::size_t nfa = 0, referrals = 0;
+                for (const io::referral_record& r : in.referrals->records)
+                  if (p.contains(r.referral)) {
+                    ++referrals;
+                    nfa += r.nfa.value_or(false);
+                  }
+                return percent_figure(nfa, referrals, false);
+              });
+  }
+  if (data.d3 && in.cp_plans) {
+    const io::published_table& d3 = *data.d3;
+    const auto counted = [&](const interval<D>& p) { return csc::measure(*in.classified_cp_plans, p, count_cp_plan_starts{}); };
+    if (d3.column("CPP_start"))
+      compare(d3, published_column(d3, "CPP_start"), "CPP_start", label_of("CPP_start"), false, false, false,
+            [&](const interval<D>& p) { return count_figure(counted(p).CPP_start, false); });
+    if (data.ons && d3.column("CPP_start") && data.ons->column("population_estimate"))
+      compare(d3, rate_from_counts(d3, "CPP_start", *data.ons), "CPP_start_rate_per_10000",
+              label_of("CPP_start_rate_per_10000"), false, false, true, [&](const interval<D>& p) {
+                const std::optional<std::size_t> n = population(p);
+                return n ? rate_figure(counted(p).CPP_start, *n, false) : figure{};
+              });
+    compare(d3, published_column(d3, "CPP_subsequent_percent"), "CPP_subsequent_percent",
+            label_of("CPP_subsequent_percent"), true, true, false, [&](const interval<D>& p) {
+              const cp_plan_start_measures m = counted(p);
+              return percent_figure(m.CPP_subsequent, m.CPP_start, false);
+            });
+  }
+  if (data.d5 && in.cp_plans && data.d5->column("2_years_or_more_percent"))
+    compare(*data.d5, published_column(*data.d5, "2_years_or_more_percent"), "2_years_or_more_percent",
+            published_measure_label("2_years_or_more_percent"), true, true, false, [&](const interval<D>& p) {
+              const cp_plan_open_measures m = csc::measure(*in.classified_cp_plans, p, count_cp_plans_open{});
+              return percent_figure(m.duration_bands_open[static_cast<std::size_t>(cp_plan_duration_band::two_years_or_more)],
+                                    m.CPP_open, false);
+            });
   return out;
 }
 
@@ -340,8 +420,14 @@ void add_completeness(series_table<D>& t, const series_inputs& in, const std::ve
 /// - Families: distinct `family` values among the group's records dated in
 ///   each period (a referral's date, a counted plan's start); records without
 ///   one give a note with the most in any period.
-/// - Published: C1 and D3 for the years ending 31 March whose financial year
-///   overlaps @p range, the local figure computed for each financial year.
+/// - Published (docs/rules/benchmarks.md): every measure DfE publishes for
+///   the inputs given (C1: referrals, their rate per 10,000 with `data.ons`,
+///   re-referrals %, NFA % with a ReferralNFA item; D3: plans started, their
+///   rate, second or subsequent %; D5: open 2 years or more %), one line per
+///   financial year overlapping @p range, the local figure counted over the
+///   part of that year inside @p range only (a part year is marked), set
+///   against that year's published figures or the latest published year
+///   before it.
 /// @tparam D the date type of the series (csc::date_traits), e.g. csc::day.
 /// @param kind    the kind of series.
 /// @param range   the series range (closed, with an end).
@@ -475,7 +561,7 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
   };
   family_note("Referrals", referrals_without_family);
   family_note("Plans", plans_without_family);
-  t.published = detail::published_comparisons(range, in, data);
+  t.published = detail::published_comparisons(range, in, data, o.population);
   detail::add_completeness(t, in, stepdowns);
   return t;
 }
