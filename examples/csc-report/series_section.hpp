@@ -36,6 +36,7 @@ struct series_options : csc::series_table_options {
   std::string benchmarks;                 // --benchmarks DIR (needs --la)
   std::optional<int> la;                  // --la CODE (old LA number, e.g. 335)
   std::map<std::string, target> targets;  // --target measure=value
+  std::string layout = "long";            // --layout long|wide (wide: periods as columns, csc::wide_tables)
 
   // Columns the readers keep raw: [0] the --by source column, [1] the --family column.
   std::vector<std::string> kept_columns() const { return kept_items(); }
