@@ -157,7 +157,9 @@ options parse_options(int argc, char** argv) {
          "rows per value of COLUMN, or age_band, previous_referral_nfa; repeat for a cross-tab (at most 3)")
       ->type_name("COLUMN")->allow_extra_args(false);
   app.add_option("--family", so.family, "count distinct families by this column beside children")->type_name("COLUMN");
-  app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c");
+  app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c; with --by also enough others that none can be worked out from the totals");
+  app.add_flag("--three-plus-referrals", so.children_3_plus_referrals,
+               "add children_3_plus_referrals: children with 3 or more referrals in the period");
   CLI::Option* la = add("--la", "CODE", "the LA number, e.g. 335", [&](auto& v) { so.la = whole_number(v); });
   add("--population", "N", "rates per 10,000 of this population", [&](auto& v) {
     const int n = whole_number(v);

@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 COUNTS = ["referral_count", "rereferral_count", "referral_family_count", "CPP_start", "CPP_subsequent", "CPP_open",
-          "CPP_family_start"]
+          "CPP_family_start", "children_3_plus_referrals"]
 DERIVED = {"rereferral_percent": ("rereferral_count", "referral_count")}  # numerator, denominator
 
 
@@ -91,7 +91,11 @@ def main():
                 elif v != t:
                     problems.append(f"{m} {p} {k}: shown {v}, unsuppressed {t}")
     # a visible percentage with a visible denominator gives its numerator back
+    all_keys = tuple([""] * n)
     for (k, p), r in cell.items():
+        share = r.get("rereferral_share_percent")
+        if share not in (None, "c") and r.get("rereferral_count") == "c" and cell[(all_keys, p)]["rereferral_count"] != "c":
+            problems.append(f"rereferral_share_percent {p} {k}: rereferral_count recovered from the share")
         for d, (num, den) in DERIVED.items():
             if d in r and r.get(num) == "c" and r[d] != "c" and r[d] is not None and r.get(den) != "c":
                 problems.append(f"{d} {p} {k}: {num} recovered from {d} and {den}")

@@ -9,6 +9,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -394,6 +395,56 @@ BOOST_AUTO_TEST_CASE(the_wide_layout_has_a_line_per_group_and_a_column_per_perio
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_share_of_rereferrals_by_previous_outcome_beside_the_rate) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-04-02", "", "", true},   {"C1", "2019-05-02", "", "", false},  // re-referral after an NFA
+      {"C2", "2019-04-02", "", "", true},   {"C2", "2019-06-02", "", "", true},   // after an NFA
+      {"C3", "2019-04-02", "", "", false},  {"C3", "2019-07-02", "", "", true},   // after a referral not NFA
+      {"C4", "2019-04-02", "", "", true},
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "ReferralNFA"}), std::nullopt, "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by("previous_referral_nfa"));
+  check_rows(t, {"referral_count", "rereferral_count", "rereferral_percent", "rereferral_share_percent"},
+             {
+                 {"", 0, {"7", "3", "42.9", "100.0"}},
+                 {"no previous referral", 0, {"4", "0", "0.0", "0.0"}},
+                 {"previous referral NFA", 0, {"2", "2", "100.0", "66.7"}},  // 2 of the 3 re-referrals
+                 {"previous referral not NFA", 0, {"1", "1", "100.0", "33.3"}},
+             });
+  const auto whole = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                             in.get(), by(""));
+  BOOST_TEST(std::count(whole.columns.begin(), whole.columns.end(), "rereferral_share_percent") == 0);  // groups only
+}
+
+BOOST_AUTO_TEST_CASE(children_with_3_or_more_referrals_in_the_period_per_group) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-03-31", "A", "", std::nullopt},  // before the first quarter: not counted
+      {"C1", "2019-04-01", "A", "", std::nullopt}, {"C1", "2019-05-01", "A", "", std::nullopt},
+      {"C1", "2019-06-30", "B", "", std::nullopt},  // 3 in Q1, but only 2 in team A
+      {"C2", "2019-07-01", "A", "", std::nullopt}, {"C2", "2019-07-01", "A", "", std::nullopt},  // same day: two
+      {"C2", "2019-09-30", "A", "", std::nullopt},
+      {"C3", "2019-04-01", "A", "", std::nullopt}, {"C3", "2019-07-01", "A", "", std::nullopt},  // 2 in the year
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "Team"}), std::nullopt, "2020-06-30");
+  csc::series_table_options o = by("Team");
+  o.children_3_plus_referrals = true;
+  const auto t = csc::build_series_table(csc::series_kind::quarterly, range("2019-04-01", "2019-09-30"), in.get(), o);
+  check_rows(t, {"children_3_plus_referrals"},
+             {
+                 {"", 0, {"1"}},  // C1
+                 {"", 1, {"1"}},  // C2
+                 {"A", 0, {"0"}},
+                 {"A", 1, {"1"}},
+                 {"B", 0, {"0"}},
+                 {"B", 1, {"0"}},
+             });
+  const auto year = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                            in.get(), o);
+  BOOST_TEST(year.rows[0].at("children_3_plus_referrals").text == "2");  // C1 and C2; C3 has 2
+  BOOST_TEST(std::count(year.columns.begin(), year.columns.end(), "children_3_plus_referrals") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(an_invalid_birth_date_is_an_error_naming_file_line_and_item) {
   const inputs in(referrals({{"C1", "2019-05-01", "2019-01-01", "", std::nullopt},
                              {"C2", "2019-05-01", "2019-02-30", "", std::nullopt}},
@@ -502,7 +553,10 @@ BOOST_AUTO_TEST_CASE(columns_follow_the_inputs_population_family_and_breakdown) 
        join({"referral_count", "rereferral_count", "rereferral_percent", "referral_family_count", "CPP_start",
              "CPP_subsequent", "CPP_subsequent_percent", "CPP_subsequent_within_2y_percent", "CPP_open"},
             stepdown)},
-      {"Team", "", std::nullopt, base},  // step-downs are not broken down
+      // Step-downs are not broken down; the share of all re-referrals needs groups.
+      {"Team", "", std::nullopt,
+       {"referral_count", "rereferral_count", "rereferral_percent", "rereferral_share_percent", "CPP_start",
+        "CPP_subsequent", "CPP_subsequent_percent", "CPP_subsequent_within_2y_percent", "CPP_open"}},
   };
   csc::series_inputs si = in.get();
   si.transitions = &transitions;

@@ -76,6 +76,9 @@ struct series_table_options {
   /// DfE suppression: counts 1-5 (csc::figure), and with groups secondary
   /// suppression against the totals (docs/rules/suppression.md).
   bool suppress = false;
+  /// Count children with 3 or more referrals dated in each period
+  /// (`children_3_plus_referrals`; csc-report `--three-plus-referrals`; docs/rules/three-plus-referrals.md).
+  bool children_3_plus_referrals = false;
 
   /// The derived key "age_band": the DfE age band at the referral date or plan
   /// start, from item PersonBirthDate (docs/rules/age.md).
@@ -298,6 +301,25 @@ inline std::vector<std::vector<std::string>> previous_referral_nfa_keys(
   return out;
 }
 
+// Per period of `s`: the children with at least `at_least` referrals dated in the
+// period among the referrals of group `group` ("" all; else those whose `keys` hold it).
+template <class D>
+std::vector<std::size_t> children_with_referrals(const io::referral_table& referrals, const period_series<D>& s,
+                                                 const std::vector<std::vector<std::string>>& keys,
+                                                 const std::string& group, std::size_t at_least) {
+  std::vector<std::map<std::string_view, std::size_t>> per(s.size());
+  for (std::size_t i = 0; i < referrals.records.size(); ++i) {
+    if (!group.empty() && std::find(keys[i].begin(), keys[i].end(), group) == keys[i].end()) continue;
+    const day d = referrals.records[i].referral;
+    for (std::size_t p = 0; p < s.size(); ++p)
+      if (to_day(s[p].period.first()) <= d && d <= to_day(*s[p].period.last())) ++per[p][referrals.records[i].child];
+  }
+  std::vector<std::size_t> out(s.size(), 0);
+  for (std::size_t p = 0; p < s.size(); ++p)
+    for (const auto& [child, count] : per[p]) out[p] += count >= at_least ? 1 : 0;
+  return out;
+}
+
 // csc::measure_by by `keys` (indexed by record), or csc::measure as the total of
 // a breakdown without keys when `keys` is null.
 template <class Classification, class D, class Accumulator>
@@ -476,7 +498,7 @@ template <class D>
 void suppress_against_totals(series_table<D>& t, const std::vector<series_group>& groups) {
   constexpr std::string_view counts_measures[] = {"referral_count", "rereferral_count", "referral_family_count",
                                                   "CPP_start",      "CPP_subsequent",   within_2y_count,
-                                                  "CPP_open",       "CPP_family_start"};
+                                                  "CPP_open",       "CPP_family_start", "children_3_plus_referrals"};
   struct derived_measure {
     std::string_view name, numerator, denominator;
   };
@@ -484,7 +506,8 @@ void suppress_against_totals(series_table<D>& t, const std::vector<series_group>
                                          {"referral_rate_per_10000", "referral_count", ""},
                                          {"CPP_subsequent_percent", "CPP_subsequent", "CPP_start"},
                                          {"CPP_subsequent_within_2y_percent", within_2y_count, "CPP_start"},
-                                         {"CPP_start_rate_per_10000", "CPP_start", ""}};
+                                         {"CPP_start_rate_per_10000", "CPP_start", ""},
+                                         {"rereferral_share_percent", "rereferral_count", ""}};
   const std::size_t periods = t.series.size();
   // parts[d][keys with key d at "all"]: the groups that fix key d, the others as given.
   const std::size_t n = t.by.size();
@@ -543,6 +566,13 @@ void suppress_against_totals(series_table<D>& t, const std::vector<series_group>
       };
       if (hidden_count(m.numerator) || hidden_count(m.denominator)) it->second.suppressed = true;
     }
+  // A share of all re-referrals gives back the all-records count when that is hidden.
+  for (std::size_t p = 0; p < periods && !t.rows.empty(); ++p)
+    if (t.rows[p].at("rereferral_count").suppressed)
+      for (std::size_t r = p; r < t.rows.size(); r += periods) {
+        const auto it = t.rows[r].cells.find("rereferral_share_percent");
+        if (it != t.rows[r].cells.end()) it->second.suppressed = true;
+      }
 }
 }  // namespace detail
 
@@ -633,7 +663,12 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
                        : m.source == measure_source::cp_plans ? in.cp_plans != nullptr
                                                               : in.transitions != nullptr && o.by.empty();
     const bool family = m.source == measure_source::referrals ? family_referrals : family_cp;
-    if (input && (!m.needs_population || with_rate) && (!m.needs_family || family)) t.columns.emplace_back(m.name);
+    // The share of all re-referrals needs groups; children with 3+ referrals is asked for.
+    const bool asked = m.name == "rereferral_share_percent"    ? n > 0 && dim_referrals[0]
+                       : m.name == "children_3_plus_referrals" ? o.children_3_plus_referrals
+                                                               : true;
+    if (input && asked && (!m.needs_population || with_rate) && (!m.needs_family || family))
+      t.columns.emplace_back(m.name);
   }
 
   // One breakdown per combination of keys (a bit mask over `dims`; 0: all records),
@@ -725,6 +760,18 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
     if (const auto& b = referral_b[g.mask]) {
       for (std::size_t p = 0; p < s.size(); ++p)
         detail::add_cells(rows[p], detail::group_measures(*b, g.composite, p), population.population[p], o.suppress);
+      if (n > 0 && grouped(dim_referrals, 1)) {  // rereferral_share_percent: of the re-referrals of all records
+        for (std::size_t p = 0; p < s.size(); ++p)
+          rows[p].cells["rereferral_share_percent"] =
+              percent_figure(detail::group_measures(*b, g.composite, p).rereferral_count,
+                             referral_b[0]->total[p].rereferral_count, o.suppress);
+      }
+      if (o.children_3_plus_referrals) {
+        const std::vector<std::size_t> three =
+            detail::children_with_referrals(*in.referrals, s, referral_keys[g.mask], g.composite, 3);
+        for (std::size_t p = 0; p < s.size(); ++p)
+          rows[p].cells["children_3_plus_referrals"] = count_figure(three[p], o.suppress);
+      }
       if (family_referrals) {
         const distinct_counts f = families(in.referrals->records, referral_date, referral_keys[g.mask], g.composite);
         for (std::size_t p = 0; p < s.size(); ++p) {
