@@ -158,6 +158,8 @@ options parse_options(int argc, char** argv) {
       ->type_name("COLUMN")->allow_extra_args(false);
   app.add_option("--family", so.family, "count distinct families by this column beside children")->type_name("COLUMN");
   app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c; with --by also enough others that none can be worked out from the totals");
+  add("--outcome-days", "N", "add referral outcomes within N days: assessment started, Section 47 started, NFA "
+      "(needs AssessmentActualStartDate, S47ActualStartDate)", [&](auto& v) { so.outcome_days = whole_number(v); });
   app.add_flag("--three-plus-referrals", so.children_3_plus_referrals,
                "add children_3_plus_referrals: children with 3 or more referrals in the period");
   CLI::Option* la = add("--la", "CODE", "the LA number, e.g. 335", [&](auto& v) { so.la = whole_number(v); });

@@ -445,6 +445,56 @@ BOOST_AUTO_TEST_CASE(children_with_3_or_more_referrals_in_the_period_per_group) 
   BOOST_TEST(std::count(year.columns.begin(), year.columns.end(), "children_3_plus_referrals") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(referral_outcomes_within_the_days_given) {
+  struct outcome_line {
+    const char* child;
+    const char* date;
+    const char* assessment;
+    const char* s47;
+    bool nfa;
+  };
+  const std::vector<outcome_line> lines = {
+      {"C1", "2019-04-01", "2019-04-11", "2019-04-11", false},  // both on day 10: within
+      {"C2", "2019-04-01", "2019-04-12", "", false},            // day 11: not within 10
+      {"C3", "2019-04-01", "2019-03-31", "", false},            // before the referral: not an outcome of it
+      {"C4", "2019-04-01", "", "", true},                       // NFA
+      {"C5", "2020-03-25", "", "", false},                      // its 10 days pass the extract date: a note
+  };
+  csc::io::referral_table t;
+  t.name = t.files.emplace_back("referrals.csv");
+  t.items = {"LAchildID", "CINreferralDate", "ReferralNFA", "AssessmentActualStartDate", "S47ActualStartDate"};
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    t.records.push_back(referral_record{lines[i].child, dy(lines[i].date), std::nullopt, "", lines[i].nfa, "",
+                                        {0, i + 2}, {"", "", lines[i].assessment, lines[i].s47}});
+  const inputs in(t, std::nullopt, "2020-03-31");
+  csc::series_table_options o = by("");
+  o.outcome_days = 10;
+  BOOST_TEST(o.kept_items() ==
+                 (std::vector<std::string>{"", "", "AssessmentActualStartDate", "S47ActualStartDate"}),
+             boost::test_tools::per_element());
+  const auto r = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         o);
+  check_rows(r,
+             {"referral_count", "referral_assessment_count", "referral_assessment_percent", "referral_s47_count",
+              "referral_s47_percent", "referral_nfa_count", "referral_nfa_percent"},
+             {{"", 0, {"5", "1", "20.0", "1", "20.0", "1", "20.0"}}});
+  BOOST_TEST(r.notes == std::vector<std::string>{"1 referrals in 2019-20 are less than 10 days before the extract "
+                                                 "date: their assessment and Section 47 may be to come"},
+             boost::test_tools::per_element());
+  t.records[1].kept[2] = "12/04/2019";
+  const inputs bad(t, std::nullopt, "2020-03-31");
+  BOOST_CHECK_EXCEPTION(
+      csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), bad.get(), o),
+      csc::io::parse_error, [](const csc::io::parse_error& e) {
+        return std::string(e.what()).find("AssessmentActualStartDate") != std::string::npos;
+      });
+  t.items.pop_back();
+  const inputs missing(t, std::nullopt, "2020-03-31");
+  BOOST_CHECK_THROW(
+      csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), missing.get(), o),
+      std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_CASE(an_invalid_birth_date_is_an_error_naming_file_line_and_item) {
   const inputs in(referrals({{"C1", "2019-05-01", "2019-01-01", "", std::nullopt},
                              {"C2", "2019-05-01", "2019-02-30", "", std::nullopt}},

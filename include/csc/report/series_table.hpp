@@ -79,6 +79,11 @@ struct series_table_options {
   /// Count children with 3 or more referrals dated in each period
   /// (`children_3_plus_referrals`; csc-report `--three-plus-referrals`; docs/rules/three-plus-referrals.md).
   bool children_3_plus_referrals = false;
+  /// Referral outcomes within this many days of the referral date (0 to N
+  /// days after it): an assessment started (AssessmentActualStartDate), a
+  /// Section 47 enquiry started (S47ActualStartDate), and NFA (ReferralNFA)
+  /// (csc-report `--outcome-days N`; docs/rules/referral-outcomes.md). None: no outcome columns.
+  std::optional<int> outcome_days;
 
   /// The derived key "age_band": the DfE age band at the referral date or plan
   /// start, from item PersonBirthDate (docs/rules/age.md).
@@ -89,7 +94,8 @@ struct series_table_options {
 
   /// @brief The items the readers must keep for this table, in this order:
   /// [0] the item `by` reads ("" for none), [1] `family` ("" for none),
-  /// [2 + i] the item `by_also[i]` reads.
+  /// [2 + i] the item `by_also[i]` reads, then with `outcome_days`
+  /// AssessmentActualStartDate and S47ActualStartDate.
   /// @return the item names (record `kept` values are read by position).
   std::vector<std::string> kept_items() const {
     const auto item = [](const std::string& key) {
@@ -97,6 +103,7 @@ struct series_table_options {
     };
     std::vector<std::string> out{item(by), family};
     for (const std::string& k : by_also) out.push_back(item(k));
+    if (outcome_days) out.insert(out.end(), {"AssessmentActualStartDate", "S47ActualStartDate"});
     return out;
   }
 
@@ -320,6 +327,56 @@ std::vector<std::size_t> children_with_referrals(const io::referral_table& refer
   return out;
 }
 
+// Referral outcomes of one group and period (docs/rules/referral-outcomes.md).
+struct referral_outcomes {
+  std::size_t referrals = 0;    // referrals dated in the period
+  std::size_t assessment = 0;   // with an assessment started 0 to N days after the referral
+  std::size_t s47 = 0;          // with a Section 47 enquiry started 0 to N days after
+  std::size_t nfa = 0;          // ReferralNFA true
+  std::size_t window_open = 0;  // referral + N days after the extract date
+};
+
+// Per period of `s`, the outcomes of group `group`'s referrals ("" all), reading the
+// assessment start at kept[first_date] and the Section 47 start at kept[first_date + 1]
+// (empty: none; not a date: an error naming file, line and item).
+template <class D>
+std::vector<referral_outcomes> count_referral_outcomes(const io::referral_table& referrals, const period_series<D>& s,
+                                                       const std::vector<std::vector<std::string>>& keys,
+                                                       const std::string& group, int days_after,
+                                                       std::size_t first_date, day extract) {
+  std::vector<referral_outcomes> out(s.size());
+  for (std::size_t i = 0; i < referrals.records.size(); ++i) {
+    if (!group.empty() && std::find(keys[i].begin(), keys[i].end(), group) == keys[i].end()) continue;
+    const io::referral_record& r = referrals.records[i];
+    const auto within = [&](std::size_t k, const char* item) {
+      const std::string& text = r.kept.at(k);
+      if (text.empty()) return false;
+      const std::optional<civil_date> d = parse_iso_date(text);
+      if (!d)
+        throw io::parse_error(r.source.file < referrals.files.size() ? referrals.files[r.source.file] : referrals.name,
+                              r.source.line, item, "'" + text + "' is not a valid date of the form YYYY-MM-DD");
+      const int after = (day(*d) - r.referral).count();
+      return after >= 0 && after <= days_after;
+    };
+    bool assessed = false, s47 = false, known = false;
+    for (std::size_t p = 0; p < s.size(); ++p) {
+      if (!(to_day(s[p].period.first()) <= r.referral && r.referral <= to_day(*s[p].period.last()))) continue;
+      if (!known) {
+        assessed = within(first_date, "AssessmentActualStartDate");
+        s47 = within(first_date + 1, "S47ActualStartDate");
+        known = true;
+      }
+      referral_outcomes& o = out[p];
+      ++o.referrals;
+      o.assessment += assessed ? 1 : 0;
+      o.s47 += s47 ? 1 : 0;
+      o.nfa += r.nfa.value_or(false) ? 1 : 0;
+      o.window_open += (r.referral + days(days_after)) > extract ? 1 : 0;
+    }
+  }
+  return out;
+}
+
 // csc::measure_by by `keys` (indexed by record), or csc::measure as the total of
 // a breakdown without keys when `keys` is null.
 template <class Classification, class D, class Accumulator>
@@ -498,7 +555,8 @@ template <class D>
 void suppress_against_totals(series_table<D>& t, const std::vector<series_group>& groups) {
   constexpr std::string_view counts_measures[] = {"referral_count", "rereferral_count", "referral_family_count",
                                                   "CPP_start",      "CPP_subsequent",   within_2y_count,
-                                                  "CPP_open",       "CPP_family_start", "children_3_plus_referrals"};
+                                                  "CPP_open",       "CPP_family_start", "children_3_plus_referrals",
+                                                  "referral_assessment_count", "referral_s47_count", "referral_nfa_count"};
   struct derived_measure {
     std::string_view name, numerator, denominator;
   };
@@ -507,7 +565,10 @@ void suppress_against_totals(series_table<D>& t, const std::vector<series_group>
                                          {"CPP_subsequent_percent", "CPP_subsequent", "CPP_start"},
                                          {"CPP_subsequent_within_2y_percent", within_2y_count, "CPP_start"},
                                          {"CPP_start_rate_per_10000", "CPP_start", ""},
-                                         {"rereferral_share_percent", "rereferral_count", ""}};
+                                         {"rereferral_share_percent", "rereferral_count", ""},
+                                         {"referral_assessment_percent", "referral_assessment_count", "referral_count"},
+                                         {"referral_s47_percent", "referral_s47_count", "referral_count"},
+                                         {"referral_nfa_percent", "referral_nfa_count", "referral_count"}};
   const std::size_t periods = t.series.size();
   // parts[d][keys with key d at "all"]: the groups that fix key d, the others as given.
   const std::size_t n = t.by.size();
@@ -652,6 +713,11 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
                        : detail::breakdown_keys(*in.referrals, &io::referral_record::referral, age, kept_index);
     if (dim_cp[d]) cp_dim_keys[d] = detail::breakdown_keys(*in.cp_plans, &io::cp_plan_record::start, age, kept_index);
   }
+  if (o.outcome_days && in.referrals)
+    for (const char* item : {"AssessmentActualStartDate", "S47ActualStartDate"})
+      if (!in.referrals->has_item(item))
+        throw std::invalid_argument("--outcome-days needs the " + std::string(item) + " column in " + in.referrals->name);
+  if (o.outcome_days && *o.outcome_days < 0) throw std::invalid_argument("--outcome-days: give 0 or more days");
   const bool family_referrals = has(in.referrals, kept[1]);
   const bool family_cp = has(in.cp_plans, kept[1]);
   if (!o.family.empty() && !family_referrals && !family_cp)
@@ -664,8 +730,12 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
                                                               : in.transitions != nullptr && o.by.empty();
     const bool family = m.source == measure_source::referrals ? family_referrals : family_cp;
     // The share of all re-referrals needs groups; children with 3+ referrals is asked for.
+    const bool outcome = m.name.substr(0, 9) == "referral_" &&
+                         (m.name.find("_assessment_") != std::string_view::npos ||
+                          m.name.find("_s47_") != std::string_view::npos || m.name.find("_nfa_") != std::string_view::npos);
     const bool asked = m.name == "rereferral_share_percent"    ? n > 0 && dim_referrals[0]
                        : m.name == "children_3_plus_referrals" ? o.children_3_plus_referrals
+                       : outcome                               ? o.outcome_days.has_value()
                                                                : true;
     if (input && asked && (!m.needs_population || with_rate) && (!m.needs_family || family))
       t.columns.emplace_back(m.name);
@@ -771,6 +841,24 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
             detail::children_with_referrals(*in.referrals, s, referral_keys[g.mask], g.composite, 3);
         for (std::size_t p = 0; p < s.size(); ++p)
           rows[p].cells["children_3_plus_referrals"] = count_figure(three[p], o.suppress);
+      }
+      if (o.outcome_days) {
+        const std::vector<detail::referral_outcomes> out = detail::count_referral_outcomes(
+            *in.referrals, s, referral_keys[g.mask], g.composite, *o.outcome_days, kept.size() - 2,
+            in.classified_referrals->extract_date());
+        for (std::size_t p = 0; p < s.size(); ++p) {
+          const std::size_t all = out[p].referrals;
+          rows[p].cells["referral_assessment_count"] = count_figure(out[p].assessment, o.suppress);
+          rows[p].cells["referral_assessment_percent"] = percent_figure(out[p].assessment, all, o.suppress);
+          rows[p].cells["referral_s47_count"] = count_figure(out[p].s47, o.suppress);
+          rows[p].cells["referral_s47_percent"] = percent_figure(out[p].s47, all, o.suppress);
+          rows[p].cells["referral_nfa_count"] = count_figure(out[p].nfa, o.suppress);
+          rows[p].cells["referral_nfa_percent"] = percent_figure(out[p].nfa, all, o.suppress);
+          if (!g.mask && out[p].window_open)
+            t.notes.push_back(std::to_string(out[p].window_open) + " referrals in " + s[p].label + " are less than " +
+                              std::to_string(*o.outcome_days) +
+                              " days before the extract date: their assessment and Section 47 may be to come");
+        }
       }
       if (family_referrals) {
         const distinct_counts f = families(in.referrals->records, referral_date, referral_keys[g.mask], g.composite);
