@@ -643,9 +643,14 @@ void suppress_against_totals(series_table<D>& t, const std::vector<series_group>
 /// Rules (docs/rules/series.md, docs/rules/breakdowns.md):
 /// - Columns: the measures (series_measures order) whose input is given; a
 ///   rate only with a population, a family count only when that input has the
-///   family item; step-down measures only without `by`.
-/// - Groups: the union of the keys of every grouped input, in text order,
-///   after the rows of all records (group ""). An input is grouped when it has
+///   family item; step-down measures only without `by`; rereferral_share_percent
+///   only with groups; children_3_plus_referrals and the referral outcomes only
+///   when asked for (docs/rules/rereferral-share.md, three-plus-referrals.md,
+///   referral-outcomes.md).
+/// - Groups: the union of the keys of every grouped input, in natural order
+///   (csc::breakdown_key_less), after the rows of all records (group ""). With
+///   `by_also`, a cross-tab: every combination of keys of every subset of the
+///   keys, the others at "all" (series_row::keys). An input is grouped when it has
 ///   the `by` item (a derived key: every input given; previous_referral_nfa:
 ///   referrals only). A group gets zero counts from a grouped input without
 ///   that key, and no cells (undefined) from an input that is not grouped.
@@ -660,14 +665,17 @@ void suppress_against_totals(series_table<D>& t, const std::vector<series_group>
 /// @param kind    the kind of series.
 /// @param range   the series range (closed, with an end).
 /// @param in      the records and classifications.
-/// @param options the breakdown, family, population and suppression.
+/// @param options the breakdown, family, population, suppression (with groups: secondary,
+///                docs/rules/suppression.md) and the optional measures.
 /// @param data    ONS estimates, statistical neighbours and published tables (all optional).
 /// @return the table.
 /// @throws std::invalid_argument for an open or reversed @p range, records without their
 /// classification, "--by BY: no input has a column of that name", "--by previous_referral_nfa
 /// needs a ReferralNFA column in NAME", or "--family FAMILY: no input has a column of that name"
-/// (worded as csc-report's options).
-/// @throws csc::io::parse_error naming file, line and PersonBirthDate for a birth date that is not a date.
+/// (worded as csc-report's options), "--by KEY given twice", more than three keys, or
+/// "--outcome-days needs the ITEM column in NAME".
+/// @throws csc::io::parse_error naming file, line and PersonBirthDate (or the outcome date item)
+/// for a value that is not a date.
 /// @throws std::runtime_error from csc::compare_published for a table without the compared column.
 template <class D>
 series_table<D> build_series_table(series_kind kind, const interval<D>& range, const series_inputs& in,
