@@ -228,9 +228,10 @@ options parse_options(int argc, char** argv) {
                       "--cp-plans or --cin-plans");
   if ((o.check || o.child) && o.format != "table" && o.format != "json")
     throw usage_error("--format " + o.format + ": --check and --child print table or json");
+  if (!so.kind && !so.by.empty())  // --by without --series: the period's groups (a --period labelled as the year)
+    so.kind = o.financial_year ? csc::series_kind::financial_year : csc::series_kind::single;
   if (!so.kind && (o.format == "csv" || o.format == "markdown")) so.kind = csc::series_kind::single;  // one row
   if (!so.by.empty() && (o.check || o.child)) throw usage_error("--by: not with --check or --child");
-  if (!so.kind && !so.by.empty()) so.kind = csc::series_kind::single;  // --by without --series: the period's groups
   if (so.layout == "wide" && (o.format == "json" || o.format == "html" || !so.kind))
     throw usage_error("--layout wide: a series table (--series or --by) as table, csv or markdown; json keeps "
                       "one row per group and period");
