@@ -91,7 +91,8 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     g.head.push_back(name + " target " + tg.text + " met");
   }
   const bool csv = *undefined == '\0';  // csv: plain numbers, the marks in a last column
-  if (csv && has_marks(t)) g.head.push_back("completeness");
+  const bool marks = csv && has_marks(t);  // once: it reads every row
+  if (marks) g.head.push_back("completeness");
   for (const csc::series_row& r : t.rows) {
     std::vector<std::string> line;
     add_key_cells(line, t, r.keys, csv);
@@ -107,7 +108,7 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
       const auto met = csc::target_met(r.at(name), *csc::find_measure(name), o.targets.at(name).value);
       line.push_back(met ? (*met ? "yes" : "no") : undefined);
     }
-    if (csv && has_marks(t)) line.push_back(marked);
+    if (marks) line.push_back(marked);
     g.lines.push_back(std::move(line));
   }
   return g;

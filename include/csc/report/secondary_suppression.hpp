@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -88,22 +89,43 @@ inline std::vector<bool> suppress_with_totals(const std::vector<std::size_t>& co
   } else {
     for (std::size_t i = 0; i < counts.size(); ++i) hidden[i] = is_suppressed_count(counts[i]);
   }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const additive_relation& r : relations) {
-      if (r.parts.empty()) continue;
-      std::size_t count = hidden.at(r.total) ? 1 : 0;
-      for (const std::size_t p : r.parts) count += hidden.at(p) ? 1 : 0;
-      if (count != 1) continue;
-      std::optional<std::size_t> pick;  // the smallest visible non-zero part, else a visible zero
-      for (const std::size_t p : r.parts) {
-        if (hidden[p]) continue;
-        const bool better = !pick || (counts[p] != 0 && (counts[*pick] == 0 || counts[p] < counts[*pick]));
-        if (better) pick = p;
+  // The sweep "every relation in order, again until none changes", done with a
+  // work list: the relations with exactly one hidden cell, taken in sweep order.
+  std::vector<std::vector<std::size_t>> relations_of(counts.size());
+  std::vector<std::size_t> hidden_in(relations.size(), 0);
+  std::set<std::size_t> pending;  // relations with exactly one hidden cell
+  for (std::size_t r = 0; r < relations.size(); ++r) {
+    if (relations[r].parts.empty()) continue;
+    relations_of.at(relations[r].total).push_back(r);
+    for (const std::size_t p : relations[r].parts) relations_of.at(p).push_back(r);
+  }
+  for (std::size_t c = 0; c < counts.size(); ++c)
+    if (hidden[c])
+      for (const std::size_t r : relations_of[c]) ++hidden_in[r];
+  for (std::size_t r = 0; r < relations.size(); ++r)
+    if (hidden_in[r] == 1) pending.insert(r);
+  const auto hide = [&](std::size_t c) {
+    hidden[c] = true;
+    for (const std::size_t r : relations_of[c]) {
+      if (++hidden_in[r] == 1) {
+        pending.insert(r);
+      } else if (hidden_in[r] == 2) {
+        pending.erase(r);
       }
-      hidden[pick ? *pick : r.total] = true;
-      changed = true;
     }
+  };
+  for (std::size_t position = 0; !pending.empty();) {
+    auto next = pending.lower_bound(position);
+    if (next == pending.end()) next = pending.begin();  // the next sweep
+    const additive_relation& r = relations[*next];
+    position = *next + 1;
+    std::optional<std::size_t> pick;  // the smallest visible non-zero part, else a visible zero
+    for (const std::size_t p : r.parts) {
+      if (hidden[p]) continue;
+      const bool better = !pick || (counts[p] != 0 && (counts[*pick] == 0 || counts[p] < counts[*pick]));
+      if (better) pick = p;
+    }
+    hide(pick ? *pick : r.total);
   }
   return hidden;
 }
