@@ -148,9 +148,20 @@ options parse_options(int argc, char** argv) {
   app.option_defaults()->group("Series, breakdowns, rates and published comparisons");
   CLI::Option* series = add("--series", "KIND", "one row per period: monthly, quarterly, fy, ytd, rolling12 or single",
                             [&](auto& v) { so.kind = csc::parse_series_kind(v); })->excludes(child);
-  app.add_option("--by", so.by, "rows per value of COLUMN, or age_band, previous_referral_nfa")->type_name("COLUMN");
+  CLI::Option* by = app.add_option_function<std::vector<std::string>>(
+         "--by",
+         [&](const std::vector<std::string>& v) {
+           so.by = v.front();
+           so.by_also.assign(v.begin() + 1, v.end());
+         },
+         "rows per value of COLUMN, or age_band, previous_referral_nfa; repeat for a cross-tab (at most 3)")
+      ->type_name("COLUMN")->allow_extra_args(false);
   app.add_option("--family", so.family, "count distinct families by this column beside children")->type_name("COLUMN");
-  app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c");
+  app.add_flag("--suppress", so.suppress, "show counts 1-5 and what is built from them as c; with --by also enough others that none can be worked out from the totals");
+  add("--outcome-days", "N", "add referral outcomes within N days: assessment started, Section 47 started, NFA "
+      "(needs AssessmentActualStartDate, S47ActualStartDate)", [&](auto& v) { so.outcome_days = whole_number(v); });
+  app.add_flag("--three-plus-referrals", so.children_3_plus_referrals,
+               "add children_3_plus_referrals: children with 3 or more referrals in the period");
   CLI::Option* la = add("--la", "CODE", "the local authority: old LA number (335), ONS code (E08000030) or name "
                         "(Walsall, any case)", [&](auto& v) { so.la_query = v; });
   add("--population", "N", "rates per 10,000 of this population", [&](auto& v) {
@@ -181,12 +192,16 @@ options parse_options(int argc, char** argv) {
          "a target for a measure of the series table (repeatable)")
       ->type_name("MEASURE=VALUE")->allow_extra_args(false);
 
-  for (CLI::Option* opt : app.get_options([&](CLI::Option* p) { return p->get_group() == series->get_group(); }))
-    if (opt != series) opt->needs(series);
+  // The series options need --series, or --by alone (one row per group for the period: --series single).
+  const std::vector<CLI::Option*> series_group =
+      app.get_options([&](CLI::Option* p) { return p->get_group() == series->get_group() && p != series && p != by; });
 
   app.option_defaults()->group("Output");
   app.add_option("--format", o.format, "how the report is written")->type_name("FORMAT")
       ->capture_default_str()->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
+  app.add_option("--layout", so.layout, "series tables: long (a row per group and period) or wide (a table per "
+                 "measure, periods as columns; csv: one table, the measure first)")
+      ->type_name("LAYOUT")->capture_default_str()->check(CLI::IsMember({"long", "wide"}));
   app.add_option("--output", o.output, "write here; FILE is replaced only when complete (default: stdout)")
       ->type_name("FILE");
   app.add_flag("--check", o.check, "list every data-quality finding of the inputs with file and line instead (for "
@@ -195,6 +210,9 @@ options parse_options(int argc, char** argv) {
     o.print = *text;
     return o;
   }
+  for (CLI::Option* opt : series_group)
+    if (opt->count() && !series->count() && !by->count())
+      throw usage_error(opt->get_name() + " requires --series (or --by, for one row per group over the period)");
 
   if (o.referrals.empty() && o.cp_plans.empty() && o.cin_plans.empty() && o.early_help.empty() &&
       o.looked_after.empty() && o.cin_census.empty()) {
@@ -211,7 +229,13 @@ options parse_options(int argc, char** argv) {
                       "--cp-plans or --cin-plans");
   if ((o.check || o.child) && o.format != "table" && o.format != "json")
     throw usage_error("--format " + o.format + ": --check and --child print table or json");
+  if (!so.kind && !so.by.empty())  // --by without --series: the period's groups (a --period labelled as the year)
+    so.kind = o.financial_year ? csc::series_kind::financial_year : csc::series_kind::single;
   if (!so.kind && (o.format == "csv" || o.format == "markdown")) so.kind = csc::series_kind::single;  // one row
+  if (!so.by.empty() && (o.check || o.child)) throw usage_error("--by: not with --check or --child");
+  if (so.layout == "wide" && (o.format == "json" || o.format == "html" || !so.kind))
+    throw usage_error("--layout wide: a series table (--series or --by) as table, csv or markdown; json keeps "
+                      "one row per group and period");
   if (!o.child && !o.check && !o.financial_year && !(o.from && o.to)) {
     throw usage_error("give --period YYYY-YY or both --from and --to");
   }

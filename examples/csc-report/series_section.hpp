@@ -39,6 +39,7 @@ struct series_options : csc::series_table_options {
   std::optional<int> la;                  // the old LA number --la resolves to, e.g. 335
   std::optional<csc::local_authority> authority;  // the LA as DfE's files name it (when they were read)
   std::map<std::string, target> targets;  // --target measure=value
+  std::string layout = "long";            // --layout long|wide (wide: periods as columns, csc::wide_tables)
 
   // Columns the readers keep raw: [0] the --by source column, [1] the --family column.
   std::vector<std::string> kept_columns() const { return kept_items(); }

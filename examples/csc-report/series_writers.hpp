@@ -11,7 +11,9 @@
 #include <csc/report/measure_catalogue.hpp>
 #include <csc/report/percent.hpp>
 #include <csc/report/period_label.hpp>
+#include <csc/report/secondary_suppression.hpp>
 #include <csc/report/suppression.hpp>
+#include <csc/report/wide_table.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -105,13 +107,41 @@ inline bool has_marks(const series_table& t) {
   return false;
 }
 
+// A group's key of breakdown @p by in a text cell: "(all)" for all records; in human
+// formats the code with DfE's label ("6: POLICE"), in csv the code alone.
+inline std::string key_text(const std::string& by, const std::string& key, bool label) {
+  if (key.empty()) return "(all)";
+  const auto l = label ? csc::breakdown_label(by, key) : std::nullopt;
+  return l ? key + ": " + std::string(*l) : key;
+}
+
+// The label columns of a group: one per breakdown key, and in csv a "KEY label"
+// column after a key with a DfE code list.
+inline void add_key_head(std::vector<std::string>& head, const series_table& t, bool csv) {
+  for (const std::string& by : t.by) {
+    head.push_back(by);
+    if (csv && csc::io::has_cin_code_labels(by)) head.push_back(by + " label");
+  }
+}
+inline void add_key_cells(std::vector<std::string>& line, const series_table& t, const std::vector<std::string>& keys,
+                          bool csv) {
+  for (std::size_t d = 0; d < t.by.size(); ++d) {
+    const std::string key = d < keys.size() ? keys[d] : std::string();
+    line.push_back(key_text(t.by[d], key, !csv));
+    if (csv && csc::io::has_cin_code_labels(t.by[d])) {
+      const auto l = csc::breakdown_label(t.by[d], key);
+      line.push_back(l ? std::string(*l) : std::string());
+    }
+  }
+}
+
 // The series table as a grid: one line per (group, period), one column per measure,
 // then one "met" column per --target. Undefined values are @p undefined.
 inline grid series_grid(const series_table& t, const series_options& o, const char* undefined) {
   grid g;
   const bool csv = *undefined == '\0';  // csv: plain numbers, the marks in a last column; column names as heads
-  g.text_columns = o.by.empty() ? 1 : 2;
-  if (!o.by.empty()) g.head.push_back(o.by);
+  add_key_head(g.head, t, csv);
+  g.text_columns = g.head.size() + 1;
   g.head.push_back("period");
   g.keys.assign(g.head.size(), std::string());
   const auto label = [&](const std::string& c) {
@@ -128,10 +158,11 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     g.head.push_back(csv ? name + " target " + tg.text + " met" : label(name) + ": target " + tg.text + " met");
     g.keys.emplace_back();
   }
-  if (csv && has_marks(t)) g.head.push_back("completeness");
+  const bool marks = csv && has_marks(t);  // once: it reads every row
+  if (marks) g.head.push_back("completeness");
   for (const csc::series_row& r : t.rows) {
     std::vector<std::string> line;
-    if (!o.by.empty()) line.push_back(r.group.empty() ? std::string("(all)") : r.group);
+    add_key_cells(line, t, r.keys, csv);
     line.push_back(period_cell(t, r.period, csv));
     std::string marked;  // csv: the measures marked in this row
     for (const auto& c : t.columns) {
@@ -144,7 +175,7 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
       const auto met = csc::target_met(r.at(name), *csc::find_measure(name), o.targets.at(name).value);
       line.push_back(met ? (*met ? "yes" : "no") : undefined);
     }
-    if (csv && has_marks(t)) line.push_back(marked);
+    if (marks) line.push_back(marked);
     g.lines.push_back(std::move(line));
   }
   return g;
@@ -192,10 +223,18 @@ inline grid comparison_grid(const csc::published_comparison& c, const series_opt
 // Sentences under the tables: groups, notes, suppression.
 inline std::vector<std::string> series_footnotes(const series_table& t, const series_options& o) {
   std::vector<std::string> out;
-  if (!o.by.empty())
+  if (t.by.size() == 1)
     out.push_back("Records with no " + o.by + " value (in (all) only): " + std::to_string(t.records_without_key) +
                   ". A record with several values (separated by ';') counts once in each, so groups can add up to "
                   "more than (all).");
+  if (t.by.size() > 1) {
+    std::string without;
+    for (std::size_t d = 0; d < t.by.size(); ++d)
+      without += (d ? ", " : "") + t.by[d] + " " + std::to_string(t.records_without_keys.at(d));
+    out.push_back("Records with no value (in the (all) rows of that key only): " + without +
+                  ". A record with several values (separated by ';') counts once in each, so groups can add up to "
+                  "more than (all).");
+  }
   for (const std::string& n : t.notes) out.push_back("Note: " + n + ".");
   bool history = false;
   std::string provisional;
@@ -221,6 +260,9 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
   if (!provisional.empty())
     out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");
   if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
+  if (o.suppress && t.secondary_suppressed)
+    out.push_back(std::string(csc::secondary_suppression_footnote) + " (" + std::to_string(t.secondary_suppressed) +
+                  " cells here).");
   std::string part;
   for (const auto& p : t.series.periods())
     if (p.partial) part += (part.empty() ? "" : ", ") + p.label;
@@ -319,6 +361,52 @@ inline void write_grid(std::ostream& os, const grid& g, const std::string& forma
   for (const auto& line : g.lines) print(line);
 }
 
+// The wide layout (--layout wide, csc::wide_tables): one grid per measure with the
+// periods as columns; csv writes them as one table with the measure in the first column.
+inline std::vector<grid> wide_grids(const series_table& t, const char* undefined) {
+  const bool csv = *undefined == '\0';
+  std::vector<grid> out;
+  for (const csc::wide_table& w : csc::wide_tables(t)) {
+    grid g;
+    g.title = csv ? w.measure : csc::series_measure_label(*csc::find_measure(w.measure), t.series.kind());
+    if (csv) g.head.push_back("measure");
+    add_key_head(g.head, t, csv);
+    if (t.by.empty()) g.head.push_back("group");
+    g.text_columns = g.head.size();
+    g.head.insert(g.head.end(), w.periods.begin(), w.periods.end());
+    for (const csc::wide_line& l : w.lines) {
+      std::vector<std::string> line;
+      if (csv) line.push_back(w.measure);
+      add_key_cells(line, t, l.keys, csv);
+      if (t.by.empty()) line.emplace_back("(all)");
+      for (std::size_t c = 0; c < l.cells.size(); ++c) {
+        const std::string m = l.cells[c].value && !csv ? mark(t, w.period_index[c], w.measure) : std::string();
+        line.push_back(csc::figure_text(l.cells[c], undefined) + m);
+      }
+      g.lines.push_back(std::move(line));
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+inline void write_wide(std::ostream& os, const series_table& t, const std::string& format, const char* undefined) {
+  std::vector<grid> grids = wide_grids(t, undefined);
+  if (format == "csv") {
+    grid all;
+    for (grid& g : grids) {
+      if (all.head.empty()) all.head = g.head;
+      for (auto& line : g.lines) all.lines.push_back(std::move(line));
+    }
+    write_grid(os, all, format);
+    return;
+  }
+  for (std::size_t i = 0; i < grids.size(); ++i) {
+    if (i) os << '\n';
+    write_grid(os, grids[i], format);
+  }
+}
+
 // Table, csv or markdown: the title, the series grid, its footnotes, then each
 // comparison and their notes, then the inputs. csv has no title, footnotes or
 // inputs, and only the series grid when there is no comparison.
@@ -327,7 +415,11 @@ inline void write_series_text(std::ostream& os, const series_table& t, const ser
   const char* undefined = format == "csv" ? "" : "-";
   if (format == "markdown") os << "## " << markdown_escape(about.title) << "\n\n";
   if (format == "table") os << about.title << "\n\n";
-  write_grid(os, series_grid(t, o, undefined), format);
+  if (o.layout == "wide") {
+    write_wide(os, t, format, undefined);
+  } else {
+    write_grid(os, series_grid(t, o, undefined), format);
+  }
   if (format != "csv") {
     const auto notes = series_footnotes(t, o);
     if (!notes.empty()) os << '\n';
@@ -385,6 +477,12 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   j.value("by", o.by);
   j.value("family", o.family);
   j.value("records_without_key", t.records_without_key);
+  if (!t.by.empty()) {  // with --by: every key, each group's keys and DfE labels, and secondary suppression
+    j.begin_array("by_keys");
+    for (const std::string& b : t.by) j.value(std::string_view(), b);
+    j.end_array();
+    j.value("secondary_suppressed", t.secondary_suppressed);
+  }
   j.begin_array("periods");
   for (const auto& p : t.series.periods()) {
     j.begin_object()
@@ -398,6 +496,20 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
   j.begin_array("rows");
   for (const csc::series_row& r : t.rows) {
     j.begin_object().value("group", r.group).value("period", t.series[r.period].label);
+    if (!t.by.empty()) {
+      j.begin_array("keys");
+      for (const std::string& k : r.keys) j.value(std::string_view(), k);
+      j.end_array().begin_array("labels");
+      for (std::size_t d = 0; d < r.keys.size(); ++d) {
+        const auto l = csc::breakdown_label(t.by[d], r.keys[d]);
+        if (l) {
+          j.value(std::string_view(), *l);
+        } else {
+          j.null(std::string_view());
+        }
+      }
+      j.end_array();
+    }
     for (const std::string& c : t.columns) write_cell(j, c, r.at(c));
     j.end_object();
   }

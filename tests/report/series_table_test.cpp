@@ -1,6 +1,7 @@
 // Tests for include/csc/report/series_table.hpp (docs/rules/series.md, docs/rules/breakdowns.md,
 // docs/rules/families.md, docs/rules/rates.md, docs/rules/benchmarks.md).
 #include <csc/report/series_table.hpp>
+#include <csc/report/wide_table.hpp>
 
 #include <csc/episode/timeline.hpp>
 
@@ -8,6 +9,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -214,7 +216,7 @@ BOOST_AUTO_TEST_CASE(an_input_without_the_by_item_gives_its_groups_no_cells) {
   BOOST_TEST(t.rows[1].cells.count("CPP_start") == 0U);
 }
 
-BOOST_AUTO_TEST_CASE(by_age_band_at_the_event_date_in_text_order) {
+BOOST_AUTO_TEST_CASE(by_age_band_at_the_event_date_in_age_order) {
   const std::vector<referral_line> lines = {
       {"C1", "2019-05-01", "2019-06-01", "", std::nullopt},  // expected after the referral: unborn
       {"C2", "2019-05-01", "2019-05-01", "", std::nullopt},  // born that day: under 1
@@ -229,13 +231,268 @@ BOOST_AUTO_TEST_CASE(by_age_band_at_the_event_date_in_text_order) {
   check_rows(t, {"referral_count", "CPP_start"},
              {
                  {"", 0, {"5", "2"}},
+                 {"Unborn", 0, {"1", "0"}},  // DfE's order by age, not text order
+                 {"Under 1", 0, {"1", "0"}},
                  {"1 to 4 years", 0, {"1", "0"}},
                  {"5 to 9 years", 0, {"1", "0"}},
-                 {"Unborn", 0, {"1", "0"}},  // text order: "Unb" before "Und"
-                 {"Under 1", 0, {"1", "0"}},
              });
   // Every input given is grouped by a derived key: plans without PersonBirthDate have no key.
   BOOST_TEST(t.records_without_key == 3U);
+}
+
+BOOST_AUTO_TEST_CASE(keys_sort_in_natural_order_with_age_bands_by_age) {
+  const std::vector<std::string> sorted = {"Unborn", "Under 1", "1 to 4 years", "5 to 9 years", "10 to 15 years",
+                                           "16 years and over", "1A", "2A", "2B", "3A", "10", "10A", "18A", "N1",
+                                           "N2", "N10", "RC1", "RC9", "a02", "a3", "a10"};
+  for (std::size_t i = 0; i < sorted.size(); ++i)
+    for (std::size_t j = 0; j < sorted.size(); ++j)
+      BOOST_TEST_CONTEXT(sorted[i] << " vs " << sorted[j]) {
+        BOOST_TEST(csc::breakdown_key_less(sorted[i], sorted[j]) == (i < j));
+      }
+}
+
+BOOST_AUTO_TEST_CASE(dfe_code_lists_label_the_keys_of_their_items) {
+  BOOST_TEST(*csc::breakdown_label("ReferralSource", "6") == "POLICE");
+  BOOST_TEST(*csc::breakdown_label("ReferralSource", "3A") == "HEALTH SERVICES – general practitioner (GP)");
+  BOOST_TEST(*csc::breakdown_label("AssessmentFactors", "16A") == "Abuse or neglect – NEGLECT");
+  BOOST_TEST(*csc::breakdown_label("AssessmentFactors", "18A") == "PHYSICAL ABUSE (legacy code)");
+  BOOST_TEST(*csc::breakdown_label("PrimaryNeedCode", "N1") == "Abuse or neglect");
+  BOOST_TEST(*csc::breakdown_label("ReasonForClosure", "RC8") == "Case closed after assessment, no further action");
+  BOOST_TEST(*csc::breakdown_label("InitialCategoryOfAbuse", "NEG") == "Neglect");
+  BOOST_TEST(*csc::breakdown_label("LatestCategoryOfAbuse", "MUL") == "Multiple/not recommended");
+  BOOST_TEST(!csc::breakdown_label("ReferralSource", "11"));  // not in the list: the code alone
+  BOOST_TEST(!csc::breakdown_label("Team", "6"));             // no code list
+  BOOST_TEST(!csc::breakdown_label("age_band", "Unborn"));
+  // Every valid code of each list has a label.
+  for (const char* c : {"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C",
+                        "5D", "6", "7", "8", "9", "10"})
+    BOOST_TEST((csc::io::is_referral_source_code(c) && csc::io::referral_source_label(c).has_value()));
+  for (const char* c : {"1A", "2C", "3B", "8F", "9A", "10A", "17A", "18A", "18B", "19A", "19C", "20", "21", "22A",
+                        "23A", "24A"})
+    BOOST_TEST((csc::io::is_assessment_factor_code(c) && csc::io::assessment_factor_label(c).has_value()));
+}
+
+BOOST_AUTO_TEST_CASE(kept_items_add_the_further_keys_after_the_family_item) {
+  csc::series_table_options o = by("Team", "FamilyID");
+  o.by_also = {"age_band", "Source"};
+  BOOST_TEST(o.kept_items() == (std::vector<std::string>{"Team", "FamilyID", "PersonBirthDate", "Source"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(o.by_keys() == (std::vector<std::string>{"Team", "age_band", "Source"}), boost::test_tools::per_element());
+}
+
+namespace {
+// Referrals kept = {Team, FamilyID (unused), Source}: a cross-tab of Team x Source.
+csc::io::referral_table crosstab_referrals(const std::vector<std::pair<const char*, const char*>>& team_source,
+                                           std::size_t copies) {
+  csc::io::referral_table t;
+  t.name = t.files.emplace_back("referrals.csv");
+  t.items = {"LAchildID", "CINreferralDate", "Team", "Source"};
+  std::size_t line = 2;
+  for (const auto& [team, source] : team_source)
+    for (std::size_t k = 0; k < copies; ++k, ++line)
+      t.records.push_back(referral_record{"C" + std::to_string(line), dy("2019-05-01"), std::nullopt, "", std::nullopt,
+                                          "", {0, line}, {team, "", source}});
+  return t;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_second_key_gives_a_cross_tab_with_every_margin_and_zeros) {
+  const inputs in(crosstab_referrals({{"A", "6"}, {"A", "2A"}, {"B", "6"}, {"B;A", "10"}}, 1), std::nullopt,
+                  "2020-06-30");
+  csc::series_table_options o = by("Team");
+  o.by_also = {"Source"};
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         o);
+  check_rows(t, {"referral_count"},
+             {
+                 {"", 0, {"4"}},
+                 {"(all) / 2A", 0, {"1"}},  // natural order: 2A, 6, 10
+                 {"(all) / 6", 0, {"2"}},
+                 {"(all) / 10", 0, {"1"}},
+                 {"A / (all)", 0, {"3"}},
+                 {"A / 2A", 0, {"1"}},
+                 {"A / 6", 0, {"1"}},
+                 {"A / 10", 0, {"1"}},
+                 {"B / (all)", 0, {"2"}},
+                 {"B / 2A", 0, {"0"}},  // every combination, zeros included
+                 {"B / 6", 0, {"1"}},
+                 {"B / 10", 0, {"1"}},
+             });
+  BOOST_TEST(t.by == (std::vector<std::string>{"Team", "Source"}), boost::test_tools::per_element());
+  BOOST_TEST(t.rows[5].keys == (std::vector<std::string>{"A", "2A"}), boost::test_tools::per_element());
+  BOOST_TEST(t.rows[1].keys == (std::vector<std::string>{"", "2A"}), boost::test_tools::per_element());
+  BOOST_TEST(t.records_without_keys == (std::vector<std::size_t>{0, 0}), boost::test_tools::per_element());
+  o.by_also = {"Team"};
+  BOOST_CHECK_THROW(csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                            in.get(), o),
+                    std::invalid_argument);
+  o.by_also = {"Nope"};
+  BOOST_CHECK_THROW(csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                            in.get(), o),
+                    std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(secondary_suppression_hides_a_group_recoverable_from_the_all_records_row) {
+  // 13 referrals: team A 10, team B 3. Primary suppression hides B's 3, which 13 - 10 gives back.
+  const inputs in(crosstab_referrals({{"A", "6"}, {"A", "6"}, {"A", "6"}, {"A", "6"}, {"A", "6"}, {"A", "2A"},
+                                      {"A", "2A"}, {"A", "2A"}, {"A", "2A"}, {"A", "2A"}, {"B", "6"}, {"B", "6"},
+                                      {"B", "6"}},
+                                     1),
+                  std::nullopt, "2020-06-30");
+  csc::series_table_options o = by("Team");
+  o.suppress = true;
+  o.population = 10000;
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         o);
+  check_rows(t, {"referral_count", "rereferral_percent", "referral_rate_per_10000"},
+             {
+                 {"", 0, {"13", "0.0", "13.0"}},
+                 {"A", 0, {"c", "c", "c"}},  // 10, hidden beside B's 3: its percentage and rate too
+                 {"B", 0, {"c", "c", "c"}},
+             });
+  BOOST_TEST(t.secondary_suppressed == 1U);
+  BOOST_TEST(*t.rows[1].at("referral_count").value == 10.0);  // the exact value is kept for callers
+  // The cross-tab Team x Source: no cell recoverable from its row or column.
+  o.by_also = {"Source"};
+  const auto x = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                         in.get(), o);
+  std::vector<std::size_t> counts;
+  std::vector<bool> hidden;
+  std::map<std::vector<std::string>, std::size_t> index;
+  for (const csc::series_row& r : x.rows) {
+    index[r.keys] = counts.size();
+    counts.push_back(static_cast<std::size_t>(*r.at("referral_count").value));
+    hidden.push_back(r.at("referral_count").suppressed);
+  }
+  std::vector<csc::additive_relation> relations;
+  for (const auto& [keys, i] : index)
+    for (std::size_t d = 0; d < 2; ++d) {
+      if (!keys[d].empty()) continue;
+      csc::additive_relation rel{i, {}};
+      for (const auto& [k2, j] : index)
+        if (!k2[d].empty() && k2[1 - d] == keys[1 - d]) rel.parts.push_back(j);
+      relations.push_back(rel);
+    }
+  BOOST_TEST(csc::recoverable_by_subtraction(hidden, relations).empty());
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (csc::is_suppressed_count(counts[i])) BOOST_TEST(hidden[i]);
+}
+
+BOOST_AUTO_TEST_CASE(the_wide_layout_has_a_line_per_group_and_a_column_per_period) {
+  const inputs in(referrals(team_referrals, team_items), std::nullopt, "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::quarterly, range("2019-04-01", "2019-09-30"), in.get(),
+                                         by("Team"));
+  const std::vector<csc::wide_table> w = csc::wide_tables(t);
+  BOOST_TEST_REQUIRE(w.size() == t.columns.size());
+  BOOST_TEST(w[0].measure == "referral_count");
+  BOOST_TEST(w[0].periods == (std::vector<std::string>{"2019-20 Q1", "2019-20 Q2"}), boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(w[0].lines.size() == 3U);  // (all), A, B
+  for (std::size_t l = 0; l < 3; ++l)
+    for (std::size_t p = 0; p < 2; ++p) {
+      const csc::series_row& r = t.rows[l * 2 + p];
+      BOOST_TEST(w[0].lines[l].group == r.group);
+      BOOST_TEST(w[0].lines[l].cells[p].text == r.at("referral_count").text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_share_of_rereferrals_by_previous_outcome_beside_the_rate) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-04-02", "", "", true},   {"C1", "2019-05-02", "", "", false},  // re-referral after an NFA
+      {"C2", "2019-04-02", "", "", true},   {"C2", "2019-06-02", "", "", true},   // after an NFA
+      {"C3", "2019-04-02", "", "", false},  {"C3", "2019-07-02", "", "", true},   // after a referral not NFA
+      {"C4", "2019-04-02", "", "", true},
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "ReferralNFA"}), std::nullopt, "2020-06-30");
+  const auto t = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         by("previous_referral_nfa"));
+  check_rows(t, {"referral_count", "rereferral_count", "rereferral_percent", "rereferral_share_percent"},
+             {
+                 {"", 0, {"7", "3", "42.9", "100.0"}},
+                 {"no previous referral", 0, {"4", "0", "0.0", "0.0"}},
+                 {"previous referral NFA", 0, {"2", "2", "100.0", "66.7"}},  // 2 of the 3 re-referrals
+                 {"previous referral not NFA", 0, {"1", "1", "100.0", "33.3"}},
+             });
+  const auto whole = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                             in.get(), by(""));
+  BOOST_TEST(std::count(whole.columns.begin(), whole.columns.end(), "rereferral_share_percent") == 0);  // groups only
+}
+
+BOOST_AUTO_TEST_CASE(children_with_3_or_more_referrals_in_the_period_per_group) {
+  const std::vector<referral_line> lines = {
+      {"C1", "2019-03-31", "A", "", std::nullopt},  // before the first quarter: not counted
+      {"C1", "2019-04-01", "A", "", std::nullopt}, {"C1", "2019-05-01", "A", "", std::nullopt},
+      {"C1", "2019-06-30", "B", "", std::nullopt},  // 3 in Q1, but only 2 in team A
+      {"C2", "2019-07-01", "A", "", std::nullopt}, {"C2", "2019-07-01", "A", "", std::nullopt},  // same day: two
+      {"C2", "2019-09-30", "A", "", std::nullopt},
+      {"C3", "2019-04-01", "A", "", std::nullopt}, {"C3", "2019-07-01", "A", "", std::nullopt},  // 2 in the year
+  };
+  const inputs in(referrals(lines, {"LAchildID", "CINreferralDate", "Team"}), std::nullopt, "2020-06-30");
+  csc::series_table_options o = by("Team");
+  o.children_3_plus_referrals = true;
+  const auto t = csc::build_series_table(csc::series_kind::quarterly, range("2019-04-01", "2019-09-30"), in.get(), o);
+  check_rows(t, {"children_3_plus_referrals"},
+             {
+                 {"", 0, {"1"}},  // C1
+                 {"", 1, {"1"}},  // C2
+                 {"A", 0, {"0"}},
+                 {"A", 1, {"1"}},
+                 {"B", 0, {"0"}},
+                 {"B", 1, {"0"}},
+             });
+  const auto year = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"),
+                                            in.get(), o);
+  BOOST_TEST(year.rows[0].at("children_3_plus_referrals").text == "2");  // C1 and C2; C3 has 2
+  BOOST_TEST(std::count(year.columns.begin(), year.columns.end(), "children_3_plus_referrals") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(referral_outcomes_within_the_days_given) {
+  struct outcome_line {
+    const char* child;
+    const char* date;
+    const char* assessment;
+    const char* s47;
+    bool nfa;
+  };
+  const std::vector<outcome_line> lines = {
+      {"C1", "2019-04-01", "2019-04-11", "2019-04-11", false},  // both on day 10: within
+      {"C2", "2019-04-01", "2019-04-12", "", false},            // day 11: not within 10
+      {"C3", "2019-04-01", "2019-03-31", "", false},            // before the referral: not an outcome of it
+      {"C4", "2019-04-01", "", "", true},                       // NFA
+      {"C5", "2020-03-25", "", "", false},                      // its 10 days pass the extract date: a note
+  };
+  csc::io::referral_table t;
+  t.name = t.files.emplace_back("referrals.csv");
+  t.items = {"LAchildID", "CINreferralDate", "ReferralNFA", "AssessmentActualStartDate", "S47ActualStartDate"};
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    t.records.push_back(referral_record{lines[i].child, dy(lines[i].date), std::nullopt, "", lines[i].nfa, "",
+                                        {0, i + 2}, {"", "", lines[i].assessment, lines[i].s47}});
+  const inputs in(t, std::nullopt, "2020-03-31");
+  csc::series_table_options o = by("");
+  o.outcome_days = 10;
+  BOOST_TEST(o.kept_items() ==
+                 (std::vector<std::string>{"", "", "AssessmentActualStartDate", "S47ActualStartDate"}),
+             boost::test_tools::per_element());
+  const auto r = csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), in.get(),
+                                         o);
+  check_rows(r,
+             {"referral_count", "referral_assessment_count", "referral_assessment_percent", "referral_s47_count",
+              "referral_s47_percent", "referral_nfa_count", "referral_nfa_percent"},
+             {{"", 0, {"5", "1", "20.0", "1", "20.0", "1", "20.0"}}});
+  BOOST_TEST(r.notes == std::vector<std::string>{"1 referrals in 2019-20 are less than 10 days before the extract "
+                                                 "date: their assessment and Section 47 may be to come"},
+             boost::test_tools::per_element());
+  t.records[1].kept[2] = "12/04/2019";
+  const inputs bad(t, std::nullopt, "2020-03-31");
+  BOOST_CHECK_EXCEPTION(
+      csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), bad.get(), o),
+      csc::io::parse_error, [](const csc::io::parse_error& e) {
+        return std::string(e.what()).find("AssessmentActualStartDate") != std::string::npos;
+      });
+  t.items.pop_back();
+  const inputs missing(t, std::nullopt, "2020-03-31");
+  BOOST_CHECK_THROW(
+      csc::build_series_table(csc::series_kind::financial_year, range("2019-04-01", "2020-03-31"), missing.get(), o),
+      std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_CASE(an_invalid_birth_date_is_an_error_naming_file_line_and_item) {
@@ -346,7 +603,10 @@ BOOST_AUTO_TEST_CASE(columns_follow_the_inputs_population_family_and_breakdown) 
        join({"referral_count", "rereferral_count", "rereferral_percent", "referral_family_count", "CPP_start",
              "CPP_subsequent", "CPP_subsequent_percent", "CPP_subsequent_within_2y_percent", "CPP_open"},
             stepdown)},
-      {"Team", "", std::nullopt, base},  // step-downs are not broken down
+      // Step-downs are not broken down; the share of all re-referrals needs groups.
+      {"Team", "", std::nullopt,
+       {"referral_count", "rereferral_count", "rereferral_percent", "rereferral_share_percent", "CPP_start",
+        "CPP_subsequent", "CPP_subsequent_percent", "CPP_subsequent_within_2y_percent", "CPP_open"}},
   };
   csc::series_inputs si = in.get();
   si.transitions = &transitions;

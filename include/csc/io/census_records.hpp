@@ -33,7 +33,8 @@ struct census_records {
 inline const std::vector<std::string>& census_referral_items() {
   static const std::vector<std::string> items = {
       "LAchildID",        "PersonBirthDate",  "Sex",         "GenderCurrent",  "CINreferralDate",  "CINclosureDate",
-      "ReferralSource",   "PrimaryNeedCode",  "ReasonForClosure", "ReferralNFA", "AssessmentFactors"};
+      "ReferralSource",   "PrimaryNeedCode",  "ReasonForClosure", "ReferralNFA", "AssessmentFactors",
+      "AssessmentActualStartDate", "S47ActualStartDate"};
   return items;
 }
 
@@ -56,9 +57,11 @@ inline std::optional<day> to_optional_day(const std::optional<civil_date>& c) {
 }
 
 // The value of census item @p name for episode @p e (and plan @p plan for the plan's own items):
-// AssessmentFactors joins every factor of the episode's assessments with ';' (a multi-valued key).
+// AssessmentFactors joins every factor of the episode's assessments with ';' (a multi-valued key);
+// AssessmentActualStartDate and S47ActualStartDate are the episode's earliest (`first_of`, by item).
 inline std::string census_item(const cin_census& c, std::string_view name, std::size_t e, const cin_cp_plan* plan,
-                               const std::map<std::size_t, std::string>& factors_of) {
+                               const std::map<std::size_t, std::string>& factors_of,
+                               const std::map<std::string, std::map<std::size_t, civil_date>>& first_of = {}) {
   const cin_episode& ep = c.episodes[e];
   const cin_child& ch = c.children[ep.child];
   if (name == "LAchildID") return ch.id;
@@ -76,6 +79,12 @@ inline std::string census_item(const cin_census& c, std::string_view name, std::
   if (name == "AssessmentFactors") {
     const auto it = factors_of.find(e);
     return it == factors_of.end() ? std::string() : it->second;
+  }
+  if (name == "AssessmentActualStartDate" || name == "S47ActualStartDate") {
+    const auto item = first_of.find(std::string(name));
+    if (item == first_of.end()) return std::string();
+    const auto it = item->second.find(e);
+    return it == item->second.end() ? std::string() : to_iso_string(it->second);
   }
   if (plan == nullptr) return std::string();
   if (name == "CPPstartDate") return to_iso_string(plan->start);
@@ -111,9 +120,16 @@ inline census_records census_records_of(const cin_census& c, const std::vector<f
   std::map<std::size_t, std::string> factors_of;
   for (const auto& a : c.assessments)
     for (const auto& f : a.factors) factors_of[a.episode] += (factors_of[a.episode].empty() ? "" : ";") + f;
+  std::map<std::string, std::map<std::size_t, civil_date>> first_of;  // the earliest assessment and S47 per episode
+  const auto earliest = [](std::map<std::size_t, civil_date>& m, std::size_t e, const civil_date& d) {
+    const auto it = m.find(e);
+    if (it == m.end() || d < it->second) m[e] = d;
+  };
+  for (const auto& a : c.assessments) earliest(first_of["AssessmentActualStartDate"], a.episode, a.start);
+  for (const auto& s47 : c.section47s) earliest(first_of["S47ActualStartDate"], s47.episode, s47.start);
   const auto kept = [&](std::size_t e, const cin_cp_plan* plan) {
     std::vector<std::string> v;
-    for (const std::string& name : keep) v.push_back(detail::census_item(c, name, e, plan, factors_of));
+    for (const std::string& name : keep) v.push_back(detail::census_item(c, name, e, plan, factors_of, first_of));
     return v;
   };
   census_records out;

@@ -51,12 +51,20 @@ struct measure_info {
 
 /// @brief Every series measure, in column order.
 /// Source: docs/rules/series.md (series table); directions: docs/rules/benchmarks.md.
-inline constexpr std::array<measure_info, 15> series_measures{{
+inline constexpr std::array<measure_info, 23> series_measures{{
     {"referral_count", measure_source::referrals, false, false, false, history_need::none, false, "Referrals"},
     {"rereferral_count", measure_source::referrals, true, false, false, history_need::look_back, false, "Re-referrals within 12 months"},
     {"rereferral_percent", measure_source::referrals, true, false, false, history_need::look_back, false, "Referrals within 12 months of a previous referral (%)"},
+    {"rereferral_share_percent", measure_source::referrals, false, false, false, history_need::look_back, false, "Share of all re-referrals in the period (%)"},
     {"referral_rate_per_10000", measure_source::referrals, false, true, false, history_need::none, false, "Referrals per 10,000 children"},
     {"referral_family_count", measure_source::referrals, false, false, true, history_need::none, false, "Families referred"},
+    {"children_3_plus_referrals", measure_source::referrals, true, false, false, history_need::none, false, "Children with 3 or more referrals in the period"},
+    {"referral_assessment_count", measure_source::referrals, false, false, false, history_need::none, false, "Referrals with an assessment started within the outcome days"},
+    {"referral_assessment_percent", measure_source::referrals, false, false, false, history_need::none, false, "Referrals with an assessment started within the outcome days (%)"},
+    {"referral_s47_count", measure_source::referrals, false, false, false, history_need::none, false, "Referrals with a Section 47 enquiry started within the outcome days"},
+    {"referral_s47_percent", measure_source::referrals, false, false, false, history_need::none, false, "Referrals with a Section 47 enquiry started within the outcome days (%)"},
+    {"referral_nfa_count", measure_source::referrals, true, false, false, history_need::none, false, "Referrals with no further action"},
+    {"referral_nfa_percent", measure_source::referrals, true, false, false, history_need::none, false, "Referrals with no further action (%)"},
     {"CPP_start", measure_source::cp_plans, false, false, false, history_need::none, false, "Child protection plans started"},
     {"CPP_subsequent", measure_source::cp_plans, true, false, false, history_need::any, false, "Second or subsequent plans started"},
     {"CPP_subsequent_percent", measure_source::cp_plans, true, false, false, history_need::any, false, "Plans that were a second or subsequent plan (%)"},

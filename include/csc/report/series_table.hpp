@@ -16,6 +16,7 @@
 #include <csc/core/day.hpp>
 #include <csc/core/interval.hpp>
 #include <csc/io/dfe_statistics.hpp>
+#include <csc/io/cin_codes.hpp>
 #include <csc/io/error.hpp>
 #include <csc/io/merge_extracts.hpp>
 #include <csc/io/records.hpp>
@@ -29,6 +30,7 @@
 #include <csc/report/completeness.hpp>
 #include <csc/report/measure_catalogue.hpp>
 #include <csc/report/population.hpp>
+#include <csc/report/secondary_suppression.hpp>
 #include <csc/report/suppression.hpp>
 
 #include <algorithm>
@@ -65,9 +67,23 @@ struct series_table_options {
   /// The breakdown key: "" for none, a CIN census item (CSV column) whose
   /// value may list several keys separated by ';', by_age_band or by_previous_referral_nfa.
   std::string by;
+  /// Further breakdown keys (csc-report: a second and third `--by`), each as
+  /// `by`: the table is then a cross-tab of every combination of keys, with
+  /// the margins of each key and of each combination (docs/rules/breakdowns.md).
+  std::vector<std::string> by_also;
   std::string family;                     ///< The family item (column) for distinct-family counts; "" for none.
   std::optional<std::size_t> population;  ///< One population for every period (else published_data::population).
-  bool suppress = false;                  ///< DfE suppression of counts 1-5 (csc::figure).
+  /// DfE suppression: counts 1-5 (csc::figure), and with groups secondary
+  /// suppression against the totals (docs/rules/suppression.md).
+  bool suppress = false;
+  /// Count children with 3 or more referrals dated in each period
+  /// (`children_3_plus_referrals`; csc-report `--three-plus-referrals`; docs/rules/three-plus-referrals.md).
+  bool children_3_plus_referrals = false;
+  /// Referral outcomes within this many days of the referral date (0 to N
+  /// days after it): an assessment started (AssessmentActualStartDate), a
+  /// Section 47 enquiry started (S47ActualStartDate), and NFA (ReferralNFA)
+  /// (csc-report `--outcome-days N`; docs/rules/referral-outcomes.md). None: no outcome columns.
+  std::optional<int> outcome_days;
 
   /// The derived key "age_band": the DfE age band at the referral date or plan
   /// start, from item PersonBirthDate (docs/rules/age.md).
@@ -77,11 +93,28 @@ struct series_table_options {
   static constexpr std::string_view by_previous_referral_nfa = "previous_referral_nfa";
 
   /// @brief The items the readers must keep for this table, in this order:
-  /// [0] the item `by` reads ("" for none), [1] `family` ("" for none).
-  /// @return the two item names (record `kept` values are read by position).
+  /// [0] the item `by` reads ("" for none), [1] `family` ("" for none),
+  /// [2 + i] the item `by_also[i]` reads, then with `outcome_days`
+  /// AssessmentActualStartDate and S47ActualStartDate.
+  /// @return the item names (record `kept` values are read by position).
   std::vector<std::string> kept_items() const {
-    const std::string by_item = by == by_age_band ? "PersonBirthDate" : by == by_previous_referral_nfa ? "" : by;
-    return {by_item, family};
+    const auto item = [](const std::string& key) {
+      return key == by_age_band ? std::string("PersonBirthDate") : key == by_previous_referral_nfa ? std::string() : key;
+    };
+    std::vector<std::string> out{item(by), family};
+    for (const std::string& k : by_also) out.push_back(item(k));
+    if (outcome_days) out.insert(out.end(), {"AssessmentActualStartDate", "S47ActualStartDate"});
+    return out;
+  }
+
+  /// @brief The breakdown keys in order: `by` then `by_also` (empty without `by`).
+  /// @return the keys, e.g. {"ReferralSource", "age_band"}.
+  std::vector<std::string> by_keys() const {
+    std::vector<std::string> out;
+    if (by.empty()) return out;
+    out.push_back(by);
+    out.insert(out.end(), by_also.begin(), by_also.end());
+    return out;
   }
 };
 
@@ -106,9 +139,12 @@ struct published_data {
 /// @brief One row of a series table: a group and a period, one cell per measure.
 /// Source: docs/rules/breakdowns.md (series table).
 struct series_row {
-  std::string group;                         ///< The breakdown key; "" for all records.
+  /// The breakdown key; "" for all records. In a cross-tab, each key (or
+  /// "(all)" for a margin) joined by " / ", and "" for all records.
+  std::string group;
   std::size_t period = 0;                    ///< Index into the series.
   std::map<std::string, figure> cells;       ///< By measure name; absent: undefined for the group.
+  std::vector<std::string> keys;             ///< One key per breakdown key (series_table_options::by_keys); "" for all.
 
   /// @brief The cell of measure @p measure.
   /// @param measure a measure name.
@@ -134,7 +170,60 @@ struct series_table {
   std::vector<period_completeness> completeness;  ///< One per period (docs/rules/completeness.md).
   std::optional<day> referrals_from;        ///< First day of the referral data, as used for completeness.
   std::optional<day> cp_plans_from;         ///< First day of the plan data, as used for completeness.
+  std::vector<std::string> by;              ///< The breakdown keys (series_table_options::by_keys).
+  std::vector<std::size_t> records_without_keys;  ///< Per breakdown key: records of its grouped inputs with no key.
+  std::size_t secondary_suppressed = 0;     ///< Count cells hidden by secondary suppression (docs/rules/suppression.md).
 };
+
+/// @brief The order of breakdown keys: DfE's age bands in age order (Unborn,
+/// Under 1, 1 to 4 years, ...) before any other key, then natural order (runs
+/// of digits compared as numbers: "2A" < "10", "N2" < "N10"), then text order.
+/// Source: docs/rules/breakdowns.md.
+/// @param a a key.
+/// @param b a key.
+/// @return true when @p a comes before @p b.
+inline bool breakdown_key_less(std::string_view a, std::string_view b) {
+  const auto band = [](std::string_view s) {
+    for (int i = 0; i <= static_cast<int>(age_band::age_16_plus); ++i)
+      if (csc::to_string(static_cast<age_band>(i)) == s) return i;
+    return -1;
+  };
+  const int ba = band(a), bb = band(b);
+  if (ba >= 0 || bb >= 0) return ba >= 0 && bb >= 0 ? ba < bb : ba >= 0;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t ie = i, je = j;
+      while (ie < a.size() && digit(a[ie])) ++ie;
+      while (je < b.size() && digit(b[je])) ++je;
+      std::string_view na = a.substr(i, ie - i), nb = b.substr(j, je - j);
+      while (na.size() > 1 && na.front() == '0') na.remove_prefix(1);
+      while (nb.size() > 1 && nb.front() == '0') nb.remove_prefix(1);
+      if (na.size() != nb.size()) return na.size() < nb.size();
+      if (na != nb) return na < nb;
+      i = ie;
+      j = je;
+    } else {
+      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      ++i;
+      ++j;
+    }
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;
+}
+
+/// @brief DfE's label for key @p key of breakdown @p by: the meaning of a code
+/// of the CIN census code lists (csc::io::cin_code_label: ReferralSource,
+/// PrimaryNeedCode, ReasonForClosure, InitialCategoryOfAbuse,
+/// LatestCategoryOfAbuse, AssessmentFactors). Source: docs/rules/breakdowns.md.
+/// @param by  the breakdown key's item, e.g. "ReferralSource".
+/// @param key the code, e.g. "6".
+/// @return its label, e.g. "POLICE"; std::nullopt when the item has no code list or the code is not in it.
+inline std::optional<std::string_view> breakdown_label(std::string_view by, std::string_view key) {
+  return io::cin_code_label(by, key);
+}
 
 /// @brief The keys of a multi-valued item value: its parts between ';',
 /// empty parts dropped ("" has none). Source: docs/rules/breakdowns.md.
@@ -188,11 +277,11 @@ namespace detail {
 // (PersonBirthDate; empty: no key; not a date: an error naming file, line and item).
 template <class Record>
 std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Record>& table, day Record::*date,
-                                                     bool age) {
+                                                     bool age, std::size_t kept_index = 0) {
   std::vector<std::vector<std::string>> out;
   out.reserve(table.records.size());
   for (const Record& r : table.records) {
-    const std::string& text = r.kept.at(0);
+    const std::string& text = r.kept.at(kept_index);
     if (!age || text.empty()) {
       out.push_back(age ? std::vector<std::string>() : split_multi_valued(text));
       continue;
@@ -218,6 +307,75 @@ inline std::vector<std::vector<std::string>> previous_referral_nfa_keys(
       out[i] = {"no previous referral"};
     } else if (const std::optional<bool>& nfa = referrals.records[*previous].nfa) {
       out[i] = {*nfa ? "previous referral NFA" : "previous referral not NFA"};
+    }
+  }
+  return out;
+}
+
+// Per period of `s`: the children with at least `at_least` referrals dated in the
+// period among the referrals of group `group` ("" all; else those whose `keys` hold it).
+template <class D>
+std::vector<std::size_t> children_with_referrals(const io::referral_table& referrals, const period_series<D>& s,
+                                                 const std::vector<std::vector<std::string>>& keys,
+                                                 const std::string& group, std::size_t at_least) {
+  std::vector<std::map<std::string_view, std::size_t>> per(s.size());
+  for (std::size_t i = 0; i < referrals.records.size(); ++i) {
+    if (!group.empty() && std::find(keys[i].begin(), keys[i].end(), group) == keys[i].end()) continue;
+    const day d = referrals.records[i].referral;
+    for (std::size_t p = 0; p < s.size(); ++p)
+      if (to_day(s[p].period.first()) <= d && d <= to_day(*s[p].period.last())) ++per[p][referrals.records[i].child];
+  }
+  std::vector<std::size_t> out(s.size(), 0);
+  for (std::size_t p = 0; p < s.size(); ++p)
+    for (const auto& [child, count] : per[p]) out[p] += count >= at_least ? 1 : 0;
+  return out;
+}
+
+// Referral outcomes of one group and period (docs/rules/referral-outcomes.md).
+struct referral_outcomes {
+  std::size_t referrals = 0;    // referrals dated in the period
+  std::size_t assessment = 0;   // with an assessment started 0 to N days after the referral
+  std::size_t s47 = 0;          // with a Section 47 enquiry started 0 to N days after
+  std::size_t nfa = 0;          // ReferralNFA true
+  std::size_t window_open = 0;  // referral + N days after the extract date
+};
+
+// Per period of `s`, the outcomes of group `group`'s referrals ("" all), reading the
+// assessment start at kept[first_date] and the Section 47 start at kept[first_date + 1]
+// (empty: none; not a date: an error naming file, line and item).
+template <class D>
+std::vector<referral_outcomes> count_referral_outcomes(const io::referral_table& referrals, const period_series<D>& s,
+                                                       const std::vector<std::vector<std::string>>& keys,
+                                                       const std::string& group, int days_after,
+                                                       std::size_t first_date, day extract) {
+  std::vector<referral_outcomes> out(s.size());
+  for (std::size_t i = 0; i < referrals.records.size(); ++i) {
+    if (!group.empty() && std::find(keys[i].begin(), keys[i].end(), group) == keys[i].end()) continue;
+    const io::referral_record& r = referrals.records[i];
+    const auto within = [&](std::size_t k, const char* item) {
+      const std::string& text = r.kept.at(k);
+      if (text.empty()) return false;
+      const std::optional<civil_date> d = parse_iso_date(text);
+      if (!d)
+        throw io::parse_error(r.source.file < referrals.files.size() ? referrals.files[r.source.file] : referrals.name,
+                              r.source.line, item, "'" + text + "' is not a valid date of the form YYYY-MM-DD");
+      const int after = (day(*d) - r.referral).count();
+      return after >= 0 && after <= days_after;
+    };
+    bool assessed = false, s47 = false, known = false;
+    for (std::size_t p = 0; p < s.size(); ++p) {
+      if (!(to_day(s[p].period.first()) <= r.referral && r.referral <= to_day(*s[p].period.last()))) continue;
+      if (!known) {
+        assessed = within(first_date, "AssessmentActualStartDate");
+        s47 = within(first_date + 1, "S47ActualStartDate");
+        known = true;
+      }
+      referral_outcomes& o = out[p];
+      ++o.referrals;
+      o.assessment += assessed ? 1 : 0;
+      o.s47 += s47 ? 1 : 0;
+      o.nfa += r.nfa.value_or(false) ? 1 : 0;
+      o.window_open += (r.referral + days(days_after)) > extract ? 1 : 0;
     }
   }
   return out;
@@ -256,6 +414,7 @@ inline void add_cells(series_row& row, const cp_plan_start_measures& m, const cp
   row.cells["CPP_subsequent"] = count_figure(m.CPP_subsequent, suppress);
   row.cells["CPP_subsequent_percent"] = percent_figure(m.CPP_subsequent, m.CPP_start, suppress);
   row.cells["CPP_subsequent_within_2y_percent"] = percent_figure(m.CPP_subsequent_within_2y, m.CPP_start, suppress);
+  row.cells["CPP_subsequent_within_2y"] = count_figure(m.CPP_subsequent_within_2y, suppress);  // removed after suppression
   row.cells["CPP_open"] = count_figure(open.CPP_open, suppress);
   row.cells["CPP_start_rate_per_10000"] = population ? rate_figure(m.CPP_start, *population, suppress) : figure{};
 }
@@ -401,6 +560,161 @@ void add_completeness(series_table<D>& t, const series_inputs& in, const std::ve
     t.completeness.push_back(c);
   }
 }
+
+// The hidden count behind CPP_subsequent_within_2y_percent: kept in the cells while
+// suppressing (a reader gets it from the percentage and CPP_start), then removed.
+inline constexpr std::string_view within_2y_count = "CPP_subsequent_within_2y";
+
+// The keys of each of `count` records for the combination `mask` of breakdown keys:
+// every combination of its keys, joined by '\x1f' (a record without a key in one: none).
+inline std::vector<std::vector<std::string>> combine_keys(
+    const std::vector<std::vector<std::vector<std::string>>>& per_key, std::size_t mask, std::size_t count) {
+  std::vector<std::vector<std::string>> out(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::vector<std::string> acc;
+    bool first = true;
+    for (std::size_t d = 0; d < per_key.size(); ++d) {
+      if (!(mask >> d & 1U)) continue;
+      std::vector<std::string> next;
+      if (first) {
+        next = per_key[d][i];
+      } else {
+        for (const std::string& a : acc)
+          for (const std::string& k : per_key[d][i]) next.push_back(a + '\x1f' + k);
+      }
+      acc = std::move(next);
+      first = false;
+    }
+    out[i] = std::move(acc);
+  }
+  return out;
+}
+
+// One group of a series table: the combination of breakdown keys it fixes
+// (`mask`), its joined key and its key per breakdown key ("" for all).
+struct series_group {
+  std::size_t mask = 0;
+  std::string composite;
+  std::vector<std::string> keys;
+
+  static series_group of(std::size_t mask, const std::string& composite, std::size_t n) {
+    series_group g{mask, composite, std::vector<std::string>(n)};
+    std::size_t from = 0;
+    for (std::size_t d = 0; d < n; ++d) {
+      if (!(mask >> d & 1U)) continue;
+      const std::size_t end = composite.find('\x1f', from);
+      g.keys[d] = composite.substr(from, end == std::string::npos ? std::string::npos : end - from);
+      from = end == std::string::npos ? composite.size() : end + 1;
+    }
+    return g;
+  }
+  // series_row::group: the key; in a cross-tab the keys joined by " / " with "(all)" for a margin.
+  std::string text() const {
+    if (keys.size() <= 1 || mask == 0) return keys.empty() ? std::string() : keys.front();
+    std::string out;
+    for (std::size_t d = 0; d < keys.size(); ++d) out += (d ? " / " : "") + (keys[d].empty() ? "(all)" : keys[d]);
+    return out;
+  }
+};
+
+// Groups in order: per breakdown key, all ("") first, then csc::breakdown_key_less.
+inline bool keys_less(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (std::size_t d = 0; d < a.size() && d < b.size(); ++d) {
+    if (a[d] == b[d]) continue;
+    if (a[d].empty() || b[d].empty()) return a[d].empty();
+    return breakdown_key_less(a[d], b[d]);
+  }
+  return false;
+}
+
+// Secondary suppression of t's count cells (docs/rules/suppression.md): for each
+// count measure and period, each group with a key left at "all" is the total of
+// the groups that fix that key to each of its values (the rest equal); then a
+// percentage or rate whose count is hidden is hidden too.
+template <class D>
+void suppress_against_totals(series_table<D>& t, const std::vector<series_group>& groups) {
+  constexpr std::string_view counts_measures[] = {"referral_count", "rereferral_count", "referral_family_count",
+                                                  "CPP_start",      "CPP_subsequent",   within_2y_count,
+                                                  "CPP_open",       "CPP_family_start", "children_3_plus_referrals",
+                                                  "referral_assessment_count", "referral_s47_count", "referral_nfa_count"};
+  struct derived_measure {
+    std::string_view name, numerator, denominator;
+  };
+  constexpr derived_measure derived[] = {{"rereferral_percent", "rereferral_count", "referral_count"},
+                                         {"referral_rate_per_10000", "referral_count", ""},
+                                         {"CPP_subsequent_percent", "CPP_subsequent", "CPP_start"},
+                                         {"CPP_subsequent_within_2y_percent", within_2y_count, "CPP_start"},
+                                         {"CPP_start_rate_per_10000", "CPP_start", ""},
+                                         {"rereferral_share_percent", "rereferral_count", ""},
+                                         {"referral_assessment_percent", "referral_assessment_count", "referral_count"},
+                                         {"referral_s47_percent", "referral_s47_count", "referral_count"},
+                                         {"referral_nfa_percent", "referral_nfa_count", "referral_count"}};
+  const std::size_t periods = t.series.size();
+  // parts[d][keys with key d at "all"]: the groups that fix key d, the others as given.
+  const std::size_t n = t.by.size();
+  std::vector<std::map<std::vector<std::string>, std::vector<std::size_t>>> parts(n);
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (std::size_t d = 0; d < n; ++d) {
+      if (groups[g].keys[d].empty()) continue;
+      std::vector<std::string> k = groups[g].keys;
+      k[d].clear();
+      parts[d][k].push_back(g);
+    }
+  std::vector<std::size_t> counts;
+  std::vector<bool> primary;
+  std::vector<std::pair<std::size_t, std::string_view>> where;  // cell -> (row, measure)
+  std::vector<additive_relation> relations;
+  for (const std::string_view m : counts_measures) {
+    const std::string name(m);
+    std::vector<std::optional<std::size_t>> cell(t.rows.size());
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      const auto it = t.rows[r].cells.find(name);
+      if (it == t.rows[r].cells.end() || !it->second.value) continue;
+      cell[r] = counts.size();
+      counts.push_back(static_cast<std::size_t>(*it->second.value));
+      primary.push_back(it->second.suppressed);
+      where.emplace_back(r, m);
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      for (std::size_t d = 0; d < n; ++d) {
+        if (!groups[g].keys[d].empty()) continue;
+        const auto it = parts[d].find(groups[g].keys);
+        if (it == parts[d].end()) continue;
+        for (std::size_t p = 0; p < periods; ++p) {
+          const std::optional<std::size_t>& total = cell[g * periods + p];
+          if (!total) continue;
+          additive_relation rel{*total, {}};
+          for (const std::size_t part : it->second)
+            if (const std::optional<std::size_t>& c = cell[part * periods + p]) rel.parts.push_back(*c);
+          if (!rel.parts.empty()) relations.push_back(std::move(rel));
+        }
+      }
+  }
+  const std::vector<bool> hidden = suppress_with_totals(counts, relations, primary);
+  for (std::size_t i = 0; i < hidden.size(); ++i) {
+    if (!hidden[i] || primary[i]) continue;
+    series_row& row = t.rows[where[i].first];
+    row.cells[std::string(where[i].second)].suppressed = true;
+    if (std::find(t.columns.begin(), t.columns.end(), where[i].second) != t.columns.end()) ++t.secondary_suppressed;
+  }
+  for (series_row& row : t.rows)
+    for (const derived_measure& m : derived) {
+      const auto it = row.cells.find(std::string(m.name));
+      if (it == row.cells.end()) continue;
+      const auto hidden_count = [&row](std::string_view c) {
+        const auto f = row.cells.find(std::string(c));
+        return !c.empty() && f != row.cells.end() && f->second.suppressed;
+      };
+      if (hidden_count(m.numerator) || hidden_count(m.denominator)) it->second.suppressed = true;
+    }
+  // A share of all re-referrals gives back the all-records count when that is hidden.
+  for (std::size_t p = 0; p < periods && !t.rows.empty(); ++p)
+    if (t.rows[p].at("rereferral_count").suppressed)
+      for (std::size_t r = p; r < t.rows.size(); r += periods) {
+        const auto it = t.rows[r].cells.find("rereferral_share_percent");
+        if (it != t.rows[r].cells.end()) it->second.suppressed = true;
+      }
+}
 }  // namespace detail
 
 /// @brief Every series measure over the series of kind @p kind on @p range,
@@ -409,9 +723,14 @@ void add_completeness(series_table<D>& t, const series_inputs& in, const std::ve
 /// Rules (docs/rules/series.md, docs/rules/breakdowns.md):
 /// - Columns: the measures (series_measures order) whose input is given; a
 ///   rate only with a population, a family count only when that input has the
-///   family item; step-down measures only without `by`.
-/// - Groups: the union of the keys of every grouped input, in text order,
-///   after the rows of all records (group ""). An input is grouped when it has
+///   family item; step-down measures only without `by`; rereferral_share_percent
+///   only with groups; children_3_plus_referrals and the referral outcomes only
+///   when asked for (docs/rules/rereferral-share.md, three-plus-referrals.md,
+///   referral-outcomes.md).
+/// - Groups: the union of the keys of every grouped input, in natural order
+///   (csc::breakdown_key_less), after the rows of all records (group ""). With
+///   `by_also`, a cross-tab: every combination of keys of every subset of the
+///   keys, the others at "all" (series_row::keys). An input is grouped when it has
 ///   the `by` item (a derived key: every input given; previous_referral_nfa:
 ///   referrals only). A group gets zero counts from a grouped input without
 ///   that key, and no cells (undefined) from an input that is not grouped.
@@ -432,14 +751,17 @@ void add_completeness(series_table<D>& t, const series_inputs& in, const std::ve
 /// @param kind    the kind of series.
 /// @param range   the series range (closed, with an end).
 /// @param in      the records and classifications.
-/// @param options the breakdown, family, population and suppression.
+/// @param options the breakdown, family, population, suppression (with groups: secondary,
+///                docs/rules/suppression.md) and the optional measures.
 /// @param data    ONS estimates, statistical neighbours and published tables (all optional).
 /// @return the table.
 /// @throws std::invalid_argument for an open or reversed @p range, records without their
 /// classification, "--by BY: no input has a column of that name", "--by previous_referral_nfa
 /// needs a ReferralNFA column in NAME", or "--family FAMILY: no input has a column of that name"
-/// (worded as csc-report's options).
-/// @throws csc::io::parse_error naming file, line and PersonBirthDate for a birth date that is not a date.
+/// (worded as csc-report's options), "--by KEY given twice", more than three keys, or
+/// "--outcome-days needs the ITEM column in NAME".
+/// @throws csc::io::parse_error naming file, line and PersonBirthDate (or the outcome date item)
+/// for a value that is not a date.
 /// @throws std::runtime_error from csc::compare_published for a table without the compared column.
 template <class D>
 series_table<D> build_series_table(series_kind kind, const interval<D>& range, const series_inputs& in,
@@ -448,23 +770,48 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
   if (!range.last()) throw std::invalid_argument("csc::build_series_table: the range has no end");
   if ((in.referrals && !in.classified_referrals) || (in.cp_plans && !in.classified_cp_plans))
     throw std::invalid_argument("csc::build_series_table: records without their classification");
-  series_table<D> t{period_series<D>(kind, range.first(), *range.last()), {}, {}, 0, {}, {}, {}, {}, {}};
+  series_table<D> t{period_series<D>(kind, range.first(), *range.last()), {}, {}, 0, {}, {}, {}, {}, {}, {}, {}, 0};
   const period_series<D>& s = t.series;
   period_populations population = series_populations(s, o.population, data);
   t.notes = std::move(population.notes);
 
   const std::vector<std::string> kept = o.kept_items();
+  const std::vector<std::string> dims = o.by_keys();
+  const std::size_t n = dims.size();
+  if (o.by.empty() && !o.by_also.empty())
+    throw std::invalid_argument("csc::build_series_table: by_also without by");
+  if (n > 3) throw std::invalid_argument("--by: give at most three keys (a cross-tab of " + std::to_string(n) +
+                                         " keys has too many rows)");
+  for (std::size_t d = 0; d < n; ++d)
+    for (std::size_t e = 0; e < d; ++e)
+      if (dims[d] == dims[e]) throw std::invalid_argument("--by " + dims[d] + " given twice: give each key once");
   const auto has = [](const auto* table, const std::string& item) {
     return table && !item.empty() && table->has_item(item);
   };
-  const bool age = o.by == o.by_age_band;
-  const bool previous_nfa = o.by == o.by_previous_referral_nfa;
-  const bool by_referrals = !o.by.empty() && (age || previous_nfa ? in.referrals != nullptr : has(in.referrals, kept[0]));
-  const bool by_cp = !o.by.empty() && !previous_nfa && (age ? in.cp_plans != nullptr : has(in.cp_plans, kept[0]));
-  if (!o.by.empty() && !by_referrals && !by_cp)
-    throw std::invalid_argument("--by " + o.by + ": no input has a column of that name");
-  if (previous_nfa && !in.referrals->has_item("ReferralNFA"))
-    throw std::invalid_argument("--by previous_referral_nfa needs a ReferralNFA column in " + in.referrals->name);
+  // Per breakdown key: whether referrals and CP plans are grouped by it, and each record's keys.
+  std::vector<bool> dim_referrals(n, false), dim_cp(n, false);
+  std::vector<std::vector<std::vector<std::string>>> referral_dim_keys(n), cp_dim_keys(n);
+  for (std::size_t d = 0; d < n; ++d) {
+    const std::size_t kept_index = d == 0 ? 0 : d + 1;
+    const bool age = dims[d] == o.by_age_band;
+    const bool previous_nfa = dims[d] == o.by_previous_referral_nfa;
+    dim_referrals[d] = age || previous_nfa ? in.referrals != nullptr : has(in.referrals, kept[kept_index]);
+    dim_cp[d] = !previous_nfa && (age ? in.cp_plans != nullptr : has(in.cp_plans, kept[kept_index]));
+    if (!dim_referrals[d] && !dim_cp[d])
+      throw std::invalid_argument("--by " + dims[d] + ": no input has a column of that name");
+    if (previous_nfa && !in.referrals->has_item("ReferralNFA"))
+      throw std::invalid_argument("--by previous_referral_nfa needs a ReferralNFA column in " + in.referrals->name);
+    if (dim_referrals[d])
+      referral_dim_keys[d] =
+          previous_nfa ? detail::previous_referral_nfa_keys(*in.referrals, *in.classified_referrals)
+                       : detail::breakdown_keys(*in.referrals, &io::referral_record::referral, age, kept_index);
+    if (dim_cp[d]) cp_dim_keys[d] = detail::breakdown_keys(*in.cp_plans, &io::cp_plan_record::start, age, kept_index);
+  }
+  if (o.outcome_days && in.referrals)
+    for (const char* item : {"AssessmentActualStartDate", "S47ActualStartDate"})
+      if (!in.referrals->has_item(item))
+        throw std::invalid_argument("--outcome-days needs the " + std::string(item) + " column in " + in.referrals->name);
+  if (o.outcome_days && *o.outcome_days < 0) throw std::invalid_argument("--outcome-days: give 0 or more days");
   const bool family_referrals = has(in.referrals, kept[1]);
   const bool family_cp = has(in.cp_plans, kept[1]);
   if (!o.family.empty() && !family_referrals && !family_cp)
@@ -476,32 +823,78 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
                        : m.source == measure_source::cp_plans ? in.cp_plans != nullptr
                                                               : in.transitions != nullptr && o.by.empty();
     const bool family = m.source == measure_source::referrals ? family_referrals : family_cp;
-    if (input && (!m.needs_population || with_rate) && (!m.needs_family || family)) t.columns.emplace_back(m.name);
+    // The share of all re-referrals needs groups; children with 3+ referrals is asked for.
+    const bool outcome = m.name.substr(0, 9) == "referral_" &&
+                         (m.name.find("_assessment_") != std::string_view::npos ||
+                          m.name.find("_s47_") != std::string_view::npos || m.name.find("_nfa_") != std::string_view::npos);
+    const bool asked = m.name == "rereferral_share_percent"    ? n > 0 && dim_referrals[0]
+                       : m.name == "children_3_plus_referrals" ? o.children_3_plus_referrals
+                       : outcome                               ? o.outcome_days.has_value()
+                                                               : true;
+    if (input && asked && (!m.needs_population || with_rate) && (!m.needs_family || family))
+      t.columns.emplace_back(m.name);
   }
 
-  // The keys of every record, then one pass per measure family (whole, or by key).
-  std::vector<std::vector<std::string>> referral_keys, cp_keys;
-  if (by_referrals)
-    referral_keys = previous_nfa ? detail::previous_referral_nfa_keys(*in.referrals, *in.classified_referrals)
-                                 : detail::breakdown_keys(*in.referrals, &io::referral_record::referral, age);
-  if (by_cp) cp_keys = detail::breakdown_keys(*in.cp_plans, &io::cp_plan_record::start, age);
-  std::optional<breakdown<std::string, rereferral_measures>> referral_b;
-  std::optional<breakdown<std::string, cp_plan_start_measures>> cp_b;
-  std::optional<breakdown<std::string, cp_plan_open_measures>> cp_open_b;
-  if (in.referrals)
-    referral_b = detail::measure_groups(*in.classified_referrals, s, count_rereferrals{},
-                                        by_referrals ? &referral_keys : nullptr);
-  if (in.cp_plans) {
-    cp_b = detail::measure_groups(*in.classified_cp_plans, s, count_cp_plan_starts{}, by_cp ? &cp_keys : nullptr);
-    cp_open_b = detail::measure_groups(*in.classified_cp_plans, s, count_cp_plans_open{}, by_cp ? &cp_keys : nullptr);
+  // One breakdown per combination of keys (a bit mask over `dims`; 0: all records),
+  // counted when every key of the combination groups the input.
+  const std::size_t masks = std::size_t(1) << n;
+  const auto grouped = [n](const std::vector<bool>& dim, std::size_t mask) {
+    for (std::size_t d = 0; d < n; ++d)
+      if ((mask >> d & 1U) && !dim[d]) return false;
+    return true;
+  };
+  std::vector<std::vector<std::vector<std::string>>> referral_keys(masks), cp_keys(masks);
+  std::vector<std::optional<breakdown<std::string, rereferral_measures>>> referral_b(masks);
+  std::vector<std::optional<breakdown<std::string, cp_plan_start_measures>>> cp_b(masks);
+  std::vector<std::optional<breakdown<std::string, cp_plan_open_measures>>> cp_open_b(masks);
+  for (std::size_t mask = 0; mask < masks; ++mask) {
+    if (in.referrals && grouped(dim_referrals, mask)) {
+      if (mask) referral_keys[mask] = detail::combine_keys(referral_dim_keys, mask, in.referrals->records.size());
+      referral_b[mask] = detail::measure_groups(*in.classified_referrals, s, count_rereferrals{},
+                                                mask ? &referral_keys[mask] : nullptr);
+    }
+    if (in.cp_plans && grouped(dim_cp, mask)) {
+      if (mask) cp_keys[mask] = detail::combine_keys(cp_dim_keys, mask, in.cp_plans->records.size());
+      const std::vector<std::vector<std::string>>* keys = mask ? &cp_keys[mask] : nullptr;
+      cp_b[mask] = detail::measure_groups(*in.classified_cp_plans, s, count_cp_plan_starts{}, keys);
+      cp_open_b[mask] = detail::measure_groups(*in.classified_cp_plans, s, count_cp_plans_open{}, keys);
+    }
   }
-  std::vector<std::string> groups{""};
-  if (by_referrals) groups.insert(groups.end(), referral_b->keys.begin(), referral_b->keys.end());
-  if (by_cp) groups.insert(groups.end(), cp_b->keys.begin(), cp_b->keys.end());
-  std::sort(groups.begin() + 1, groups.end());
-  groups.erase(std::unique(groups.begin() + 1, groups.end()), groups.end());
-  if (by_referrals) t.records_without_key += referral_b->records_without_key;
-  if (by_cp) t.records_without_key += cp_b->records_without_key;
+  // The groups: all records, then every combination's keys, in breakdown_key_less order per key.
+  // A combination of several keys has every combination of their keys (zeros included), a full cross-tab.
+  std::vector<detail::series_group> groups{{0, "", std::vector<std::string>(n)}};
+  for (std::size_t mask = 1; mask < masks; ++mask) {
+    if (!referral_b[mask] && !cp_b[mask]) continue;
+    std::vector<std::string> composite;
+    for (std::size_t d = 0; d < n; ++d) {
+      if (!(mask >> d & 1U)) continue;
+      const std::size_t single = std::size_t(1) << d;
+      std::vector<std::string> keys;
+      if (referral_b[single]) keys.insert(keys.end(), referral_b[single]->keys.begin(), referral_b[single]->keys.end());
+      if (cp_b[single]) keys.insert(keys.end(), cp_b[single]->keys.begin(), cp_b[single]->keys.end());
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      if ((mask & (single - 1)) == 0) {  // the first key of the combination
+        composite = std::move(keys);
+        continue;
+      }
+      std::vector<std::string> next;
+      for (const std::string& c : composite)
+        for (const std::string& k : keys) next.push_back(c + '\x1f' + k);
+      composite = std::move(next);
+    }
+    for (const std::string& c : composite) groups.push_back(detail::series_group::of(mask, c, n));
+  }
+  std::stable_sort(groups.begin() + 1, groups.end(), [](const detail::series_group& a, const detail::series_group& b) {
+    return detail::keys_less(a.keys, b.keys);
+  });
+  t.by = dims;
+  for (std::size_t d = 0; d < n; ++d) {
+    const std::size_t mask = std::size_t(1) << d;
+    t.records_without_keys.push_back((referral_b[mask] ? referral_b[mask]->records_without_key : 0) +
+                                     (cp_b[mask] ? cp_b[mask]->records_without_key : 0));
+  }
+  if (n) t.records_without_key = t.records_without_keys.front();
 
   // Distinct families of group `group` per period, among records dated by `date_of`.
   const auto families = [&](const auto& records, const auto& date_of, const std::vector<std::vector<std::string>>& keys,
@@ -525,35 +918,68 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
   std::vector<stepdown_measures> stepdowns;
   if (in.transitions && o.by.empty()) stepdowns = measure(*in.transitions, s, count_stepdowns{});
 
-  for (const std::string& g : groups) {
+  for (const detail::series_group& g : groups) {
     std::vector<series_row> rows;
-    for (std::size_t p = 0; p < s.size(); ++p) rows.push_back(series_row{g, p, {}});
-    if (referral_b && (g.empty() || by_referrals)) {
+    for (std::size_t p = 0; p < s.size(); ++p) rows.push_back(series_row{g.text(), p, {}, g.keys});
+    if (const auto& b = referral_b[g.mask]) {
       for (std::size_t p = 0; p < s.size(); ++p)
-        detail::add_cells(rows[p], detail::group_measures(*referral_b, g, p), population.population[p], o.suppress);
+        detail::add_cells(rows[p], detail::group_measures(*b, g.composite, p), population.population[p], o.suppress);
+      if (n > 0 && grouped(dim_referrals, 1)) {  // rereferral_share_percent: of the re-referrals of all records
+        for (std::size_t p = 0; p < s.size(); ++p)
+          rows[p].cells["rereferral_share_percent"] =
+              percent_figure(detail::group_measures(*b, g.composite, p).rereferral_count,
+                             referral_b[0]->total[p].rereferral_count, o.suppress);
+      }
+      if (o.children_3_plus_referrals) {
+        const std::vector<std::size_t> three =
+            detail::children_with_referrals(*in.referrals, s, referral_keys[g.mask], g.composite, 3);
+        for (std::size_t p = 0; p < s.size(); ++p)
+          rows[p].cells["children_3_plus_referrals"] = count_figure(three[p], o.suppress);
+      }
+      if (o.outcome_days) {
+        const std::vector<detail::referral_outcomes> out = detail::count_referral_outcomes(
+            *in.referrals, s, referral_keys[g.mask], g.composite, *o.outcome_days, kept.size() - 2,
+            in.classified_referrals->extract_date());
+        for (std::size_t p = 0; p < s.size(); ++p) {
+          const std::size_t all = out[p].referrals;
+          rows[p].cells["referral_assessment_count"] = count_figure(out[p].assessment, o.suppress);
+          rows[p].cells["referral_assessment_percent"] = percent_figure(out[p].assessment, all, o.suppress);
+          rows[p].cells["referral_s47_count"] = count_figure(out[p].s47, o.suppress);
+          rows[p].cells["referral_s47_percent"] = percent_figure(out[p].s47, all, o.suppress);
+          rows[p].cells["referral_nfa_count"] = count_figure(out[p].nfa, o.suppress);
+          rows[p].cells["referral_nfa_percent"] = percent_figure(out[p].nfa, all, o.suppress);
+          if (!g.mask && out[p].window_open)
+            t.notes.push_back(std::to_string(out[p].window_open) + " referrals in " + s[p].label + " are less than " +
+                              std::to_string(*o.outcome_days) +
+                              " days before the extract date: their assessment and Section 47 may be to come");
+        }
+      }
       if (family_referrals) {
-        const distinct_counts f = families(in.referrals->records, referral_date, referral_keys, g);
+        const distinct_counts f = families(in.referrals->records, referral_date, referral_keys[g.mask], g.composite);
         for (std::size_t p = 0; p < s.size(); ++p) {
           rows[p].cells["referral_family_count"] = count_figure(f.distinct[p], o.suppress);
-          if (g.empty()) referrals_without_family = std::max(referrals_without_family, f.without_key[p]);
+          if (!g.mask) referrals_without_family = std::max(referrals_without_family, f.without_key[p]);
         }
       }
     }
-    if (cp_b && (g.empty() || by_cp)) {
+    if (const auto& b = cp_b[g.mask]) {
       for (std::size_t p = 0; p < s.size(); ++p)
-        detail::add_cells(rows[p], detail::group_measures(*cp_b, g, p), detail::group_measures(*cp_open_b, g, p),
-                          population.population[p], o.suppress);
+        detail::add_cells(rows[p], detail::group_measures(*b, g.composite, p),
+                          detail::group_measures(*cp_open_b[g.mask], g.composite, p), population.population[p],
+                          o.suppress);
       if (family_cp) {
-        const distinct_counts f = families(in.cp_plans->records, plan_start, cp_keys, g);
+        const distinct_counts f = families(in.cp_plans->records, plan_start, cp_keys[g.mask], g.composite);
         for (std::size_t p = 0; p < s.size(); ++p) {
           rows[p].cells["CPP_family_start"] = count_figure(f.distinct[p], o.suppress);
-          if (g.empty()) plans_without_family = std::max(plans_without_family, f.without_key[p]);
+          if (!g.mask) plans_without_family = std::max(plans_without_family, f.without_key[p]);
         }
       }
     }
-    for (std::size_t p = 0; g.empty() && p < stepdowns.size(); ++p) detail::add_cells(rows[p], stepdowns[p], o.suppress);
+    for (std::size_t p = 0; !g.mask && p < stepdowns.size(); ++p) detail::add_cells(rows[p], stepdowns[p], o.suppress);
     for (series_row& row : rows) t.rows.push_back(std::move(row));
   }
+  if (o.suppress && n) detail::suppress_against_totals(t, groups);
+  for (series_row& row : t.rows) row.cells.erase(std::string(detail::within_2y_count));
   const auto family_note = [&](const char* records, std::size_t most) {
     if (most)
       t.notes.push_back(std::string(records) + " with no " + o.family + " value (at most " + std::to_string(most) +
