@@ -111,6 +111,10 @@ inline void write_html_table(std::ostream& os, const grid& raw, const char* css_
     if (!g.title.empty())
       os << "<h3>" << html_escape(g.title)
          << (parts > 1 ? " (" + std::to_string(part + 1) + " of " + std::to_string(parts) + ")" : std::string()) << "</h3>\n";
+    std::vector<bool> marked(g.head.size());  // columns with a completeness mark
+    for (const auto& line : g.lines)
+      for (std::size_t i = g.text_columns; i < line.size() && i < marked.size(); ++i)
+        marked[i] = marked[i] || (figure_decimals(line[i]) >= 0 && !line[i].empty() && (line[i].back() == '*' || line[i].back() == 'p'));
     os << "<table" << (*css_class ? std::string(" class=\"") + css_class + "\"" : std::string()) << ">\n<thead><tr>";
     const auto columns = [&](const auto& f) {
       for (std::size_t i = 0; i < g.text_columns && i < g.head.size(); ++i) f(i);
@@ -121,7 +125,16 @@ inline void write_html_table(std::ostream& os, const grid& raw, const char* css_
     for (const auto& line : g.lines) {
       os << "<tr>";
       columns([&](std::size_t i) {
-        if (i < line.size()) os << (i < g.text_columns ? "<td class=\"t\">" : "<td class=\"n\">") << html_escape(line[i]) << "</td>";
+        if (i >= line.size()) return;
+        if (i < g.text_columns) {
+          os << "<td class=\"t\">" << html_escape(line[i]) << "</td>";
+          return;
+        }
+        std::size_t end = line[i].size();  // a completeness mark in a column of its own width: figures line up
+        while (end > 0 && (line[i][end - 1] == '*' || line[i][end - 1] == 'p') && figure_decimals(line[i]) >= 0) --end;
+        os << "<td class=\"n\">" << html_escape(line[i].substr(0, end));
+        if (marked[i]) os << "<span class=\"mk\">" << html_escape(line[i].substr(end)) << "</span>";
+        os << "</td>";
       });
       os << "</tr>\n";
     }
@@ -206,8 +219,15 @@ inline void write_svg_marker(std::ostream& os, const std::string& shape, double 
 inline void write_svg_chart(std::ostream& os, const std::string& measure, const std::vector<std::string>& labels,
                             const std::vector<chart_line>& lines, const std::string& title = "",
                             const std::string& x_title = "Period", const std::string& y_title = "") {
-  const double width = 1000, height = 340, left = 78, right = 230, top = 14, bottom = 92;
-  const double plot_w = width - left - right, plot_h = height - top - bottom;
+  const double width = 1000, left = 78, right = 230, top = 14, plot_h = 240;
+  const double plot_w = width - left - right;
+  const std::size_t n = labels.size();
+  const double spacing = n <= 1 ? plot_w : plot_w / double(n - 1);
+  std::size_t longest = 0;  // characters of the longest period label, about 7.5 units each
+  for (const std::string& l : labels) longest = std::max(longest, l.size());
+  const bool rotate = spacing < 7.5 * double(longest) + 10;  // labels at -35 degrees when they would overlap
+  const double label_depth = rotate ? 0.58 * 7.5 * double(longest) + 12 : 18;
+  const double height = top + plot_h + 16 + label_depth + 26;
   double max_value = 0;
   bool any_incomplete = false;
   for (const auto& l : lines) {
@@ -217,7 +237,6 @@ inline void write_svg_chart(std::ostream& os, const std::string& measure, const 
     }
   }
   const nice_axis axis(max_value);
-  const std::size_t n = labels.size();
   const auto x = [&](std::size_t i) { return left + (n <= 1 ? plot_w / 2 : plot_w * double(i) / double(n - 1)); };
   const auto y = [&](double v) { return top + plot_h * (1.0 - v / axis.top); };
   const std::string heading = title.empty() ? measure : title;
@@ -235,8 +254,6 @@ inline void write_svg_chart(std::ostream& os, const std::string& measure, const 
   os << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\"" << top + plot_h
      << "\" stroke=\"#444\"/>\n<line x1=\"" << left << "\" y1=\"" << top + plot_h << "\" x2=\"" << left + plot_w
      << "\" y2=\"" << top + plot_h << "\" stroke=\"#444\"/>\n";
-  const double spacing = n <= 1 ? plot_w : plot_w / double(n - 1);
-  const bool rotate = spacing < 70;
   const std::size_t step = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(22.0 / spacing)));
   for (std::size_t i = 0; i < n; i += step) {
     const double ty = top + plot_h + 16;
@@ -246,7 +263,8 @@ inline void write_svg_chart(std::ostream& os, const std::string& measure, const 
                   : std::string(" text-anchor=\"middle\""))
        << '>' << html_escape(labels[i]) << "</text>\n";
   }
-  os << "<text class=\"axis-title x\" x=\"" << left + plot_w / 2 << "\" y=\"" << height - 6 << "\" text-anchor=\"middle\">"
+  os << "<text class=\"axis-title x\" x=\"" << left + plot_w / 2 << "\" y=\"" << height - 8
+     << "\" text-anchor=\"middle\">"
      << html_escape(x_title) << "</text>\n<text class=\"axis-title y\" x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(16 "
      << top + plot_h / 2 << ") rotate(-90)\">" << html_escape(y_title.empty() ? heading : y_title) << "</text>\n";
   // Each line: a segment between neighbouring points (dotted when either is incomplete), then the markers.
@@ -285,7 +303,8 @@ inline void write_svg_chart(std::ostream& os, const std::string& measure, const 
     os << "<line x1=\"" << lx << "\" y1=\"" << ly << "\" x2=\"" << lx + 34 << "\" y2=\"" << ly
        << "\" stroke=\"#444\" stroke-width=\"2.5\" stroke-dasharray=\"2 4\"/>\n";
     write_svg_marker(os, "circle", lx + 17, ly, "#444", true, "incomplete");
-    os << "<text x=\"" << lx + 42 << "\" y=\"" << ly + 4 << "\" class=\"legend\">part period, or marked * or p</text>\n";
+    os << "<text x=\"" << lx + 42 << "\" y=\"" << ly + 4 << "\" class=\"legend\">incomplete: part period,<tspan x=\""
+       << lx + 42 << "\" dy=\"16\">figure marked * or p</tspan></text>\n";
   }
   os << "</svg>\n";
 }
@@ -335,8 +354,8 @@ inline std::string y_axis_title(const std::string& measure, csc::series_kind kin
   const csc::measure_info* m = csc::find_measure(measure);
   if (m && m->needs_population)
     return kind == csc::series_kind::financial_year || kind == csc::series_kind::rolling_12
-               ? "Rate per 10,000 children"
-               : "Rate per 10,000 children (in the period, not annualised)";
+               ? "Per 10,000 children"
+               : "Per 10,000 (not annualised)";
   if (measure.size() > 8 && measure.compare(measure.size() - 8, 8, "_percent") == 0) return "Percentage (%)";
   return "Number";
 }
@@ -365,7 +384,7 @@ inline constexpr const char* page_css =
     "body{font-family:sans-serif;margin:1.5em;color:#222;font-size:14px;max-width:100%}"
     "table{border-collapse:collapse;margin:0.5em 0 1.5em;font-size:12px;max-width:100%}"
     "th,td{border:1px solid #bbb;padding:2px 6px}td.n{text-align:right;white-space:nowrap}"
-    "td.t,th.t{white-space:nowrap;text-align:left}th{background:#eee;font-weight:600;vertical-align:bottom}"
+    "td.t,th.t{white-space:nowrap;text-align:left}span.mk{display:inline-block;width:0.8em;text-align:left}th{background:#eee;font-weight:600;vertical-align:bottom}"
     "figure{margin:1em 0 2em}figcaption{font-weight:600;margin-bottom:0.3em}"
     "svg.chart{display:block;width:100%;height:auto}svg text{font-size:13px;font-family:sans-serif}"
     "svg text.axis-title{font-size:14px;font-weight:600}"
