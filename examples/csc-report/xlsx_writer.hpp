@@ -115,7 +115,7 @@ inline void write_xlsx(std::ostream& os, const std::vector<named_table>& tables,
         if (c >= g.text_columns && d >= 0 && number_decimals(cell) >= 0) {
           worksheet_write_number(ws, row, col, std::stod(cell), d == 0 ? count : one_decimal);
         } else {
-          worksheet_write_string(ws, row, col, cell.c_str(), c >= g.text_columns ? text_right : nullptr);
+          worksheet_write_string(ws, row, col, cell.c_str(), c >= g.text_columns && cell.size() <= 8 ? text_right : nullptr);
         }
         width[c] = std::max(width[c], std::min(double(cell.size()) + 2, 60.0));
       }
