@@ -88,9 +88,10 @@ inline void write_html_head_cell(std::ostream& os, const std::string& h, bool te
   const csc::measure_info* m = csc::find_measure(h);
   os << "<th" << (text_column ? " class=\"t\"" : "");
   if (m && !m->label.empty())
-    os << " data-measure=\"" << html_escape(h) << "\" title=\"" << html_escape(h) << "\">" << html_escape(std::string(m->label));
+    os << " data-measure=\"" << html_escape(h) << "\" title=\"" << html_escape(h) << "\"><span class=\"h\">"
+       << html_escape(std::string(m->label)) << "</span>";
   else
-    os << '>' << html_escape(h);
+    os << "><span class=\"h\">" << html_escape(h) << "</span>";
   os << "</th>";
 }
 
@@ -271,16 +272,17 @@ inline void write_svg_chart(std::ostream& os, const std::string& measure, const 
   std::size_t legend = 0;
   for (const chart_line& l : lines) {
     const auto incomplete = [&](std::size_t p) { return p < l.incomplete.size() && l.incomplete[p]; };
-    std::optional<std::size_t> previous;
+    constexpr std::size_t none = static_cast<std::size_t>(-1);  // not std::optional: g++ 12's false -Wmaybe-uninitialized
+    std::size_t previous = none;
     for (std::size_t i = 0; i < n; ++i) {
       if (!l.values[i]) {
-        previous.reset();
+        previous = none;
         continue;
       }
-      if (previous) {
-        const bool dotted = incomplete(*previous) || incomplete(i);
+      if (previous != none) {
+        const bool dotted = incomplete(previous) || incomplete(i);
         const char* dash = dotted ? "2 4" : l.dash;
-        os << "<line x1=\"" << svg_number(x(*previous)) << "\" y1=\"" << svg_number(y(*l.values[*previous])) << "\" x2=\""
+        os << "<line x1=\"" << svg_number(x(previous)) << "\" y1=\"" << svg_number(y(*l.values[previous])) << "\" x2=\""
            << svg_number(x(i)) << "\" y2=\"" << svg_number(y(*l.values[i])) << "\" stroke=\"" << l.colour
            << "\" stroke-width=\"2.5\"" << (*dash ? std::string(" stroke-dasharray=\"") + dash + "\"" : std::string())
            << (dotted ? " class=\"partial\"" : "") << "/>\n";
@@ -349,7 +351,7 @@ inline std::vector<chart_line> measure_lines(const series_table& t, const series
   return lines;
 }
 
-// The title of a chart's y axis: what the measure's figures are.
+/// The title of a chart's y axis: what the measure's figures are.
 inline std::string y_axis_title(const std::string& measure, csc::series_kind kind) {
   const csc::measure_info* m = csc::find_measure(measure);
   if (m && m->needs_population)
@@ -360,7 +362,7 @@ inline std::string y_axis_title(const std::string& measure, csc::series_kind kin
   return "Number";
 }
 
-// The title of a chart's x axis: what its periods are.
+/// The title of a chart's x axis: what its periods are.
 inline std::string x_axis_title(csc::series_kind kind) {
   switch (kind) {
     case csc::series_kind::monthly: return "Month";
@@ -372,19 +374,19 @@ inline std::string x_axis_title(csc::series_kind kind) {
   }
 }
 
-// The measure's plain-language label, or its name when it has none.
+/// The measure's plain-language label, or its name when it has none.
 inline std::string measure_label(const std::string& measure) {
   const csc::measure_info* m = csc::find_measure(measure);
   return m && !m->label.empty() ? std::string(m->label) : measure;
 }
 
-// The page's style: charts at the full width, tables in a small type with labels on
-// one line, and A4 landscape when printed.
+/// The page's style: charts at the full width, tables in a small type with labels on
+/// one line, and A4 landscape when printed.
 inline constexpr const char* page_css =
     "body{font-family:sans-serif;margin:1.5em;color:#222;font-size:14px;max-width:100%}"
     "table{border-collapse:collapse;margin:0.5em 0 1.5em;font-size:12px;max-width:100%}"
     "th,td{border:1px solid #bbb;padding:2px 6px}td.n{text-align:right;white-space:nowrap}"
-    "td.t,th.t{white-space:nowrap;text-align:left}span.mk{display:inline-block;width:0.8em;text-align:left}th{background:#eee;font-weight:600;vertical-align:bottom}"
+    "td.t,th.t{white-space:nowrap;text-align:left}span.mk{display:inline-block;width:0.8em;text-align:left}th{background:#eee;font-weight:600;vertical-align:bottom}th span.h{display:inline-block;max-width:11em}"
     "figure{margin:1em 0 2em}figcaption{font-weight:600;margin-bottom:0.3em}"
     "svg.chart{display:block;width:100%;height:auto}svg text{font-size:13px;font-family:sans-serif}"
     "svg text.axis-title{font-size:14px;font-weight:600}"

@@ -49,7 +49,7 @@ if not tables:
 else:
     # A wide figures table is split into several (each fits A4 landscape): their columns
     # together; a measure's header is its label, its name in data-measure.
-    head = [th.get("data-measure") or th.text for t in tables for th in t.find("thead").iter("th")]
+    head = [th.get("data-measure") or "".join(th.itertext()) for t in tables for th in t.find("thead").iter("th")]
     rows = tables[0].find("tbody").findall("tr")
     for t in tables[1:]:
         if len(t.find("tbody").findall("tr")) != len(rows):
