@@ -108,6 +108,22 @@ function inspect() {
         if (pages === 0) failures.push('print: the PDF has no page');
       }
       for (const r of requests) failures.push(`${v.name}: the page requested ${r}`);
+      if (v.name.startsWith('wide')) {
+        // The checks themselves: a box past the page's edge and a request to the network are seen.
+        await page.evaluate(() => {
+          const d = document.createElement('div');
+          d.style.width = '3000px';
+          d.textContent = 'too wide';
+          document.body.appendChild(d);
+          const i = document.createElement('img');
+          i.src = 'http://example.invalid/x.png';
+          document.body.appendChild(i);
+        });
+        await page.waitForTimeout(200);
+        const planted = await page.evaluate(inspect);
+        if (!planted.overflowing.some((o) => o.includes('too wide'))) failures.push('self-check: a 3000 px box was not seen');
+        if (!requests.some((r) => r.startsWith('http://example.invalid/'))) failures.push('self-check: a request was not seen');
+      }
       await page.close();
     }
   } finally {
