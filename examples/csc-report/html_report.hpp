@@ -220,13 +220,16 @@ inline void write_svg_marker(std::ostream& os, const std::string& shape, double 
 inline void write_svg_chart(std::ostream& os, const std::string& measure, const std::vector<std::string>& labels,
                             const std::vector<chart_line>& lines, const std::string& title = "",
                             const std::string& x_title = "Period", const std::string& y_title = "") {
-  const double width = 1000, left = 78, right = 230, top = 14, plot_h = 240;
-  const double plot_w = width - left - right;
+  const double width = 1000, right = 230, top = 14, plot_h = 240;
   const std::size_t n = labels.size();
-  const double spacing = n <= 1 ? plot_w : plot_w / double(n - 1);
   std::size_t longest = 0;  // characters of the longest period label, about 7.5 units each
   for (const std::string& l : labels) longest = std::max(longest, l.size());
-  const bool rotate = spacing < 7.5 * double(longest) + 10;  // labels at -35 degrees when they would overlap
+  const double plain_spacing = n <= 1 ? width : (width - 78 - right) / double(n - 1);
+  const bool rotate = plain_spacing < 7.5 * double(longest) + 10;  // labels at -35 degrees when they would overlap
+  // Room on the left for the y-axis title and ticks, and for the first label when rotated.
+  const double left = rotate ? std::max(78.0, 0.82 * 7.5 * double(longest) + 4) : 78;
+  const double plot_w = width - left - right;
+  const double spacing = n <= 1 ? plot_w : plot_w / double(n - 1);
   const double label_depth = rotate ? 0.58 * 7.5 * double(longest) + 12 : 18;
   const double height = top + plot_h + 16 + label_depth + 26;
   double max_value = 0;
