@@ -11,6 +11,8 @@
 #include "series_section.hpp"
 #include "series_writers.hpp"
 #include "stepdown_section.hpp"
+#include "table_set.hpp"
+#include "xlsx_writer.hpp"
 
 #include <csc/metrics.hpp>
 
@@ -52,6 +54,7 @@ struct options {
   std::optional<date> from, to, horizon;
   std::string format = "table";
   std::string output;  // --output FILE; empty: standard output
+  std::string output_dir;  // --output-dir DIR: csv, one file per table
   csc::rereferral_policy policy;
   csc::cp_plan_policy cp_policy;
   std::vector<std::string> cin_plans, early_help, looked_after;
@@ -198,12 +201,14 @@ options parse_options(int argc, char** argv) {
 
   app.option_defaults()->group("Output");
   app.add_option("--format", o.format, "how the report is written")->type_name("FORMAT")
-      ->capture_default_str()->check(CLI::IsMember({"table", "json", "csv", "markdown", "html"}));
+      ->capture_default_str()->check(CLI::IsMember({"table", "json", "csv", "markdown", "html", "xlsx"}));
   app.add_option("--layout", so.layout, "series tables: long (a row per group and period) or wide (a table per "
                  "measure, periods as columns; csv: one table, the measure first)")
       ->type_name("LAYOUT")->capture_default_str()->check(CLI::IsMember({"long", "wide"}));
-  app.add_option("--output", o.output, "write here; FILE is replaced only when complete (default: stdout)")
-      ->type_name("FILE");
+  CLI::Option* output = app.add_option("--output", o.output, "write here; FILE is replaced only when complete "
+                                       "(default: stdout; xlsx needs it)")->type_name("FILE");
+  app.add_option("--output-dir", o.output_dir, "csv: each table as its own file DIR/NAME.csv, listed with its "
+                 "caption and notes in DIR/contents.csv")->type_name("DIR")->excludes(output);
   app.add_flag("--check", o.check, "list every data-quality finding of the inputs with file and line instead (for "
                "returns: the reader's notes and DfE's checks)");
   if (const auto text = csc_cli::parse(app, "csc-report", argc, argv)) {
@@ -229,11 +234,16 @@ options parse_options(int argc, char** argv) {
                       "--cp-plans or --cin-plans");
   if ((o.check || o.child) && o.format != "table" && o.format != "json")
     throw usage_error("--format " + o.format + ": --check and --child print table or json");
+  if (o.format == "xlsx" && o.output.empty() && !o.check && !o.child)
+    throw usage_error("--format xlsx writes a workbook: give --output FILE.xlsx");
+  if (!o.output_dir.empty() && o.format != "csv")
+    throw usage_error("--output-dir writes one CSV file per table: it needs --format csv");
   if (!so.kind && !so.by.empty())  // --by without --series: the period's groups (a --period labelled as the year)
     so.kind = o.financial_year ? csc::series_kind::financial_year : csc::series_kind::single;
-  if (!so.kind && (o.format == "csv" || o.format == "markdown")) so.kind = csc::series_kind::single;  // one row
+  if (!so.kind && (o.format == "csv" || o.format == "markdown" || o.format == "xlsx"))
+    so.kind = csc::series_kind::single;  // one row
   if (!so.by.empty() && (o.check || o.child)) throw usage_error("--by: not with --check or --child");
-  if (so.layout == "wide" && (o.format == "json" || o.format == "html" || !so.kind))
+  if (so.layout == "wide" && (o.format == "json" || o.format == "html" || o.format == "xlsx" || !so.kind))
     throw usage_error("--layout wide: a series table (--series or --by) as table, csv or markdown; json keeps "
                       "one row per group and period");
   if (!o.child && !o.check && !o.financial_year && !(o.from && o.to)) {
@@ -683,6 +693,10 @@ void run_series(const report& r, std::ostream& os) {
     csc_report::write_series_json(os, t, so, about);
   } else if (r.opt.format == "html") {
     csc_report::write_series_html(os, t, so, about);
+  } else if (r.opt.format == "xlsx") {
+    csc_report::write_xlsx(os, csc_report::series_tables(t, so, r.quality(), about.title), r.opt.output);
+  } else if (!r.opt.output_dir.empty()) {
+    csc_report::write_csv_tables(r.opt.output_dir, csc_report::series_tables(t, so, r.quality(), about.title));
   } else {
     csc_report::write_series_text(os, t, so, r.opt.format, about);
   }

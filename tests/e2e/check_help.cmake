@@ -23,7 +23,7 @@ foreach(option IN LISTS named)
     list(APPEND problems "${option} (in --help) is not in ${DOCS}")
   endif()
 endforeach()
-foreach(default "--format FORMAT:{table,json,csv,markdown,html}=table"
+foreach(default "--format FORMAT:{table,json,csv,markdown,html,xlsx}=table"
         "--window-months N=12" "--cp-window-months N=24" "--cp-evidence EVIDENCE=either"
         "--bridge-days N=0" "--re-escalation-months N=12")
   string(FIND "${help}" "${default}" at)

@@ -3,8 +3,9 @@
 The page must parse as XML (so it is well-formed; it is also HTML5: it starts
 with <!DOCTYPE html>), load nothing from outside (no script, no external
 href or src), hold one SVG chart per measure column of its figures table,
-each chart with a <title>, at least one plotted point, and its figures table
-must have one row per period (and group).
+each chart with a <title>, a title on each axis and at least one plotted point,
+and its figures table (split into parts of at most 8 figure columns, each with
+every row) must have one row per period (and group).
 
 Usage: python3 check_html.py EXPECTED_CHARTS EXPECTED_ROWS PROGRAM ARGS...
 """
@@ -31,6 +32,9 @@ if len(set(measures)) != len(measures):
 for c in charts:
     if c.find(svg + "title") is None:
         failures.append("chart %s has no title" % c.get("data-measure"))
+    axis_titles = [t for t in c.iter(svg + "text") if "axis-title" in t.get("class", "") and (t.text or "").strip()]
+    if len(axis_titles) != 2:
+        failures.append("chart %s has %d axis titles, expected 2" % (c.get("data-measure"), len(axis_titles)))
     if not c.findall(".//" + svg + "circle"):
         failures.append("chart %s plots no point" % c.get("data-measure"))
 if root.findall(".//script"):
@@ -39,12 +43,17 @@ for e in root.iter():
     for attr in ("href", "src"):
         if e.get(attr, "").startswith(("http:", "https:", "//")):
             failures.append("the page loads %s" % e.get(attr))
-tables = root.findall(".//table")
+tables = root.findall(".//table[@class='figures']") or root.findall(".//table")
 if not tables:
     failures.append("no figures table")
 else:
-    head = [th.get("data-measure") or th.text for th in tables[0].find("thead").iter("th")]
+    # A wide figures table is split into several (each fits A4 landscape): their columns
+    # together; a measure's header is its label, its name in data-measure.
+    head = [th.get("data-measure") or "".join(th.itertext()) for t in tables for th in t.find("thead").iter("th")]
     rows = tables[0].find("tbody").findall("tr")
+    for t in tables[1:]:
+        if len(t.find("tbody").findall("tr")) != len(rows):
+            failures.append("the parts of the figures table have different rows")
     if len(rows) != expected_rows:
         failures.append("figures table has %d rows, expected %d" % (len(rows), expected_rows))
     for m in measures:
