@@ -5,8 +5,11 @@
 #ifndef CSC_MEASURE_DETAIL_CHILD_ORDER_HPP
 #define CSC_MEASURE_DETAIL_CHILD_ORDER_HPP
 
+#include <csc/core/detail/child_ranks.hpp>
+
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <numeric>
 #include <stdexcept>
@@ -20,6 +23,13 @@ namespace csc::detail {
 // then key_less, then index. Returns true iff the input was already in that
 // order (no sort done). If `declared_sorted`, unsorted input throws
 // std::invalid_argument naming `algorithm` and the first record out of order.
+//
+// Unsorted input with hashable ids (detail::is_internable_v) is ordered
+// without comparing ids record against record: each record's child is
+// numbered once (child_interner), the distinct ids are ranked by <, a
+// counting sort groups the records by rank, and only each child's own
+// records are sorted by key_less (usually a handful). Other id types fall
+// back to one comparison sort of all records.
 template <class ChildAt, class KeyLess>
 bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<std::size_t>& order,
                     bool declared_sorted, const char* algorithm) {
@@ -34,6 +44,30 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
         throw std::invalid_argument(std::string(algorithm) + ": input declared sorted by child and date, but record " +
                                     std::to_string(i) + " sorts before record " + std::to_string(i - 1));
       }
+    }
+  }
+  using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
+  if constexpr (is_internable_v<child_id>) {
+    if (!sorted) {
+      child_interner<child_id> interner(n / 2);
+      std::vector<std::uint32_t> rank_of(n);
+      for (std::size_t i = 0; i < n; ++i) rank_of[i] = interner.intern(child(i));
+      const std::vector<std::uint32_t> rank = interner.ranks();
+      for (auto& r : rank_of) r = rank[r];
+      counting_sort_by_key(rank_of, interner.size(), order);
+      const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
+        if (key_less(a, b)) return true;
+        if (key_less(b, a)) return false;
+        return a < b;
+      };
+      for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
+        std::size_t e = g + 1;
+        while (e < n && rank_of[order[e]] == rank_of[order[g]]) ++e;
+        if (e - g > 1) std::sort(order.begin() + static_cast<std::ptrdiff_t>(g),
+                                 order.begin() + static_cast<std::ptrdiff_t>(e), by_key_then_index);
+        g = e;
+      }
+      return sorted;
     }
   }
   order.resize(n);
