@@ -69,7 +69,7 @@ struct csv_table_reader {
   std::string row_arena;
   std::vector<std::size_t> row_end;
   std::vector<std::uint64_t> row_hash;
-  std::vector<std::uint32_t> row_slots = std::vector<std::uint32_t>(1024, 0);
+  std::vector<std::uint64_t> row_slots = std::vector<std::uint64_t>(1024, 0);  // hash's high half << 32 | record + 1
 
   csv_table_reader(std::istream& in, const std::string& source, const extract_options& o)
       : opt(o), csv(in, source, csv_reader::options{csv_reader::header_names::unique, o.encoding, o.dates}) {
@@ -92,8 +92,10 @@ struct csv_table_reader {
         const std::uint64_t h = row_hash_of(row);
         std::size_t slot = static_cast<std::size_t>(h) & (row_slots.size() - 1);
         std::optional<std::size_t> first;
+        const std::uint64_t tag = h & 0xffffffff00000000ull;
         for (; row_slots[slot] != 0; slot = (slot + 1) & (row_slots.size() - 1)) {
-          const std::size_t k = row_slots[slot] - 1;
+          if ((row_slots[slot] & 0xffffffff00000000ull) != tag) continue;
+          const std::size_t k = (row_slots[slot] & 0xffffffffu) - 1;
           if (row_hash[k] == h && row_of(k) == row) {
             first = k;
             break;
@@ -116,7 +118,7 @@ struct csv_table_reader {
         if (i >= std::numeric_limits<std::uint32_t>::max() - 1) throw std::length_error("csc::io: too many records");
         row_end.push_back(row_arena.size());
         row_hash.push_back(h);
-        row_slots[slot] = static_cast<std::uint32_t>(i + 1);
+        row_slots[slot] = tag | (i + 1);
         if (2 * row_end.size() > row_slots.size()) grow_row_slots();
       } catch (const parse_error& e) {
         while (!out.findings.empty() && out.findings.back().record == out.records.size()) out.findings.pop_back();
@@ -163,7 +165,7 @@ struct csv_table_reader {
     for (std::size_t k = 0; k < row_end.size(); ++k) {
       std::size_t slot = static_cast<std::size_t>(row_hash[k]) & mask;
       while (row_slots[slot] != 0) slot = (slot + 1) & mask;
-      row_slots[slot] = static_cast<std::uint32_t>(k + 1);
+      row_slots[slot] = (row_hash[k] & 0xffffffff00000000ull) | (k + 1);
     }
   }
 

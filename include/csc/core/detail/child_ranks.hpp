@@ -35,7 +35,8 @@ inline constexpr bool is_internable_v = is_internable<Id>::value;
 
 // Distinct ids in first-appearance order, each with the ordinal of its
 // position; an open-addressing table (linear probing, power-of-two size,
-// load at most 1/2) of ordinal + 1 (0: empty slot) finds an id's ordinal.
+// load at most 1/2) of ordinal + 1 (0: empty slot), tagged with the high half
+// of the id's hash so that a probe rarely touches another id, finds an id's ordinal.
 template <class Id>
 class child_interner {
  public:
@@ -45,12 +46,14 @@ class child_interner {
   // The ordinal of `id`, numbering it (and copying it once) on first sight.
   template <class Key>
   std::uint32_t intern(const Key& id) {
-    const std::size_t h = mixed_hash(id);
-    std::size_t slot = h & mask_;
+    const std::uint64_t h = mixed_hash(id);
+    std::size_t slot = static_cast<std::size_t>(h) & mask_;
+    const std::uint64_t tag = static_cast<std::uint64_t>(h) & 0xffffffff00000000ull;
     for (;;) {
-      const std::uint32_t held = slots_[slot];
+      const std::uint64_t held = slots_[slot];
       if (held == 0) break;
-      if (hashes_[held - 1] == h && ids_[held - 1] == id) return held - 1;
+      const auto ordinal = static_cast<std::uint32_t>((held & 0xffffffffu) - 1);
+      if ((held & 0xffffffff00000000ull) == tag && ids_[ordinal] == id) return ordinal;
       slot = (slot + 1) & mask_;
     }
     if (ids_.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
@@ -59,7 +62,7 @@ class child_interner {
     const auto ordinal = static_cast<std::uint32_t>(ids_.size());
     ids_.emplace_back(id);
     hashes_.push_back(h);
-    slots_[slot] = ordinal + 1;
+    slots_[slot] = tag | (ordinal + 1);
     if (2 * ids_.size() > slots_.size()) rehash(2 * slots_.size());
     return ordinal;
   }
@@ -97,23 +100,23 @@ class child_interner {
   // (Fibonacci hashing, the high half folded in) so that ids with a common
   // stride do not share low bits.
   template <class Key>
-  static std::size_t mixed_hash(const Key& id) {
+  static std::uint64_t mixed_hash(const Key& id) {
     const std::uint64_t x = static_cast<std::uint64_t>(std::hash<Id>{}(id)) * 0x9E3779B97F4A7C15ull;
-    return static_cast<std::size_t>(x ^ (x >> 32));
+    return x ^ (x >> 29);
   }
   void rehash(std::size_t size) {
     slots_.assign(size, 0);
     mask_ = size - 1;
     for (std::size_t k = 0; k < ids_.size(); ++k) {
-      std::size_t slot = hashes_[k] & mask_;
+      std::size_t slot = static_cast<std::size_t>(hashes_[k]) & mask_;
       while (slots_[slot] != 0) slot = (slot + 1) & mask_;
-      slots_[slot] = static_cast<std::uint32_t>(k + 1);
+      slots_[slot] = (static_cast<std::uint64_t>(hashes_[k]) & 0xffffffff00000000ull) | (k + 1);
     }
   }
 
   std::vector<Id> ids_;
-  std::vector<std::size_t> hashes_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::uint64_t> slots_;  // 0: empty; else the hash's high half << 32 | ordinal + 1
   std::size_t mask_ = 0;
 };
 
