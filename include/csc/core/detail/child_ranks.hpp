@@ -41,7 +41,11 @@ template <class Id>
 class child_interner {
  public:
   // Room for about `expected` distinct ids before the table grows.
-  explicit child_interner(std::size_t expected = 0) { rehash(table_size_for(expected)); }
+  explicit child_interner(std::size_t expected = 0) {
+    ids_.reserve(expected);
+    hashes_.reserve(expected);
+    rehash(table_size_for(expected));
+  }
 
   // The ordinal of `id`, numbering it (and copying it once) on first sight.
   template <class Key>

@@ -49,7 +49,7 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
   using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
   if constexpr (is_internable_v<child_id>) {
     if (!sorted) {
-      child_interner<child_id> interner(n / 2);
+      child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
       std::vector<std::uint32_t> rank_of(n);
       for (std::size_t i = 0; i < n; ++i) rank_of[i] = interner.intern(child(i));
       const std::vector<std::uint32_t> rank = interner.ranks();
