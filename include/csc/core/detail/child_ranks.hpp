@@ -136,6 +136,37 @@ inline void counting_sort_by_key(const std::vector<std::uint32_t>& key, std::siz
   for (std::size_t i = 0; i < key.size(); ++i) order[first[key[i]]++] = i;
 }
 
+// Fills `order` with 0..n-1 sorted by child(i) (ascending by the id's <),
+// then key_less, then index, for hashable ids (is_internable_v): each child
+// numbered once, the distinct ids ranked, a counting sort by rank, and a sort
+// of each child's own records by key_less. O(n) hash lookups, O(k log k)
+// comparisons of the k distinct ids, and small per-child sorts.
+template <class ChildAt, class KeyLess>
+void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key_less,
+                         std::vector<std::size_t>& order) {
+  using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
+  static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
+  child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
+  std::vector<std::uint32_t> rank_of(n);
+  for (std::size_t i = 0; i < n; ++i) rank_of[i] = interner.intern(child(i));
+  const std::vector<std::uint32_t> rank = interner.ranks();
+  for (auto& r : rank_of) r = rank[r];
+  counting_sort_by_key(rank_of, interner.size(), order);
+  const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
+    if (key_less(a, b)) return true;
+    if (key_less(b, a)) return false;
+    return a < b;
+  };
+  for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
+    std::size_t e = g + 1;
+    while (e < n && rank_of[order[e]] == rank_of[order[g]]) ++e;
+    if (e - g > 1)
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(g), order.begin() + static_cast<std::ptrdiff_t>(e),
+                by_key_then_index);
+    g = e;
+  }
+}
+
 }  // namespace csc::detail
 
 #endif  // CSC_CORE_DETAIL_CHILD_RANKS_HPP
