@@ -31,10 +31,12 @@ struct ordered_only_id {
 };
 }  // namespace
 
+namespace std {
 template <>
-struct std::hash<colliding_id> {
+struct hash<colliding_id> {
   std::size_t operator()(const colliding_id&) const noexcept { return 42; }
 };
+}  // namespace std
 
 BOOST_AUTO_TEST_SUITE(child_ranks_test)
 
