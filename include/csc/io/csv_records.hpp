@@ -95,7 +95,7 @@ struct csv_table_reader {
         const std::uint64_t tag = h & 0xffffffff00000000ull;
         for (; row_slots[slot] != 0; slot = (slot + 1) & (row_slots.size() - 1)) {
           if ((row_slots[slot] & 0xffffffff00000000ull) != tag) continue;
-          const std::size_t k = (row_slots[slot] & 0xffffffffu) - 1;
+          const auto k = static_cast<std::size_t>((row_slots[slot] & 0xffffffffu) - 1);
           if (row_hash[k] == h && row_of(k) == row) {
             first = k;
             break;
