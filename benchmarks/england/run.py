@@ -1,4 +1,4 @@
-"""England-scale benchmarks: csc-metrics against pandas and SQLite, same data, same run.
+"""England-scale benchmarks: csc-metrics against pandas, SQLite and DuckDB, same data, same run.
 
 For each size it generates data with csc-synth (CIN census XML returns and the
 CSV extracts of the same records), then measures:
@@ -6,9 +6,13 @@ CSV extracts of the same records), then measures:
   2-4. C1, D3/D5/D7 and step-down on data in memory (csc-bench-england);
   5. csc-report end to end for one financial year (from the XML and from the CSVs)
      and for a 60-month rolling series;
-  baselines: pandas (baseline_pandas.py) and SQLite (baseline_sqlite.sql) from the CSVs.
+  baselines: pandas (baseline_pandas.py), SQLite (baseline_sqlite.sql) and DuckDB
+  (baseline_duckdb.mjs, @duckdb/node-api from npm, run by Node at 1 and 2 threads) from the
+  CSVs; the floor program (csc-floor-referrals: mmap, unordered_map interning, std::sort of
+  64-bit keys, C1 from the referrals only).
 Every figure (C1, D3, open plans) must agree across csc-bench-england, csc-report,
-pandas, SQLite and the generator's own counts, or the run fails. Wall times are
+pandas, SQLite, DuckDB (both thread counts), the floor (C1) and the generator's own
+counts, or the run fails. DuckDB needs `npm ci` in benchmarks/england (.ci/install-deps does it). Wall times are
 medians of --repeat runs; peak memory is the maximum resident set (getrusage / time -f %M).
 
 Usage: /usr/bin/python3 benchmarks/england/run.py --build BUILD [--sizes la,england,england5]
@@ -67,6 +71,11 @@ def main():
     synth = os.path.join(a.build, "examples", "csc-synth")
     report = os.path.join(a.build, "examples", "csc-report")
     bench = os.path.join(a.build, "benchmarks", "csc-bench-england")
+    floor = os.path.join(a.build, "benchmarks", "csc-floor-referrals")
+    node = shutil.which("node")
+    duckdb_script = os.path.join(HERE, "baseline_duckdb.mjs")
+    if not node or not os.path.isdir(os.path.join(HERE, "node_modules", "@duckdb", "node-api")):
+        sys.exit("DuckDB baseline: needs Node and `npm ci` in %s (bash .ci/install-deps does both)" % HERE)
     fy = "%d-%02d" % (LAST_FY, (LAST_FY + 1) % 100)
     rows = []
     for size in sizes:
@@ -98,6 +107,14 @@ def main():
         from_xml = json.loads(out)
         report_csv_s, report_csv_peak, out = timed([report] + csv_args + ["--period", fy, "--format", "json"], repeat)
         from_csv = json.loads(out)
+        report_csv2_s, report_csv2_peak, out = timed([report] + csv_args + ["--period", fy, "--format", "json",
+                                                                             "--threads", "2"], repeat)
+        from_csv2 = json.loads(out)
+        floor_s, floor_peak, out = timed([floor, os.path.join(work, "referrals.csv"), fy], repeat)
+        from_floor = json.loads(out)
+        duckdb = {}
+        for threads in (1, 2):
+            duckdb[threads] = timed([node, duckdb_script, work, fy, str(threads)], repeat, cwd=HERE)
         series_from = "%d-04-01" % (LAST_FY - 4)
         report_series_s, _, _ = timed([report] + csv_args + ["--series", "rolling12", "--from", series_from, "--to",
                                                               "%d-03-31" % (LAST_FY + 1), "--format", "csv"], repeat)
@@ -115,10 +132,12 @@ def main():
 
         # Every route must give the same figures.
         sources = {"csc-bench-england": lib, "csc-report (XML)": from_xml, "csc-report (CSV)": from_csv,
-                   "pandas": pandas, "SQLite": sqlite}
+                   "csc-report (CSV, 2 threads)": from_csv2, "pandas": pandas, "SQLite": sqlite,
+                   "DuckDB 1 thread": json.loads(duckdb[1][2]), "DuckDB 2 threads": json.loads(duckdb[2][2]),
+                   "floor (C1 only)": from_floor}
         failures = []
         for name, got in sources.items():
-            for f in FIGURES:
+            for f in FIGURES if name != "floor (C1 only)" else FIGURES[:2]:
                 if got[f] != lib[f]:
                     failures.append("%s %s = %s, csc-bench-england %s" % (name, f, got[f], lib[f]))
         for f in FIGURES[:-1]:
@@ -136,6 +155,10 @@ def main():
             "report_xml_s": report_xml_s, "report_xml_peak_mb": report_xml_peak / 1024,
             "report_csv_s": report_csv_s, "report_csv_peak_mb": report_csv_peak / 1024,
             "report_series_s": report_series_s,
+            "report_csv2_s": report_csv2_s, "report_csv2_peak_mb": report_csv2_peak / 1024,
+            "floor_s": floor_s, "floor_peak_mb": floor_peak / 1024,
+            "duckdb1_s": duckdb[1][0], "duckdb1_peak_mb": duckdb[1][1] / 1024,
+            "duckdb2_s": duckdb[2][0], "duckdb2_peak_mb": duckdb[2][1] / 1024,
             "pandas_s": pandas_s, "pandas_peak_mb": pandas_peak / 1024, "sqlite_s": sqlite_s,
             "sqlite_peak_mb": sqlite_peak / 1024, "figures": {f: lib[f] for f in FIGURES}, "runs": repeat,
         }
@@ -158,11 +181,12 @@ def write_markdown(rows, path):
                 break
     except OSError:
         pass
-    out = ["## England scale: csc-metrics against pandas and SQLite", "",
+    out = ["## England scale: csc-metrics against pandas, SQLite and DuckDB", "",
            "Written by `benchmarks/england/run.py` (wall times are medians of the runs shown; one core per process; "
            "machine: %s, %d cores, %s %s)." % (cpu, os.cpu_count() or 0, platform.system(), platform.release()),
-           "Data: csc-synth returns ending 2023-24; figures for 2023-24. All five routes gave identical figures "
-           "(checked by the driver).", "",
+           "Data: csc-synth returns ending 2023-24; figures for 2023-24. Every route gave identical figures "
+           "(csc-bench-england, csc-report from XML and CSV at 1 and 2 threads, pandas, SQLite, DuckDB at 1 and 2 "
+           "threads; the floor program's C1; checked by the driver).", "",
            "| size | runs | referrals (FY) | CP plans (FY) | XML MB | XML read s | MB/s | xmllint --stream s | read / xmllint "
            "| C1 s | D3/D5/D7 s | step-down s | in memory total s | peak MB (library) | peak / XML |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -180,6 +204,22 @@ def write_markdown(rows, path):
             r["description"], r["csv_mb"], r["report_csv_s"], r["pandas_s"], r["sqlite_s"],
             r["pandas_s"] / r["report_csv_s"], r["sqlite_s"] / r["report_csv_s"], r["report_xml_s"],
             r["report_series_s"], r["report_csv_peak_mb"], r["pandas_peak_mb"], r["sqlite_peak_mb"]))
+    out += ["", "Against DuckDB (`@duckdb/node-api`, read_csv + window functions) and the floor program "
+            "(mmap, unordered_map interning, std::sort of 64-bit keys; referrals/C1 only), same run:", "",
+            "| size | csc-report 1 thread s | csc-report 2 threads s | DuckDB 1 thread s | DuckDB 2 threads s "
+            "| floor s | DuckDB 1 / csc-report 1 | DuckDB 2 / csc-report 2 | pandas / csc-report 1 "
+            "| csc-report 1 / floor | peak MB csc-report 1 / 2 / DuckDB 1 / 2 / floor | csc-report peak / CSV |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
+    for r in rows:
+        if "duckdb1_s" not in r:
+            continue
+        out.append("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1fx | %.1fx | %.1fx | %.1fx | %.0f / %.0f / %.0f / %.0f / %.0f "
+                   "| %.2f |" % (
+                       r["description"], r["report_csv_s"], r["report_csv2_s"], r["duckdb1_s"], r["duckdb2_s"],
+                       r["floor_s"], r["duckdb1_s"] / r["report_csv_s"], r["duckdb2_s"] / r["report_csv2_s"],
+                       r["pandas_s"] / r["report_csv_s"], r["report_csv_s"] / r["floor_s"], r["report_csv_peak_mb"],
+                       r["report_csv2_peak_mb"], r["duckdb1_peak_mb"], r["duckdb2_peak_mb"], r["floor_peak_mb"],
+                       r["report_csv_peak_mb"] / r["csv_mb"]))
     if len(rows) > 1:
         base = rows[0]
         out += ["", "Growth with size (time ratio / ratio of records read, 1.0 = linear):", ""]

@@ -1,6 +1,7 @@
 // csc-report: the figures a scrutiny report quotes (re-referrals, DfE table C1;
 // child protection plans, D3/D5/D7; step-down), computed with csc-metrics from
 // CSV extracts or CIN census returns. Options: csc-report --help, docs/csc-report.md.
+#include "concurrency.hpp"
 #include "../common/cli.hpp"
 #include "census_section.hpp"
 #include "inputs.hpp"
@@ -68,6 +69,7 @@ struct options {
   csc::window re_escalation_window = csc::window::months(12);
   csc_report::series_options series;  // --series and the options that go with it
   std::string print;                  // --help or --version: this text instead of a report
+  unsigned threads = 1;               // --threads N: independent steps on two threads when N >= 2
   bool wants_stepdown() const {
     return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty() ||
            !cin_census.empty();
@@ -211,6 +213,9 @@ options parse_options(int argc, char** argv) {
                  "caption and notes in DIR/contents.csv")->type_name("DIR")->excludes(output);
   app.add_flag("--check", o.check, "list every data-quality finding of the inputs with file and line instead (for "
                "returns: the reader's notes and DfE's checks)");
+  app.add_option("--threads", o.threads, std::string("read and classify independent inputs concurrently when N >= 2 "
+                 "(same output; at most 2 used)") + (csc_report::threads_available() ? "" : "; this build has no threads"))
+      ->type_name("N")->capture_default_str()->check(CLI::Range(1u, 1024u));
   if (const auto text = csc_cli::parse(app, "csc-report", argc, argv)) {
     o.print = *text;
     return o;
@@ -711,19 +716,24 @@ void run(const options& opt, std::ostream& os) {
   }
   csc::io::extract_options extract = opt.extract;
   extract.keep = opt.series.kept_columns();
-  if (!opt.referrals.empty()) {
-    r.referrals = csc_report::read_referrals(opt.referrals, extract);
-    if (r.referrals->records.empty()) throw std::runtime_error(r.referrals->name + ": no referral records after the header");
-  }
-  if (!opt.cp_plans.empty()) {
-    r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, extract);
-    if (r.cp_plans->records.empty()) throw std::runtime_error(r.cp_plans->name + ": no plan records after the header");
-    if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_item("NumberOfPreviousCPP")) {
-      throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + r.cp_plans->name);
-    }
-  }
-
-  if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans, extract);
+  // The referrals beside the CP and CIN plans (--threads); errors in the order of the inputs.
+  csc_report::run_both(
+      opt.threads,
+      [&] {
+        if (opt.referrals.empty()) return;
+        r.referrals = csc_report::read_referrals(opt.referrals, extract);
+        if (r.referrals->records.empty()) throw std::runtime_error(r.referrals->name + ": no referral records after the header");
+      },
+      [&] {
+        if (!opt.cp_plans.empty()) {
+          r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, extract);
+          if (r.cp_plans->records.empty()) throw std::runtime_error(r.cp_plans->name + ": no plan records after the header");
+          if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_item("NumberOfPreviousCPP")) {
+            throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + r.cp_plans->name);
+          }
+        }
+        if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans, extract);
+      });
   if (!opt.cin_census.empty()) {
     r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns(), opt.extract.skip_invalid_records);
     if (opt.check) {
@@ -783,31 +793,38 @@ void run(const options& opt, std::ostream& os) {
     csc_report::write_child(os, opt.format, *r.stepdown, *child, r.stepdown_in);
     return;
   }
-  if (r.referrals) {
-    r.classified = csc::classify_rereferrals(r.referrals->records, &csc::io::referral_record::child,
-                                             &csc::io::referral_record::referral, r.horizon, opt.policy);
-    if (r.period) r.measures = csc::measure(*r.classified, *r.period, csc::count_rereferrals{});
-    if (r.period && r.referrals->has_item("ReferralNFA")) {
-      std::size_t nfa = 0;
-      for (const auto& row : r.referrals->records) {
-        if (*row.nfa && r.period->contains(row.referral)) ++nfa;
-      }
-      r.nfa_count = nfa;
-    }
-  }
-  if (r.cp_plans) {
-    using row = csc::io::cp_plan_record;
-    r.cp_classified = r.cp_plans->has_item("NumberOfPreviousCPP")
-                          ? csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end,
-                                                   &row::previous_plans, r.horizon, opt.cp_policy)
-                          : csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end, r.horizon,
-                                                   opt.cp_policy);
-    if (r.period) {
-      r.cp_starts = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_starts{});
-      r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});
-      r.cp_open = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plans_open{});
-    }
-  }
+  // Re-referrals beside CP plans (--threads): each writes only its own results.
+  csc_report::run_both(
+      opt.threads,
+      [&] {
+        if (r.referrals) {
+          r.classified = csc::classify_rereferrals(r.referrals->records, &csc::io::referral_record::child,
+                                                   &csc::io::referral_record::referral, r.horizon, opt.policy);
+          if (r.period) r.measures = csc::measure(*r.classified, *r.period, csc::count_rereferrals{});
+          if (r.period && r.referrals->has_item("ReferralNFA")) {
+            std::size_t nfa = 0;
+            for (const auto& row : r.referrals->records) {
+              if (*row.nfa && r.period->contains(row.referral)) ++nfa;
+            }
+            r.nfa_count = nfa;
+          }
+        }
+      },
+      [&] {
+        if (r.cp_plans) {
+          using row = csc::io::cp_plan_record;
+          r.cp_classified = r.cp_plans->has_item("NumberOfPreviousCPP")
+                                ? csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end,
+                                                         &row::previous_plans, r.horizon, opt.cp_policy)
+                                : csc::classify_cp_plans(r.cp_plans->records, &row::child, &row::start, &row::end, r.horizon,
+                                                         opt.cp_policy);
+          if (r.period) {
+            r.cp_starts = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_starts{});
+            r.cp_ends = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plan_ends{});
+            r.cp_open = csc::measure(*r.cp_classified, *r.period, csc::count_cp_plans_open{});
+          }
+        }
+      });
   if (opt.check) {
     write_check(r, os);
   } else if (opt.series.kind) {

@@ -9,6 +9,7 @@
 
 #include <csc/core/date_traits.hpp>
 #include <csc/core/detail/child_lookup.hpp>
+#include <csc/core/detail/child_ranks.hpp>
 #include <csc/core/detail/projected.hpp>
 #include <csc/core/detail/records.hpp>
 #include <csc/core/finding.hpp>
@@ -257,14 +258,22 @@ service_timelines<Id> build_timelines(day h, const timeline_policy& policy, cons
   out.policy_ = policy;
   out.extract_date_ = h;
 
+  // By child (ascending id), then start, then input order. Hashable ids: each
+  // child numbered once and a counting sort by rank (core/detail/child_ranks.hpp).
   std::vector<std::size_t> order(eps.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (ids[a] < ids[b]) return true;
-    if (ids[b] < ids[a]) return false;
-    if (eps[a].start != eps[b].start) return eps[a].start < eps[b].start;
-    return a < b;
-  });
+  if constexpr (is_internable_v<Id>) {
+    order_by_child_rank(
+        eps.size(), [&](std::size_t i) -> const Id& { return ids[i]; },
+        [&](std::size_t a, std::size_t b) { return eps[a].start < eps[b].start; }, order);
+  } else {
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (ids[a] < ids[b]) return true;
+      if (ids[b] < ids[a]) return false;
+      if (eps[a].start != eps[b].start) return eps[a].start < eps[b].start;
+      return a < b;
+    });
+  }
 
   std::vector<std::pair<day, int>> events;  // (day, +level+1 at a start, -(level+1) the day after an end)
   std::vector<level_segment> built;

@@ -264,31 +264,71 @@ class csv_reader {
     }
   }
 
-  // Reads one record (possibly spanning lines inside quotes) into fields_.
-  bool read_record() {
-    fields_.clear();
-    blank_ = false;
-    // The stream buffer directly: istream::get() builds a sentry per character.
+  // The input, a block at a time through the stream buffer (sgetn): no
+  // sentry or virtual call per character.
+  bool fill() {
     if (in_.rdbuf() == nullptr) return false;
-    std::streambuf& sb = *in_.rdbuf();
-    const auto get = [&sb] { return sb.sbumpc(); };
-    const auto peek = [&sb] { return sb.sgetc(); };
+    if (buf_.empty()) buf_.resize(1 << 16);
+    const std::streamsize got = in_.rdbuf()->sgetn(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    pos_ = 0;
+    end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
+    return end_ > 0;
+  }
+  int get() {
+    if (pos_ == end_ && !fill()) return std::char_traits<char>::eof();
+    return static_cast<unsigned char>(buf_[pos_++]);
+  }
+  int peek() {
+    if (pos_ == end_ && !fill()) return std::char_traits<char>::eof();
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
+  // Appends to @p field the characters from the buffer's position up to (not
+  // including) the first for which stop(c) is true or the buffer's end.
+  template <class Stop>
+  void append_run(std::string& field, const Stop& stop) {
+    std::size_t run = pos_;
+    while (run < end_ && !stop(buf_[run])) ++run;
+    field.append(buf_.data() + pos_, run - pos_);
+    pos_ = run;
+  }
+
+  // Reads one record (possibly spanning lines inside quotes) into fields_,
+  // reusing the strings (and their capacity) of the record before.
+  bool read_record() {
+    std::size_t count = 0;  // fields of this record so far
+    const auto finish_field = [&](std::string& field) {
+      if (count == fields_.size()) fields_.emplace_back();
+      fields_[count++].swap(field);
+      field.clear();
+    };
+    blank_ = false;
     int c = get();
-    if (c == std::char_traits<char>::eof()) return false;
+    if (c == std::char_traits<char>::eof()) {
+      fields_.clear();
+      return false;
+    }
     line_ = next_line_;
     if (c == '\n' || c == '\r') {
       if (c == '\r' && peek() == '\n') get();
       ++next_line_;
       blank_ = true;
+      fields_.clear();
       return true;
     }
-    std::string field;
+    field_.clear();
+    std::string& field = field_;
     bool quoted = false;       // inside a quoted section
     bool was_quoted = false;   // the field began with a quote
+    const auto plain_stop = [](char x) { return x == ',' || x == '\n' || x == '\r' || x == '"'; };
+    const auto quoted_stop = [](char x) { return x == '"' || x == '\n'; };
     for (;; c = get()) {
       if (c == std::char_traits<char>::eof()) {
-        if (quoted) throw parse_error(source_, line_, column_name(fields_.size()), "unterminated quoted field");
-        fields_.push_back(std::move(field));
+        if (quoted) {
+          fields_.resize(count);
+          throw parse_error(source_, line_, column_name(fields_.size()), "unterminated quoted field");
+        }
+        finish_field(field);
+        fields_.resize(count);
         ++next_line_;
         return true;
       }
@@ -304,20 +344,22 @@ class csv_reader {
         } else {
           if (ch == '\n') ++next_line_;
           field += ch;
+          append_run(field, quoted_stop);
         }
         continue;
       }
       if (ch == ',') {
-        fields_.push_back(std::move(field));
-        field.clear();
+        finish_field(field);
         was_quoted = false;
       } else if (ch == '\n' || ch == '\r') {
         if (ch == '\r' && peek() == '\n') get();
-        fields_.push_back(std::move(field));
+        finish_field(field);
+        fields_.resize(count);
         ++next_line_;
         return true;
       } else if (ch == '"') {
         if (!field.empty() || was_quoted) {
+          fields_.resize(count);
           throw parse_error(source_, line_, column_name(fields_.size()),
                             "quote inside an unquoted field (quote the whole field and double inner quotes)");
         }
@@ -325,9 +367,11 @@ class csv_reader {
         was_quoted = true;
       } else {
         if (was_quoted) {
+          fields_.resize(count);
           throw parse_error(source_, line_, column_name(fields_.size()), "characters after a closing quote");
         }
         field += ch;
+        append_run(field, plain_stop);
       }
     }
   }
@@ -347,6 +391,10 @@ class csv_reader {
   std::vector<std::pair<std::string, std::string>> matched_;
   std::size_t empty_rows_ = 0;
   std::vector<std::string> fields_;
+  std::string field_;       // the field being read
+  std::vector<char> buf_;   // a block of the input: [pos_, end_) not read yet
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
   std::size_t line_ = 1;
   std::size_t next_line_ = 1;
   std::size_t blank_lines_ = 0;

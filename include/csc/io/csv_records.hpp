@@ -21,12 +21,14 @@
 #include <csc/io/value_formats.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
 #include <istream>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -59,7 +61,15 @@ struct csv_table_reader {
   std::vector<std::optional<std::size_t>> kept_columns;
   record_table<Record> out;
   std::vector<parse_error> errors;
-  std::unordered_map<std::string, std::size_t> seen_rows;  // every field of a row -> its record
+  // Rows repeated in every column: each kept record's fields (joined by
+  // '\x1f') in one arena, record k at [row_end[k-1], row_end[k]), and an
+  // open-addressing table (linear probing, load <= 1/2) of record + 1 by the
+  // row's hash. No allocation per row; a hash match is confirmed by comparing
+  // the rows' bytes, so only rows equal in every column are duplicates.
+  std::string row_arena;
+  std::vector<std::size_t> row_end;
+  std::vector<std::uint64_t> row_hash;
+  std::vector<std::uint64_t> row_slots = std::vector<std::uint64_t>(1024, 0);  // hash's high half << 32 | record + 1
 
   csv_table_reader(std::istream& in, const std::string& source, const extract_options& o)
       : opt(o), csv(in, source, csv_reader::options{csv_reader::header_names::unique, o.encoding, o.dates}) {
@@ -76,17 +86,40 @@ struct csv_table_reader {
       try {
         if (!csv.next()) break;
         const std::size_t i = out.records.size();
-        std::string row;  // every field: the key for rows repeated in every column
-        for (std::size_t c = 0; c < csv.header().size(); ++c) (row += csv.field(c)) += '\x1f';
-        if (const auto first = seen_rows.find(row); first != seen_rows.end()) {
-          finding_on(first->second, rule::duplicate_record,
+        const std::size_t row_start = row_arena.size();
+        for (std::size_t c = 0; c < csv.header().size(); ++c) (row_arena += csv.field(c)) += '\x1f';
+        const std::string_view row(row_arena.data() + row_start, row_arena.size() - row_start);
+        const std::uint64_t h = row_hash_of(row);
+        std::size_t slot = static_cast<std::size_t>(h) & (row_slots.size() - 1);
+        std::optional<std::size_t> first;
+        const std::uint64_t tag = h & 0xffffffff00000000ull;
+        for (; row_slots[slot] != 0; slot = (slot + 1) & (row_slots.size() - 1)) {
+          if ((row_slots[slot] & 0xffffffff00000000ull) != tag) continue;
+          const auto k = static_cast<std::size_t>((row_slots[slot] & 0xffffffffu) - 1);
+          if (row_hash[k] == h && row_of(k) == row) {
+            first = k;
+            break;
+          }
+        }
+        if (first) {
+          row_arena.resize(row_start);
+          finding_on(*first, rule::duplicate_record,
                      "line " + std::to_string(csv.line()) + " repeats line " +
-                         std::to_string(out.records[first->second].source.line) + " in every column (read once)");
+                         std::to_string(out.records[*first].source.line) + " in every column (read once)");
           continue;
         }
-        Record rec = read_one(i);
-        seen_rows.emplace(std::move(row), i);
-        out.records.push_back(std::move(rec));
+        try {
+          Record rec = read_one(i);
+          out.records.push_back(std::move(rec));
+        } catch (...) {
+          row_arena.resize(row_start);
+          throw;
+        }
+        if (i >= std::numeric_limits<std::uint32_t>::max() - 1) throw std::length_error("csc::io: too many records");
+        row_end.push_back(row_arena.size());
+        row_hash.push_back(h);
+        row_slots[slot] = tag | (i + 1);
+        if (2 * row_end.size() > row_slots.size()) grow_row_slots();
       } catch (const parse_error& e) {
         while (!out.findings.empty() && out.findings.back().record == out.records.size()) out.findings.pop_back();
         errors.push_back(e);
@@ -104,6 +137,36 @@ struct csv_table_reader {
     }
     out.unused_columns = csv.unused_columns();
     return std::move(out);
+  }
+
+  std::string_view row_of(std::size_t k) const {
+    const std::size_t from = k == 0 ? 0 : row_end[k - 1];
+    return std::string_view(row_arena.data() + from, row_end[k] - from);
+  }
+  // A 64-bit hash of the row's bytes, eight at a time (multiply and rotate),
+  // with a final mix for the low bits the table uses.
+  static std::uint64_t row_hash_of(std::string_view row) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ row.size();
+    std::size_t i = 0;
+    for (; i + 8 <= row.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, row.data() + i, 8);
+      h = ((h ^ w) * 0xff51afd7ed558ccdull);
+      h ^= h >> 32;
+    }
+    for (; i < row.size(); ++i) h = (h ^ static_cast<unsigned char>(row[i])) * 0x100000001b3ull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
+  }
+  void grow_row_slots() {
+    row_slots.assign(row_slots.size() * 2, 0);
+    const std::size_t mask = row_slots.size() - 1;
+    for (std::size_t k = 0; k < row_end.size(); ++k) {
+      std::size_t slot = static_cast<std::size_t>(row_hash[k]) & mask;
+      while (row_slots[slot] != 0) slot = (slot + 1) & mask;
+      row_slots[slot] = (row_hash[k] & 0xffffffff00000000ull) | (k + 1);
+    }
   }
 
   std::string child(std::size_t column) {

@@ -5,8 +5,11 @@
 #ifndef CSC_MEASURE_DETAIL_CHILD_ORDER_HPP
 #define CSC_MEASURE_DETAIL_CHILD_ORDER_HPP
 
+#include <csc/core/detail/child_ranks.hpp>
+
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <numeric>
 #include <stdexcept>
@@ -20,6 +23,13 @@ namespace csc::detail {
 // then key_less, then index. Returns true iff the input was already in that
 // order (no sort done). If `declared_sorted`, unsorted input throws
 // std::invalid_argument naming `algorithm` and the first record out of order.
+//
+// Unsorted input with hashable ids (detail::is_internable_v) is ordered
+// without comparing ids record against record: each record's child is
+// numbered once (child_interner), the distinct ids are ranked by <, a
+// counting sort groups the records by rank, and only each child's own
+// records are sorted by key_less (usually a handful). Other id types fall
+// back to one comparison sort of all records.
 template <class ChildAt, class KeyLess>
 bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<std::size_t>& order,
                     bool declared_sorted, const char* algorithm) {
@@ -34,6 +44,13 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
         throw std::invalid_argument(std::string(algorithm) + ": input declared sorted by child and date, but record " +
                                     std::to_string(i) + " sorts before record " + std::to_string(i - 1));
       }
+    }
+  }
+  using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
+  if constexpr (is_internable_v<child_id>) {
+    if (!sorted) {
+      order_by_child_rank(n, child, key_less, order);
+      return sorted;
     }
   }
   order.resize(n);

@@ -1,0 +1,172 @@
+/// @file
+/// @brief Internal: children numbered once. `child_interner` gives each
+/// distinct host child id a dense ordinal through one hash lookup per record
+/// (no per-record allocation), and `child_interner::ranks()` orders the
+/// distinct ids by the id's operator<, so that records can be grouped by
+/// child with a counting sort of small integers instead of comparing ids.
+#ifndef CSC_CORE_DETAIL_CHILD_RANKS_HPP
+#define CSC_CORE_DETAIL_CHILD_RANKS_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace csc::detail {
+
+// Whether ids of type Id can be numbered through a hash: std::hash<Id> is
+// enabled (a disabled specialisation is not default constructible) and ids
+// compare with ==. Other id types (only operator< given) are grouped by the
+// comparison sort instead.
+template <class Id, class = void>
+struct is_internable : std::false_type {};
+template <class Id>
+struct is_internable<Id, std::void_t<decltype(std::declval<const std::hash<Id>&>()(std::declval<const Id&>())),
+                                     decltype(std::declval<const Id&>() == std::declval<const Id&>())>>
+    : std::is_default_constructible<std::hash<Id>> {};
+template <class Id>
+inline constexpr bool is_internable_v = is_internable<Id>::value;
+
+// Distinct ids in first-appearance order, each with the ordinal of its
+// position; an open-addressing table (linear probing, power-of-two size,
+// load at most 1/2) of ordinal + 1 (0: empty slot), tagged with the high half
+// of the id's hash so that a probe rarely touches another id, finds an id's ordinal.
+template <class Id>
+class child_interner {
+ public:
+  // Room for about `expected` distinct ids before the table grows.
+  explicit child_interner(std::size_t expected = 0) {
+    ids_.reserve(expected);
+    hashes_.reserve(expected);
+    rehash(table_size_for(expected));
+  }
+
+  // The ordinal of `id`, numbering it (and copying it once) on first sight.
+  template <class Key>
+  std::uint32_t intern(const Key& id) {
+    const std::uint64_t h = mixed_hash(id);
+    std::size_t slot = static_cast<std::size_t>(h) & mask_;
+    const std::uint64_t tag = static_cast<std::uint64_t>(h) & 0xffffffff00000000ull;
+    for (;;) {
+      const std::uint64_t held = slots_[slot];
+      if (held == 0) break;
+      const auto ordinal = static_cast<std::uint32_t>((held & 0xffffffffu) - 1);
+      if ((held & 0xffffffff00000000ull) == tag && ids_[ordinal] == id) return ordinal;
+      slot = (slot + 1) & mask_;
+    }
+    if (ids_.size() >= std::numeric_limits<std::uint32_t>::max() - 1) {
+      throw std::length_error("csc: more than 4294967294 distinct child ids");
+    }
+    const auto ordinal = static_cast<std::uint32_t>(ids_.size());
+    ids_.emplace_back(id);
+    hashes_.push_back(h);
+    slots_[slot] = tag | (ordinal + 1);
+    if (2 * ids_.size() > slots_.size()) rehash(2 * slots_.size());
+    return ordinal;
+  }
+
+  // Number of distinct ids so far.
+  std::size_t size() const noexcept { return ids_.size(); }
+  // The distinct ids, ordinal k at [k].
+  const std::vector<Id>& ids() const noexcept { return ids_; }
+  std::vector<Id>& ids() noexcept { return ids_; }
+
+  // rank[k]: the position of ordinal k's id among the distinct ids in
+  // ascending operator< order. O(k) when the ids were first seen in that
+  // order, O(k log k) comparisons of distinct ids otherwise.
+  std::vector<std::uint32_t> ranks() const {
+    const std::size_t k = ids_.size();
+    std::vector<std::uint32_t> by_id(k);
+    std::iota(by_id.begin(), by_id.end(), std::uint32_t{0});
+    bool ascending = true;
+    for (std::size_t i = 1; i < k && ascending; ++i) ascending = ids_[i - 1] < ids_[i];
+    if (!ascending) {
+      std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return ids_[a] < ids_[b]; });
+    }
+    std::vector<std::uint32_t> rank(k);
+    for (std::size_t r = 0; r < k; ++r) rank[by_id[r]] = static_cast<std::uint32_t>(r);
+    return rank;
+  }
+
+ private:
+  static std::size_t table_size_for(std::size_t expected) {
+    std::size_t size = 16;
+    while (size < 2 * expected) size *= 2;
+    return size;
+  }
+  // std::hash of integers is the identity in common libraries: mix the bits
+  // (Fibonacci hashing, the high half folded in) so that ids with a common
+  // stride do not share low bits.
+  template <class Key>
+  static std::uint64_t mixed_hash(const Key& id) {
+    const std::uint64_t x = static_cast<std::uint64_t>(std::hash<Id>{}(id)) * 0x9E3779B97F4A7C15ull;
+    return x ^ (x >> 29);
+  }
+  void rehash(std::size_t size) {
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for (std::size_t k = 0; k < ids_.size(); ++k) {
+      std::size_t slot = static_cast<std::size_t>(hashes_[k]) & mask_;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask_;
+      slots_[slot] = (static_cast<std::uint64_t>(hashes_[k]) & 0xffffffff00000000ull) | (k + 1);
+    }
+  }
+
+  std::vector<Id> ids_;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::uint64_t> slots_;  // 0: empty; else the hash's high half << 32 | ordinal + 1
+  std::size_t mask_ = 0;
+};
+
+// Stable counting sort of the indices 0..n-1 by key[i] < key_count: `order`
+// lists each key's indices together, keys ascending, indices ascending within
+// a key. O(n + key_count).
+inline void counting_sort_by_key(const std::vector<std::uint32_t>& key, std::size_t key_count,
+                                 std::vector<std::size_t>& order) {
+  std::vector<std::size_t> first(key_count + 1, 0);
+  for (const std::uint32_t k : key) ++first[k + 1];
+  for (std::size_t k = 0; k < key_count; ++k) first[k + 1] += first[k];
+  order.resize(key.size());
+  for (std::size_t i = 0; i < key.size(); ++i) order[first[key[i]]++] = i;
+}
+
+// Fills `order` with 0..n-1 sorted by child(i) (ascending by the id's <),
+// then key_less, then index, for hashable ids (is_internable_v): each child
+// numbered once, the distinct ids ranked, a counting sort by rank, and a sort
+// of each child's own records by key_less. O(n) hash lookups, O(k log k)
+// comparisons of the k distinct ids, and small per-child sorts.
+template <class ChildAt, class KeyLess>
+void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key_less,
+                         std::vector<std::size_t>& order) {
+  using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
+  static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
+  child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
+  std::vector<std::uint32_t> rank_of(n);
+  for (std::size_t i = 0; i < n; ++i) rank_of[i] = interner.intern(child(i));
+  const std::vector<std::uint32_t> rank = interner.ranks();
+  for (auto& r : rank_of) r = rank[r];
+  counting_sort_by_key(rank_of, interner.size(), order);
+  const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
+    if (key_less(a, b)) return true;
+    if (key_less(b, a)) return false;
+    return a < b;
+  };
+  for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
+    std::size_t e = g + 1;
+    while (e < n && rank_of[order[e]] == rank_of[order[g]]) ++e;
+    if (e - g > 1)
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(g), order.begin() + static_cast<std::ptrdiff_t>(e),
+                by_key_then_index);
+    g = e;
+  }
+}
+
+}  // namespace csc::detail
+
+#endif  // CSC_CORE_DETAIL_CHILD_RANKS_HPP
