@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds csc-report for WebAssembly with Debian's emscripten, from the same sources as the native
-# tool (examples/csc-report/main.cpp), and the browser page around it. One command:
+# tool (examples/csc-report/main.cpp), and the browser page around it (page.html, worker.js). One command:
 #
 #   bash examples/csc-report-web/build.sh [BUILD_DIR]      (default: build-wasm)
 #
@@ -59,6 +59,9 @@ em++ "$build/csc-report.o" "${link[@]}" -lworkerfs.js -sMODULARIZE=1 -sEXPORT_NA
   -sEXPORTED_RUNTIME_METHODS=FS,callMain,WORKERFS -o "$build/csc-report-module.js"
 
 # 4. The page: one HTML file with the worker (the module and worker.js) inside.
+# The DfE tables bundled (default: the excerpt the tests use, tests/e2e/dfe, with its provenance);
+# CSC_WEB_DFE_DIR=DIR bundles another folder of DfE's published CSVs (e.g. the full tables).
 python3 "$here/assemble.py" "$here/page.html" "$here/worker.js" "$build/csc-report-module.js" \
-  "$root/examples/csc-report-web/dfe" "$build/csc-report.html"
+  "${CSC_WEB_DFE_DIR:-$root/tests/e2e/dfe}" "$root/include/csc/version.hpp" "$build/expat/DEBIAN_VERSION" \
+  "$build/csc-report.html"
 ls -l "$build/csc-report.html" "$build/csc-report-node.js" | awk '{print $5, $9}'
