@@ -133,6 +133,22 @@ const c1 = await compareWithNative('two returns, quarterly', censusDir,
 console.log(`two returns, quarterly: ${c1.cells} table cells and ${c1.numbers} JSON numbers as native; ` +
   `report ${r1.state.reportSeconds} s, all three formats ${r1.state.totalSeconds} s`);
 
+// 1b. A CSV extract against the bundled DfE tables (LA 335 and its neighbours), as the e2e case
+// series_benchmarks_walsall: the page passes --benchmarks with the bundled copy of tests/e2e/dfe.
+const e2eDir = path.dirname(path.resolve(censusDir));
+await page.fill('#la', '335');
+await page.check('#benchmarks');
+const rb = await runReport([path.join(e2eDir, 'small_cp_plans.csv')], {series: 'fy', from: '2012-04-01', to: '2016-03-31'});
+if (rb.state.state !== 'done') fail('DfE benchmarks: the run ended ' + rb.state.state + ': ' + await page.textContent('#general-error'));
+const role = await page.locator('#files tbody tr select').first().inputValue();
+if (role !== 'cp-plans') fail('small_cp_plans.csv read as ' + role);
+await page.screenshot({path: path.join(outDir, 'web-benchmarks.png'), fullPage: true});
+const cb = await compareWithNative('DfE benchmarks', e2eDir, ['--cp-plans', 'small_cp_plans.csv', '--series', 'fy',
+  '--from', '2012-04-01', '--to', '2016-03-31', '--benchmarks', 'dfe', '--la', '335'], {checkCells: true});
+console.log(`CSV extract with the bundled DfE tables, LA 335: ${cb.cells} table cells as native`);
+await page.fill('#la', '');
+await page.uncheck('#benchmarks');
+
 // 2. A malformed return: csc-report's message, next to the file.
 const r2 = await runReport([path.join(censusDir, 'corrupt_return.xml')], {period: '2020-21'});
 const wantErr = nativeRun(censusDir, ['--cin-census', 'corrupt_return.xml', '--period', '2020-21']).stderr.trim();
