@@ -166,6 +166,9 @@ if (laDir) {
   const mb = returns.reduce((s, f) => s + fs.statSync(path.join(laDir, f)).size, 0) / 1e6;
   const r3 = await runReport(returns.map((f) => path.join(laDir, f)), la);
   if (r3.state.state !== 'done') fail('LA-sized: the run ended ' + r3.state.state);
+  // A progress bar per file, each read to the end (5 MB files: five 1 MiB chunks, five messages).
+  const bars = await page.$$eval('#files progress', (ps) => ps.map((p) => p.value));
+  if (bars.length !== returns.length || bars.some((v) => v !== 1)) fail('LA-sized: progress bars ' + JSON.stringify(bars));
   await page.screenshot({path: path.join(outDir, 'web-la-sized.png')});
   const c3 = await compareWithNative('LA-sized', laDir,
     [...returns.flatMap((f) => ['--cin-census', f]), '--series', 'quarterly', '--from', la.from, '--to', la.to],
