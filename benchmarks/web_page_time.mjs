@@ -33,6 +33,6 @@ const d = await page.evaluate(() => ({...document.body.dataset}));
 const mb = files.reduce((s, f) => s + fs.statSync(f).size, 0) / 1e6;
 const err = (await page.textContent('#general-error')) + (await page.locator('#files .error').allTextContents()).join(' ');
 console.log(JSON.stringify({mb: Number(mb.toFixed(1)), state: d.state, report_s: d.reportSeconds,
-  all_formats_s: d.totalSeconds, error: err.trim().slice(0, 300)}));
+  all_formats_s: d.totalSeconds, wasm_memory_mb: d.memoryMb, error: err.trim().slice(0, 300)}));
 await context.close();
 fs.rmSync(dir, {recursive: true, force: true});

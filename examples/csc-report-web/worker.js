@@ -5,7 +5,7 @@
 //
 // Messages in: {type: 'run', files: [{file, name}], dfe: [{name, text}] | null, args: [...], formats: [...]}.
 // Messages out: {type: 'progress', pass, index, loaded, total}, {type: 'result', format, status,
-// stderr, text, ms}, {type: 'done', ms}. Nothing here makes a request: no fetch, no import.
+// stderr, text, ms, memoryBytes}, {type: 'done', ms}. Nothing here makes a request: no fetch, no import.
 'use strict';
 /* global cscReport */
 
@@ -73,7 +73,9 @@ async function runOnce(msg, format, pass) {
   if (status === 0) {
     try { text = mod.FS.readFile(out, {encoding: 'utf8'}); } catch (e) { stderr += 'no output: ' + e + '\n'; status = -1; }
   }
-  return {type: 'result', format, status, stderr, text, ms: performance.now() - t0};
+  // The WebAssembly memory the run grew to (it only grows): the figure for the limits in RESULTS.md.
+  const memoryBytes = mod.HEAP8 ? mod.HEAP8.buffer.byteLength : 0;
+  return {type: 'result', format, status, stderr, text, ms: performance.now() - t0, memoryBytes};
 }
 
 onmessage = async (ev) => {

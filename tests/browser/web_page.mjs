@@ -175,7 +175,7 @@ if (laDir) {
     {checkCells: true});
   const t = Number(r3.state.reportSeconds);
   console.log(`LA-sized (${returns.length} returns, ${mb.toFixed(1)} MB): report shown in ${t} s, ` +
-    `HTML+JSON+CSV in ${r3.state.totalSeconds} s (${c3.cells} cells as native)`);
+    `HTML+JSON+CSV in ${r3.state.totalSeconds} s (${c3.cells} cells as native; WebAssembly memory ${r3.state.memoryMb} MB)`);
   if (!(t < 3)) fail(`LA-sized: the report took ${t} s (limit 3 s)`);
   // Cancel: the worker is stopped, the page says so and can run again.
   await page.click('#run');
