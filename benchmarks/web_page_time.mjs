@@ -1,15 +1,16 @@
 // Times csc-report's WebAssembly page (examples/csc-report-web) in Debian's chromium on the given CIN
 // census returns (a single period or series as asked): the time until the report is shown and until the
 // HTML, JSON and CSV are all ready, or how it failed. For benchmarks/RESULTS.md ("In the browser").
-// Usage: NODE_PATH=tests/browser/node_modules node benchmarks/web_page_time.mjs PAGE ARGS_JSON FILE...
+// Usage: node benchmarks/web_page_time.mjs PAGE ARGS_JSON FILE...
 //   ARGS_JSON: e.g. '{"period": "2024-25"}' or '{"series": "quarterly", "from": "...", "to": "..."}'
 import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
-const require = createRequire(path.resolve('tests/browser/package.json'));
+// playwright-core as pinned for the browser tests (tests/browser/package-lock.json).
+const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../tests/browser/package.json'));
 const {chromium} = require('playwright-core');
 const [pagePath, spec, ...files] = process.argv.slice(2);
 const opt = JSON.parse(spec);
