@@ -20,7 +20,8 @@ export NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs${NODE_PATH:+:$NODE_PATH}
 # 1. expat from Debian's source package (static, for wasm32).
 src="$build/expat-src"
 if [ ! -f "$build/expat/lib/libexpat.a" ]; then
-  dsc=$(ls "$src"/expat_*.dsc 2>/dev/null | head -n 1 || true)
+  # Where .ci/install-deps put it, or already in BUILD_DIR; else downloaded now (needs the deb-src entry).
+  dsc=$(ls "$src"/expat_*.dsc "$root"/build-test/wasm/expat-src/expat_*.dsc 2>/dev/null | head -n 1 || true)
   if [ -z "$dsc" ]; then
     mkdir -p "$src"
     (cd "$src" && apt-get source --download-only expat > /dev/null) ||
