@@ -28,7 +28,8 @@ if [ ! -f "$build/expat/lib/libexpat.a" ]; then
       { echo "build.sh: expat's Debian source package is missing: run bash .ci/install-deps" >&2; exit 1; }
     dsc=$(ls "$src"/expat_*.dsc | head -n 1)
   fi
-  rm -rf "$src/tree" && dpkg-source --no-check -x "$dsc" "$src/tree" > /dev/null
+  # --no-check: apt checked the files against the signed Release file when it downloaded them.
+  mkdir -p "$src" && rm -rf "$src/tree" && dpkg-source --no-check -x "$dsc" "$src/tree" > /dev/null
   # The CMake project is in expat/ in Debian's tree (2.5.0); older/newer trees may have it at the top.
   esrc="$src/tree"; [ -f "$esrc/expat/CMakeLists.txt" ] && esrc="$esrc/expat"
   emcmake cmake -S "$esrc" -B "$build/expat-build" -DCMAKE_BUILD_TYPE=Release -DEXPAT_SHARED_LIBS=OFF \
