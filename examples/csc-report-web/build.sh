@@ -34,12 +34,13 @@ if [ ! -f "$build/expat/lib/libexpat.a" ]; then
   esrc="$src/tree"; [ -f "$esrc/expat/CMakeLists.txt" ] && esrc="$esrc/expat"
   emcmake cmake -S "$esrc" -B "$build/expat-build" -DCMAKE_BUILD_TYPE=Release -DEXPAT_SHARED_LIBS=OFF \
     -DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_EXAMPLES=OFF -DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_DOCS=OFF \
-    -DEXPAT_BUILD_FUZZERS=OFF -DEXPAT_BUILD_PKGCONFIG=OFF -DCMAKE_INSTALL_PREFIX="$build/expat" > /dev/null
+    -DEXPAT_BUILD_FUZZERS=OFF -DEXPAT_BUILD_PKGCONFIG=OFF -DCMAKE_INSTALL_PREFIX="$build/expat" > "$build/expat.log" 2>&1 ||
+    { cat "$build/expat.log"; exit 1; }
   # Debian's CVE-2024-8176 patch tests "#if XML_DTD == 1" (autotools defines it as 1; CMake's header
   # defines it empty, and xmlparse.c then fails to compile).
   sed -i 's/^#define XML_DTD *$/#define XML_DTD 1/; s/^#define XML_GE *$/#define XML_GE 1/' \
     "$build/expat-build/expat_config.h"
-  cmake --build "$build/expat-build" -j "$jobs" > /dev/null
+  cmake --build "$build/expat-build" -j "$jobs" >> "$build/expat.log" 2>&1 || { cat "$build/expat.log"; exit 1; }
   cmake --install "$build/expat-build" > /dev/null
   dpkg-parsechangelog -l "$src/tree/debian/changelog" -S Version > "$build/expat/DEBIAN_VERSION"
 fi
