@@ -2,7 +2,8 @@
 # Builds and runs every test with g++ and clang++, as C++17 and as C++20
 # (-Wall -Wextra -Wpedantic -Werror; clang++ C++20 also under ASan and UBSan),
 # smoke-runs the benchmarks, fuzzes the readers (60 s each under CI=true),
-# builds the consumer projects (tests/consumers), runs the Conan recipe under
+# compiles csc-report to WebAssembly and compares it with the native tool under Node and in Chromium
+# (tests/wasm/run.sh), builds the consumer projects (tests/consumers), runs the Conan recipe under
 # Conan 2.8.1 offline (tests/conan) and builds the Doxygen site.
 # Installs missing Debian packages first. Usage: bash tests/run_all.sh
 set -euo pipefail
@@ -31,6 +32,9 @@ for compiler in g++ clang++; do
   done
 done
 
+echo "=== WebAssembly: csc-report under Node and in Chromium ==="
+bash tests/wasm/run.sh build-test/g++-cxx17 build-test/wasm
+
 echo "=== Fuzzing the XML and CSV readers (libFuzzer, ASan, UBSan) ==="
 if [ "${CI:-}" = true ]; then bash tests/fuzz/run.sh 60; else bash tests/fuzz/run.sh 15; fi
 
@@ -44,4 +48,4 @@ echo "=== Doxygen API reference and docs pages (warnings are errors) ==="
 cmake -S . -B build-test/docs -DCSC_BUILD_TESTS=OFF -DCSC_BUILD_EXAMPLES=OFF -DCSC_BUILD_BENCHMARKS=OFF > /dev/null
 cmake --build build-test/docs --target docs > build-test/docs/doxygen.log 2>&1 || { cat build-test/docs/doxygen.log; exit 1; }
 bash docs/check_pages.sh build-test/docs/docs/html
-echo "all tests passed (g++ and clang++, C++17 and C++20, sanitizers), fuzzers clean, consumers built, Conan package checked, docs built"
+echo "all tests passed (g++ and clang++, C++17 and C++20, sanitizers), WebAssembly as native, fuzzers clean, consumers built, Conan package checked, docs built"

@@ -2,6 +2,8 @@
 #ifndef CSC_EXAMPLES_JSON_WRITER_HPP
 #define CSC_EXAMPLES_JSON_WRITER_HPP
 
+#include "shortest_double.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <optional>
@@ -50,7 +52,7 @@ class json_writer {
       os_ << "null";
     } else {
       char buf[32];
-      const auto res = std::to_chars(buf, buf + sizeof buf, *x);
+      const auto res = to_chars_shortest(buf, buf + sizeof buf, *x);  // std::to_chars, or exact fallback
       os_ << std::string_view(buf, static_cast<std::size_t>(res.ptr - buf));
     }
     return *this;
