@@ -248,8 +248,8 @@ options parse_options(int argc, char** argv) {
   if (!so.kind && (o.format == "csv" || o.format == "markdown" || o.format == "xlsx"))
     so.kind = csc::series_kind::single;  // one row
   if (!so.by.empty() && (o.check || o.child)) throw usage_error("--by: not with --check or --child");
-  if (so.layout == "wide" && (o.format == "json" || o.format == "html" || o.format == "xlsx" || !so.kind))
-    throw usage_error("--layout wide: a series table (--series or --by) as table, csv or markdown; json keeps "
+  if (so.layout == "wide" && (o.format == "json" || o.format == "html" || !so.kind))
+    throw usage_error("--layout wide: a series table (--series or --by) as table, csv, markdown or xlsx; json keeps "
                       "one row per group and period");
   if (!o.child && !o.check && !o.financial_year && !(o.from && o.to)) {
     throw usage_error("give --period YYYY-YY or both --from and --to");

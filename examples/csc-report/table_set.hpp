@@ -82,7 +82,8 @@ inline grid quality_grid(const std::vector<csc::input_quality>& inputs) {
 }
 
 /// The series report as named tables: "series" (with its footnotes; captioned
-/// @p title, the report's title), "comparison_MEASURE" for each published
+/// @p title, the report's title), with --layout wide then "wide_MEASURE" for each
+/// measure (periods as columns), "comparison_MEASURE" for each published
 /// comparison, "data_quality".
 inline std::vector<named_table> series_tables(const series_table& t, const series_options& o,
                                               const std::vector<csc::input_quality>& quality,
@@ -93,7 +94,20 @@ inline std::vector<named_table> series_tables(const series_table& t, const serie
   std::vector<bool> one(s.g.head.size());
   for (std::size_t c = 0; c < s.g.head.size(); ++c) one[c] = one_decimal_measure(s.g.head[c]);
   set_decimals(s, one);
-  out.push_back(std::move(s));
+  if (o.layout == "wide") {  // --layout wide: a table per measure, periods as columns, after the long table
+    const std::vector<grid> wide = wide_grids(t, "");
+    out.push_back(std::move(s));
+    for (const grid& w : wide) {
+      named_table m{"wide_" + w.title, w, {}, {}};
+      m.g.title = csc::series_measure_label(*csc::find_measure(w.title), t.series.kind()) + " by period";
+      std::vector<bool> one_w(m.g.head.size(), one_decimal_measure(w.title));
+      for (std::size_t c = 0; c < m.g.text_columns && c < one_w.size(); ++c) one_w[c] = false;
+      set_decimals(m, one_w);
+      out.push_back(std::move(m));
+    }
+  } else {
+    out.push_back(std::move(s));
+  }
   for (const auto& c : t.published) {
     named_table cmp{"comparison_" + c.measure, comparison_grid(c, o, ""), {}, {}};
     std::vector<bool> one_c(cmp.g.head.size());
@@ -114,6 +128,8 @@ inline std::vector<named_table> series_tables(const series_table& t, const serie
 inline void write_csv_tables(const std::string& dir, const std::vector<named_table>& tables) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))  // the same words on every platform
+    throw std::runtime_error(dir + ": cannot write: not a directory");
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir))
     throw std::runtime_error(dir + ": cannot write: " + (ec ? ec.message() : std::string("not a directory")));

@@ -2,9 +2,10 @@
 the same arguments (csc-report e2e test, issue 15 item 6) and checks that they
 give the same figures:
 
-- the one-file CSV is the per-table files joined (series.csv, then each
-  comparison after a blank line), byte for byte, and contents.csv lists every
-  file with its caption;
+- the one-file CSV is the per-table files joined (series.csv, or with
+  --layout wide the wide_MEASURE files as one table, then each comparison
+  after a blank line), byte for byte, and contents.csv lists every file with
+  its caption;
 - the workbook (unzipped, its sheet XML and shared strings read) has one sheet
   per file in contents.csv's order, named after it; each sheet has the caption
   in A1, the header in row 3 (a measure by its label or name), frozen below the
@@ -48,7 +49,13 @@ with open(os.path.join(out_dir, "contents.csv"), newline="") as f:
 files = {c["file"]: open(os.path.join(out_dir, c["file"]), newline="").read() for c in contents}
 if sorted(list(files) + ["contents.csv"]) != sorted(os.listdir(out_dir)):
     failures.append("--output-dir wrote %s, contents.csv lists %s" % (sorted(os.listdir(out_dir)), sorted(files)))
-joined = "\n".join(text for name, text in files.items() if name == "series.csv" or name.startswith("comparison_"))
+wide = [text for name, text in files.items() if name.startswith("wide_")]
+if wide:  # --layout wide: the one-file CSV is the wide tables as one (a header, then each measure's lines)
+    first = wide[0]
+    series = first + "".join(text.split("\n", 1)[1] for text in wide[1:])
+else:
+    series = files["series.csv"]
+joined = "\n".join([series] + [text for name, text in files.items() if name.startswith("comparison_")])
 if joined != one_file:
     failures.append("the per-table CSV files joined differ from the one-file CSV")
 
