@@ -61,11 +61,12 @@ def main():
     pairs = recipes(page)
     if len(pairs) < 5:
         failures.append(f"the page has {len(pairs)} recipes; it must have one per seed table")
+    env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(report)) + os.pathsep + os.environ["PATH"])
     for command, shown in pairs:
-        text = command.group(2).replace("\\\n", " ")
-        argv = shlex.split(text)
-        argv[0] = report
-        result = run(argv, work)
+        text = command.group(2)
+        argv = shlex.split(text.replace("\\\n", " "))
+        result = subprocess.run(["bash", "-c", text], cwd=work, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
         if result.returncode != 0:
             failures.append(f"{text.strip()}\n  exit {result.returncode}: {result.stderr.strip()}")
             continue
