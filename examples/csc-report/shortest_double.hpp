@@ -73,7 +73,10 @@ inline std::string shortest_double(double x) {
   const std::string ds = std::to_string(digits);
   // Scientific: d[.ddd]e+XX.
   std::string sci = ds.substr(0, 1);
-  if (n > 1) sci += "." + ds.substr(1);
+  if (n > 1) {  // appended in two steps: g++ 12 warns falsely (-Wrestrict) on "." + std::string&& at C++20
+    sci += '.';
+    sci.append(ds, 1, std::string::npos);
+  }
   char ebuf[16];
   std::snprintf(ebuf, sizeof ebuf, "e%c%02d", exp10 < 0 ? '-' : '+', std::abs(exp10));
   sci += ebuf;
