@@ -189,10 +189,14 @@ struct nice_axis {
     std::ostringstream os;
     os << std::fixed << std::setprecision(decimals) << v;
     std::string s = os.str();
-    if (decimals == 0 && s.size() > 3) {  // thousands separated: 12,000
-      for (int i = static_cast<int>(s.size()) - 3; i > (s[0] == '-' ? 1 : 0); i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    if (decimals != 0 || s.size() <= 3) return s;
+    std::string out;  // thousands separated: 12,000 (built by appending: g++ 12 warns falsely on insert)
+    const std::size_t sign = s[0] == '-' ? 1 : 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (i > sign && (s.size() - i) % 3 == 0) out += ',';
+      out += s[i];
     }
-    return s;
+    return out;
   }
 };
 

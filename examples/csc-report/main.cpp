@@ -251,6 +251,8 @@ options parse_options(int argc, char** argv) {
   if (so.layout == "wide" && (o.format == "json" || o.format == "html" || !so.kind))
     throw usage_error("--layout wide: a series table (--series or --by) as table, csv, markdown or xlsx; json keeps "
                       "one row per group and period");
+  if (o.from && o.to && *o.to < *o.from)
+    throw usage_error("--to " + csc::to_iso_string(*o.to) + " is before --from " + csc::to_iso_string(*o.from));
   if (!o.child && !o.check && !o.financial_year && !(o.from && o.to)) {
     throw usage_error("give --period YYYY-YY or both --from and --to");
   }

@@ -190,7 +190,7 @@ inline grid comparison_grid(const csc::published_comparison& c, const series_opt
   grid g;
   const bool csv = *undefined == '\0';
   const std::string council = council_name(o);
-  g.title = (csv ? c.measure : c.label) + ": " + council +
+  g.title = c.label + ": " + council +
             " against England, its region and the mean of its 10 statistical neighbours (DfE published" +
             (c.computed ? ", rates computed from DfE's published counts and ONS mid-year estimates" : "") + "; " +
             (c.judged ? std::string(csc::direction_text(c.lower_is_better)) : std::string("no better direction")) +
@@ -204,7 +204,8 @@ inline grid comparison_grid(const csc::published_comparison& c, const series_opt
   if (target != o.targets.end()) g.head.push_back("target");
   for (const auto& l : c.lines) {
     std::vector<std::string> line = {l.local_label + (l.partial && !csv ? " (part)" : ""),
-                                     csc::figure_text(l.local, undefined),
+                                     csc::figure_text(l.local, undefined) +
+                                         (l.history_incomplete && !csv && !l.local.suppressed ? "*" : ""),
                                      published_text(l.la),      published_text(l.england),
                                      published_text(l.region),  csc::figure_text(l.sn_mean, undefined),
                                      std::to_string(l.sn_count), std::string(csc::to_string(c.versus_england(l))),
@@ -276,10 +277,11 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
 // Sentences under the published comparisons (docs/rules/benchmarks.md).
 inline std::vector<std::string> comparison_footnotes(const series_table& t) {
   std::vector<std::string> out;
-  bool part = false, latest = false, rates = false;
+  bool part = false, latest = false, rates = false, incomplete = false;
   for (const auto& c : t.published) {
     rates = rates || c.computed;
     for (const auto& l : c.lines) {
+      incomplete = incomplete || l.history_incomplete;
       part = part || l.partial;
       latest = latest || l.year != l.local_year;
     }
@@ -288,6 +290,10 @@ inline std::vector<std::string> comparison_footnotes(const series_table& t) {
   out.push_back("Verdicts judge the local figure, as shown, against England, the region and the SN mean; the "
                 "council's published figure is shown beside it, not judged. Counts and rates have no better "
                 "direction: higher or lower.");
+  if (incomplete)
+    out.push_back("* History incomplete: the local figure lacks history it needs (the look-back or earlier plans "
+                  "reach before the earliest data) or the data does not reach the year, so it may under-count; "
+                  "it is not judged.");
   if (part)
     out.push_back("(part) Part year: the local figure counts only the part of the year inside the range, set against "
                   "the published full year; counts and rates of a part year are not compared.");
@@ -550,7 +556,7 @@ inline void write_series_json(std::ostream& os, const series_table& t, const ser
       write_published(j, "region", l.region);
       write_cell(j, "sn_mean", l.sn_mean);
       j.value("sn_count", l.sn_count);
-      j.value("period", l.local_label).value("partial", l.partial);
+      j.value("period", l.local_label).value("partial", l.partial).value("history_incomplete", l.history_incomplete);
       if (l.year) {
         j.value("published_year", l.year);
       } else {

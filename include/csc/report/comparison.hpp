@@ -124,6 +124,9 @@ struct published_comparison_line {
   std::string local_label;        ///< The local figure's period: "2015-16", or "2022-23 to 2022-08-31" for a part year.
   bool partial = false;           ///< The local period is part of its financial year (cut by the range).
   int local_year = 0;             ///< Year ending 31 March of the local period (differs from year for an in-year period).
+  /// The local figure lacks history it needs, or the data does not reach the period
+  /// (docs/rules/completeness.md): shown marked `*` and never judged.
+  bool history_incomplete = false;
 };
 
 /// @brief The published comparison of one measure: its direction and one line per year.
@@ -146,13 +149,14 @@ struct published_comparison {
   /// @brief The verdict of the local figure of @p line against @p reference:
   /// by this measure's direction (compare_figures) when judged, else higher /
   /// lower / same (compare_levels); not comparable for a count or rate
-  /// (per_period) of a part year, whose figure is not on the scale of a whole year. The local
-  /// figure is taken as shown (shown_value()).
+  /// (per_period) of a part year, whose figure is not on the scale of a whole year, or for a
+  /// local figure whose history is incomplete (an under-count). The local figure is taken as
+  /// shown (shown_value()): a suppressed one is not judged either.
   /// @param line      one of lines.
   /// @param reference the reference figure (e.g. line.england.value).
   /// @return the verdict.
   comparison_verdict verdict(const published_comparison_line& line, const std::optional<double>& reference) const {
-    if (per_period && line.partial) return comparison_verdict::not_comparable;
+    if ((per_period && line.partial) || line.history_incomplete) return comparison_verdict::not_comparable;
     const std::optional<double> local = shown_value(line.local);
     return judged ? compare_figures(local, reference, lower_is_better) : compare_levels(local, reference);
   }

@@ -427,11 +427,13 @@ inline void add_cells(series_row& row, const stepdown_measures& m, bool suppress
 
 // The published comparisons (docs/rules/benchmarks.md): one per measure DfE publishes
 // for the inputs given, one line per financial year overlapping `range`, the local
-// figure counted over the part of that year inside `range` only (never suppressed).
+// figure counted over the part of that year inside `range` only, suppressed as the series
+// table's figures are when `suppress` is set, marked history_incomplete as they are.
 template <class D>
 std::vector<published_comparison> published_comparisons(const interval<D>& range, const series_inputs& in,
                                                         const published_data& data,
-                                                        const std::optional<std::size_t>& fixed_population) {
+                                                        const std::optional<std::size_t>& fixed_population,
+                                                        bool suppress) {
   std::vector<published_comparison> out;
   const std::map<int, io::statistical_neighbours> no_neighbours;
   const period_series<D> years_series(series_kind::financial_year, range.first(), *range.last());
@@ -459,7 +461,26 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
     c.judged = judged;
     c.computed = computed;
     c.per_period = !judged && measure.find("percent") == std::string_view::npos;  // counts and rates
-    for (std::size_t k = 0; k < c.lines.size(); ++k) c.lines[k].local = local(years_series[k].period);
+    const measure_info* m = find_measure(measure);
+    for (std::size_t k = 0; k < c.lines.size(); ++k) {
+      const interval<D>& p = years_series[k].period;
+      c.lines[k].local = local(p);
+      // The series table's completeness rule for the local year: an under-count is marked and not judged.
+      period_completeness pc;
+      const day first = to_day(p.first()), last = to_day(*p.last());
+      if (referrals) {
+        const std::optional<day> from = in.referrals_from ? in.referrals_from : io::first_key_date(*in.referrals);
+        pc.look_back = history_within_data(first, from, in.classified_referrals->policy().look_back);
+        pc.referrals_cover = data_covers(first, last, from, in.classified_referrals->extract_date());
+      } else {
+        const std::optional<day> from = in.cp_plans_from ? in.cp_plans_from : io::first_key_date(*in.cp_plans);
+        const cp_plan_policy& policy = in.classified_cp_plans->policy();
+        pc.repeat_window = history_within_data(first, from, policy.repeat_window);
+        pc.cp_plans_cover = data_covers(first, last, from, in.classified_cp_plans->extract_date());
+        pc.any_history = policy.evidence != previous_plan_evidence::history_only && in.cp_plans->has_item("NumberOfPreviousCPP");
+      }
+      c.lines[k].history_incomplete = m && c.lines[k].local.value && pc.history_incomplete(*m);
+    }
     out.push_back(std::move(c));
   };
   const auto label_of = [](std::string_view measure) { return published_measure_label(measure); };
@@ -477,17 +498,17 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
     const auto counted = [&](const interval<D>& p) { return csc::measure(*in.classified_referrals, p, count_rereferrals{}); };
     if (c1.column("referral_count"))
       compare(c1, published_column(c1, "referral_count"), "referral_count", label_of("referral_count"), false, false,
-            false, [&](const interval<D>& p) { return count_figure(counted(p).referral_count, false); });
+            false, [&](const interval<D>& p) { return count_figure(counted(p).referral_count, suppress); });
     if (data.ons && c1.column("referral_count") && data.ons->column("population_estimate"))
       compare(c1, rate_from_counts(c1, "referral_count", *data.ons), "referral_rate_per_10000",
               label_of("referral_rate_per_10000"), false, false, true, [&](const interval<D>& p) {
                 const std::optional<std::size_t> n = population(p);
-                return n ? rate_figure(counted(p).referral_count, *n, false) : figure{};
+                return n ? rate_figure(counted(p).referral_count, *n, suppress) : figure{};
               });
     compare(c1, published_column(c1, "rereferral_percent"), "rereferral_percent", label_of("rereferral_percent"), true,
             true, false, [&](const interval<D>& p) {
               const rereferral_measures m = counted(p);
-              return percent_figure(m.rereferral_count, m.referral_count, false);
+              return percent_figure(m.rereferral_count, m.referral_count, suppress);
             });
     if (in.referrals->has_item("ReferralNFA") && c1.column("no_further_action_percent"))
       compare(c1, published_column(c1, "no_further_action_percent"), "no_further_action_percent",
@@ -498,7 +519,7 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
                     ++referrals;
                     nfa += r.nfa.value_or(false);
                   }
-                return percent_figure(nfa, referrals, false);
+                return percent_figure(nfa, referrals, suppress);
               });
   }
   if (data.d3 && in.cp_plans) {
@@ -506,17 +527,17 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
     const auto counted = [&](const interval<D>& p) { return csc::measure(*in.classified_cp_plans, p, count_cp_plan_starts{}); };
     if (d3.column("CPP_start"))
       compare(d3, published_column(d3, "CPP_start"), "CPP_start", label_of("CPP_start"), false, false, false,
-            [&](const interval<D>& p) { return count_figure(counted(p).CPP_start, false); });
+            [&](const interval<D>& p) { return count_figure(counted(p).CPP_start, suppress); });
     if (data.ons && d3.column("CPP_start") && data.ons->column("population_estimate"))
       compare(d3, rate_from_counts(d3, "CPP_start", *data.ons), "CPP_start_rate_per_10000",
               label_of("CPP_start_rate_per_10000"), false, false, true, [&](const interval<D>& p) {
                 const std::optional<std::size_t> n = population(p);
-                return n ? rate_figure(counted(p).CPP_start, *n, false) : figure{};
+                return n ? rate_figure(counted(p).CPP_start, *n, suppress) : figure{};
               });
     compare(d3, published_column(d3, "CPP_subsequent_percent"), "CPP_subsequent_percent",
             label_of("CPP_subsequent_percent"), true, true, false, [&](const interval<D>& p) {
               const cp_plan_start_measures m = counted(p);
-              return percent_figure(m.CPP_subsequent, m.CPP_start, false);
+              return percent_figure(m.CPP_subsequent, m.CPP_start, suppress);
             });
   }
   if (data.d5 && in.cp_plans && data.d5->column("2_years_or_more_percent"))
@@ -524,7 +545,7 @@ std::vector<published_comparison> published_comparisons(const interval<D>& range
             published_measure_label("2_years_or_more_percent"), true, true, false, [&](const interval<D>& p) {
               const cp_plan_open_measures m = csc::measure(*in.classified_cp_plans, p, count_cp_plans_open{});
               return percent_figure(m.duration_bands_open[static_cast<std::size_t>(cp_plan_duration_band::two_years_or_more)],
-                                    m.CPP_open, false);
+                                    m.CPP_open, suppress);
             });
   return out;
 }
@@ -987,7 +1008,7 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
   };
   family_note("Referrals", referrals_without_family);
   family_note("Plans", plans_without_family);
-  t.published = detail::published_comparisons(range, in, data, o.population);
+  t.published = detail::published_comparisons(range, in, data, o.population, o.suppress);
   detail::add_completeness(t, in, stepdowns);
   return t;
 }
