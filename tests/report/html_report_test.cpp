@@ -52,7 +52,9 @@ int main() {
   wide.head = {"period"};
   wide.lines = {{"2019-20"}};
   for (int c = 0; c < 14; ++c) {
-    wide.head.push_back("m" + std::to_string(c));
+    std::string name = "m";  // appended: g++ 12 warns falsely (-Wrestrict) on "m" + std::string at C++20 -O3
+    name += std::to_string(c);
+    wide.head.push_back(name);
     wide.lines[0].push_back(std::to_string(c));
   }
   std::ostringstream table;
