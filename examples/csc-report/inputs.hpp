@@ -20,19 +20,26 @@
 #include <utility>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <type_traits>
 #include <vector>
 
 namespace csc_report {
 
 using date = csc::day;  // the tool's date type: the library's own
 
-// Opens @p path for reading; a file that cannot be opened is an error in the
-// tool's words naming the file and the cause (missing, a directory, no permission).
-inline std::ifstream open_input(const std::string& path) {
+// Checks that @p path names a file; otherwise an error in the tool's words naming it.
+inline void check_input(const std::string& path) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) throw std::runtime_error(path + ": cannot open: no such file");
   if (std::filesystem::is_directory(status)) throw std::runtime_error(path + ": cannot open: a directory, not a file");
+}
+
+// Opens @p path for reading; a file that cannot be opened is an error in the
+// tool's words naming the file and the cause (missing, a directory, no permission).
+inline std::ifstream open_input(const std::string& path) {
+  check_input(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
   return in;
@@ -52,20 +59,43 @@ auto read_input(const std::string& path, Read read) {
   }
 }
 
+// Whether a reader's input (In: a reference) is a mapped file rather than a stream.
+template <class In>
+constexpr bool is_mapped = std::is_same_v<std::decay_t<In>, csc::io::mapped_file>;
+
+// Reads the CSV extract @p path with @p read(input, path): a csc::io::mapped_file
+// (fields read as views of the mapped file), or, in the WebAssembly build, the
+// file as a stream read a block at a time (no whole-file copy into its memory).
+template <class Read>
+auto read_csv_input(const std::string& path, Read read) {
+#ifdef __EMSCRIPTEN__
+  return read_input(path, [&](std::istream& in) { return read(in, path); });
+#else
+  check_input(path);
+  std::optional<csc::io::mapped_file> file;
+  try {
+    file.emplace(path);
+  } catch (const std::system_error& e) {
+    throw std::runtime_error(path + ": cannot open: " + std::strerror(e.code().value()));
+  }
+  return read(*file, path);
+#endif
+}
+
 // Reads every extract in @p paths (oldest first) with @p read and merges them
 // (csc::io::merge_extracts: a later extract's copy of a record supersedes an earlier one).
 // Every file's unreadable records are reported together; a file given twice, or
 // one with no records among several, is an error (it would be merged silently).
 template <class Read>
 auto read_extracts(const std::vector<std::string>& paths, Read read) {
-  std::vector<decltype(read(std::declval<std::istream&>(), paths.front()))> tables;
+  std::vector<decltype(read_csv_input(paths.front(), read))> tables;
   std::vector<csc::io::parse_error> errors;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
     for (std::size_t j = 0; j < i; ++j)
       if (paths[j] == path) throw std::runtime_error(path + ": given twice as an extract of one input");
     try {
-      tables.push_back(read_input(path, [&](std::istream& in) { return read(in, path); }));
+      tables.push_back(read_csv_input(path, read));
     } catch (const csc::io::parse_errors& e) {
       errors.insert(errors.end(), e.errors().begin(), e.errors().end());
     }
@@ -83,17 +113,26 @@ auto read_extracts(const std::vector<std::string>& paths, Read read) {
 
 inline csc::io::referral_table read_referrals(const std::vector<std::string>& paths,
                                               const csc::io::extract_options& o) {
-  return read_extracts(paths, [&](std::istream& in, const std::string& p) { return csc::io::read_referrals_csv(in, p, o); });
+  return read_extracts(paths, [&](auto& in, const std::string& p) {
+    if constexpr (is_mapped<decltype(in)>) return csc::io::read_referrals_csv(in, o);
+    else return csc::io::read_referrals_csv(in, p, o);
+  });
 }
 
 inline csc::io::cp_plan_table read_cp_plans(const std::vector<std::string>& paths, const csc::io::extract_options& o) {
-  return read_extracts(paths, [&](std::istream& in, const std::string& p) { return csc::io::read_cp_plans_csv(in, p, o); });
+  return read_extracts(paths, [&](auto& in, const std::string& p) {
+    if constexpr (is_mapped<decltype(in)>) return csc::io::read_cp_plans_csv(in, o);
+    else return csc::io::read_cp_plans_csv(in, p, o);
+  });
 }
 
 inline csc::io::episode_table read_episodes(const std::vector<std::string>& paths, csc::io::episode_extract e,
                                             const csc::io::extract_options& o) {
   return read_extracts(paths,
-                       [&](std::istream& in, const std::string& p) { return csc::io::read_episodes_csv(in, p, e, o); });
+                       [&](auto& in, const std::string& p) {
+                         if constexpr (is_mapped<decltype(in)>) return csc::io::read_episodes_csv(in, e, o);
+                         else return csc::io::read_episodes_csv(in, p, e, o);
+                       });
 }
 
 // --cin-census: the returns read and merged (the latest return's copy of each

@@ -10,6 +10,8 @@
 #include <csc/io/value_formats.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <istream>
 #include <streambuf>
 #include <limits>
@@ -49,11 +51,14 @@ class csv_reader {
     header_names names = header_names::unique;     ///< Whether a column name may repeat.
     text_encoding encoding = text_encoding::utf8;  ///< The encoding of the bytes.
     io::date_format dates = io::date_format::iso;  ///< How date_field() reads dates.
+    std::size_t block_bytes = std::size_t{1} << 16;  ///< Bytes read from a stream at a time (a record longer
+                                                     ///< than this grows the block); tests use small ones.
   };
 
   /// @brief Reads the header line from @p in; @p source names the input in errors.
-  /// @param in     the stream, read from its current position; the reader keeps
-  ///               a reference to it, so it must outlive the reader.
+  /// @param in     the stream, read from its current position a block at a time
+  ///               (options::block_bytes); the reader keeps a pointer to it, so it
+  ///               must outlive the reader.
   /// @param source the input's name in error messages, e.g. the file path.
   /// @param names  whether a column name may appear twice (default: unique).
   /// @throws parse_error if the stream is empty, or the header has a misplaced or
@@ -64,17 +69,34 @@ class csv_reader {
   /// @brief Reads the header line from @p in, with the spelling @p opt.
   /// @param in     the stream (must outlive the reader).
   /// @param source the input's name in error messages.
-  /// @param opt    header rule, encoding and date format.
+  /// @param opt    header rule, encoding, date format and block size.
   /// @throws parse_error as the other constructor, and for a header name that is not valid in
   /// @p opt.encoding.
-  csv_reader(std::istream& in, std::string source, const options& opt) : in_(in), source_(std::move(source)), opt_(opt) {
-    if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
-    if (!fields_.empty() && fields_[0].size() >= 3 && fields_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) {
-      fields_[0].erase(0, 3);
-    }
-    decode_fields(true);
-    header_ = fields_;
-    used_.assign(header_.size(), false);
+  csv_reader(std::istream& in, std::string source, const options& opt)
+      : in_(&in), source_(std::move(source)), opt_(opt) {
+    block_.resize(opt_.block_bytes < 1 ? 1 : opt_.block_bytes);
+    data_ = block_.data();
+    read_header();
+  }
+
+  /// @brief A reader over input already in memory, e.g. a csc::io::mapped_file's bytes:
+  /// fields are views into @p bytes (a field is copied only to undo `""` or to decode a
+  /// non-UTF-8 encoding), and record_bytes() stays valid as long as @p bytes does.
+  /// @param bytes  the whole input; not copied: it must outlive the reader.
+  /// @param source the input's name in error messages.
+  /// @param opt    header rule, encoding and date format (block_bytes is not used).
+  /// @return the reader, positioned after the header line.
+  /// @throws parse_error as the stream constructor: the same rules, the same messages.
+  static csv_reader over(std::string_view bytes, std::string source, const options& opt) {
+    return csv_reader(bytes, std::move(source), opt, true);
+  }
+  /// @brief A reader over input in memory with the default options (unique names, UTF-8, ISO dates).
+  /// @param bytes  the whole input; not copied: it must outlive the reader.
+  /// @param source the input's name in error messages.
+  /// @return the reader, positioned after the header line.
+  /// @throws parse_error as the stream constructor.
+  static csv_reader over(std::string_view bytes, std::string source) {
+    return over(bytes, std::move(source), options{});
   }
 
   /// @brief The column names from the header line.
@@ -148,7 +170,7 @@ class csv_reader {
         continue;
       }
       bool all_empty = true;
-      for (const std::string& f : fields_) all_empty = all_empty && f.empty();
+      for (const std::string_view f : fields_) all_empty = all_empty && f.empty();
       if (all_empty) {
         ++empty_rows_;
         continue;
@@ -170,6 +192,31 @@ class csv_reader {
   /// @throws std::out_of_range if @p column is out of range, or there is no
   /// current record (next() returned false).
   std::string_view field(std::size_t column) const { return fields_.at(column); }
+  /// @brief The bytes of the current record as they are in the input (quotes, `""` and
+  /// encoding not undone; the line end left out).
+  /// @return a view valid until the next call to next(), or, for a reader over() bytes in
+  /// memory, as long as those bytes.
+  std::string_view record_bytes() const noexcept {
+    return std::string_view(data_ + record_begin_, record_size_);
+  }
+  /// @brief Whether the reader holds its whole input in memory (over()), so that
+  /// record_bytes() of earlier records stay valid.
+  /// @return true for a reader made by over(), false for one reading a stream.
+  bool holds_whole_input() const noexcept { return in_ == nullptr; }
+  /// @brief The fields of a record given by its bytes (an earlier record_bytes()),
+  /// read with this reader's rules and encoding.
+  /// @param record the bytes of one record, without its line end.
+  /// @return the fields, unquoted and decoded to UTF-8.
+  /// @throws parse_error as next() for bytes that are not one well-formed record.
+  std::vector<std::string> fields_of(std::string_view record) const {
+    csv_reader one(record, source_, opt_, false);
+    std::vector<std::string> out;
+    if (!one.read_record()) return out;
+    one.line_ = line_;
+    one.decode_fields(false);
+    for (const std::string_view f : one.fields_) out.emplace_back(f);
+    return out;
+  }
   /// @brief The line on which the current record starts (1-based; header = 1).
   /// @return the line number (a record spanning lines inside quotes gives its first).
   std::size_t line() const noexcept { return line_; }
@@ -239,7 +286,7 @@ class csv_reader {
     return date_field(column);
   }
 
- private:
+private:
   static std::string folded(std::string_view name) {
     while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
     while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
@@ -249,12 +296,41 @@ class csv_reader {
     return out;
   }
 
-  // Decodes every field of the current record (the header when @p header) into UTF-8.
+  // A reader over bytes in memory; @p header: read the header line first.
+  csv_reader(std::string_view bytes, std::string source, const options& opt, bool header)
+      : source_(std::move(source)), opt_(opt), data_(bytes.data()), end_(bytes.size()) {
+    if (header) read_header();
+  }
+
+  void read_header() {
+    if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
+    if (!fields_.empty() && fields_[0].size() >= 3 && fields_[0].substr(0, 3) == "\xEF\xBB\xBF") {
+      fields_[0].remove_prefix(3);
+    }
+    decode_fields(true);
+    header_.assign(fields_.begin(), fields_.end());
+    used_.assign(header_.size(), false);
+  }
+
+  // Decodes every field of the current record (the header when @p header) into
+  // UTF-8: a field with a byte >= 0x80 is checked (UTF-8) or decoded into decoded_.
   void decode_fields(bool header) {
+    if (is_ascii(record_bytes())) return;  // ASCII is the same in every encoding here
     for (std::size_t i = 0; i < fields_.size(); ++i) {
-      if (const auto at = decode_to_utf8(fields_[i], opt_.encoding)) {
+      std::optional<std::size_t> at;
+      std::string_view text = fields_[i];
+      if (opt_.encoding == text_encoding::utf8) {
+        at = invalid_utf8_at(text);
+      } else if (!is_ascii(text)) {
+        std::string& own = decoded_[i];
+        if (text.data() != own.data()) own.assign(text);
+        at = decode_to_utf8(own, opt_.encoding);  // own unchanged on failure
+        fields_[i] = own;
+        text = own;
+      }
+      if (at) {
         char hex[8];
-        const auto byte = static_cast<unsigned char>(fields_[i][*at]);
+        const auto byte = static_cast<unsigned char>(text[*at]);
         const char* digits = "0123456789ABCDEF";
         hex[0] = '0', hex[1] = 'x', hex[2] = digits[byte >> 4], hex[3] = digits[byte & 15], hex[4] = 0;
         throw parse_error(source_, line_, header ? std::string() : column_name(i),
@@ -264,116 +340,134 @@ class csv_reader {
     }
   }
 
-  // The input, a block at a time through the stream buffer (sgetn): no
-  // sentry or virtual call per character.
-  bool fill() {
-    if (in_.rdbuf() == nullptr) return false;
-    if (buf_.empty()) buf_.resize(1 << 16);
-    const std::streamsize got = in_.rdbuf()->sgetn(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    pos_ = 0;
-    end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
-    return end_ > 0;
-  }
-  int get() {
-    if (pos_ == end_ && !fill()) return std::char_traits<char>::eof();
-    return static_cast<unsigned char>(buf_[pos_++]);
-  }
-  int peek() {
-    if (pos_ == end_ && !fill()) return std::char_traits<char>::eof();
-    return static_cast<unsigned char>(buf_[pos_]);
-  }
-  // Appends to @p field the characters from the buffer's position up to (not
-  // including) the first for which stop(c) is true or the buffer's end.
-  template <class Stop>
-  void append_run(std::string& field, const Stop& stop) {
-    std::size_t run = pos_;
-    while (run < end_ && !stop(buf_[run])) ++run;
-    field.append(buf_.data() + pos_, run - pos_);
-    pos_ = run;
+  static bool is_ascii(std::string_view text) noexcept {
+    std::size_t i = 0;
+    std::uint64_t high = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, text.data() + i, 8);
+      high |= w;
+    }
+    for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+    return (high & 0x8080808080808080ull) == 0;
   }
 
-  // Reads one record (possibly spanning lines inside quotes) into fields_,
-  // reusing the strings (and their capacity) of the record before.
+  // More input (a stream reader only): the current record's bytes so far
+  // [record_begin_, end_) moved to the front of the block (the block doubled if
+  // they fill it) and the rest of the block filled from the stream.
+  // @return whether any byte was added.
+  bool more() {
+    if (in_ == nullptr || in_->rdbuf() == nullptr) return false;
+    const std::size_t kept = end_ - record_begin_;
+    if (record_begin_ > 0 && kept > 0) std::memmove(block_.data(), block_.data() + record_begin_, kept);
+    pos_ -= record_begin_;
+    record_begin_ = 0;
+    end_ = kept;
+    if (end_ == block_.size()) block_.resize(2 * block_.size());
+    data_ = block_.data();
+    const std::streamsize got = in_->rdbuf()->sgetn(block_.data() + end_,
+                                                    static_cast<std::streamsize>(block_.size() - end_));
+    if (got <= 0) return false;
+    end_ += static_cast<std::size_t>(got);
+    return true;
+  }
+  // Whether there is a byte at pos_ (reading more of a stream if needed).
+  bool has_byte() { return pos_ < end_ || more(); }
+
+  // Bytes that end an unquoted field.
+  static bool ends_plain(char c) noexcept { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
+
+  // Reads one record (possibly spanning lines inside quotes) into fields_:
+  // views into the input, or into decoded_ for a field whose `""` were undone.
   bool read_record() {
-    std::size_t count = 0;  // fields of this record so far
-    const auto finish_field = [&](std::string& field) {
-      if (count == fields_.size()) fields_.emplace_back();
-      fields_[count++].swap(field);
-      field.clear();
-    };
+    spans_.clear();
     blank_ = false;
-    int c = get();
-    if (c == std::char_traits<char>::eof()) {
+    record_begin_ = pos_;
+    record_size_ = 0;
+    if (!has_byte()) {
       fields_.clear();
       return false;
     }
     line_ = next_line_;
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && peek() == '\n') get();
+    if (data_[pos_] == '\n' || data_[pos_] == '\r') {
+      const char c = data_[pos_++];
+      if (c == '\r' && has_byte() && data_[pos_] == '\n') ++pos_;
       ++next_line_;
       blank_ = true;
       fields_.clear();
       return true;
     }
-    field_.clear();
-    std::string& field = field_;
-    bool quoted = false;       // inside a quoted section
-    bool was_quoted = false;   // the field began with a quote
-    const auto plain_stop = [](char x) { return x == ',' || x == '\n' || x == '\r' || x == '"'; };
-    const auto quoted_stop = [](char x) { return x == '"' || x == '\n'; };
-    for (;; c = get()) {
-      if (c == std::char_traits<char>::eof()) {
-        if (quoted) {
-          fields_.resize(count);
-          throw parse_error(source_, line_, column_name(fields_.size()), "unterminated quoted field");
-        }
-        finish_field(field);
-        fields_.resize(count);
-        ++next_line_;
-        return true;
-      }
-      const char ch = static_cast<char>(c);
-      if (quoted) {
-        if (ch == '"') {
-          if (peek() == '"') {
-            get();
-            field += '"';
-          } else {
-            quoted = false;
+    const auto offset = [this](std::size_t at) { return at - record_begin_; };
+    for (;;) {  // one field per turn
+      span f{offset(pos_), 0, false};
+      if (has_byte() && data_[pos_] == '"') {
+        ++pos_;
+        f.begin = offset(pos_);
+        for (;;) {
+          while (pos_ < end_ && data_[pos_] != '"') {
+            if (data_[pos_] == '\n') ++next_line_;
+            ++pos_;
           }
-        } else {
-          if (ch == '\n') ++next_line_;
-          field += ch;
-          append_run(field, quoted_stop);
+          if (pos_ == end_) {
+            if (more()) continue;
+            throw parse_error(source_, line_, column_name(spans_.size()), "unterminated quoted field");
+          }
+          ++pos_;  // a quote: doubled (data) or closing
+          if (has_byte() && data_[pos_] == '"') {
+            ++pos_;
+            f.escaped = true;
+            continue;
+          }
+          f.size = offset(pos_) - 1 - f.begin;
+          break;
         }
-        continue;
-      }
-      if (ch == ',') {
-        finish_field(field);
-        was_quoted = false;
-      } else if (ch == '\n' || ch == '\r') {
-        if (ch == '\r' && peek() == '\n') get();
-        finish_field(field);
-        fields_.resize(count);
-        ++next_line_;
-        return true;
-      } else if (ch == '"') {
-        if (!field.empty() || was_quoted) {
-          fields_.resize(count);
-          throw parse_error(source_, line_, column_name(fields_.size()),
+        if (has_byte() && !(data_[pos_] == ',' || data_[pos_] == '\n' || data_[pos_] == '\r')) {
+          ++pos_;
+          throw parse_error(source_, line_, column_name(spans_.size()), "characters after a closing quote");
+        }
+      } else {
+        for (;;) {
+          while (pos_ < end_ && !ends_plain(data_[pos_])) ++pos_;
+          if (pos_ < end_ || !more()) break;
+        }
+        if (pos_ < end_ && data_[pos_] == '"') {
+          ++pos_;
+          throw parse_error(source_, line_, column_name(spans_.size()),
                             "quote inside an unquoted field (quote the whole field and double inner quotes)");
         }
-        quoted = true;
-        was_quoted = true;
-      } else {
-        if (was_quoted) {
-          fields_.resize(count);
-          throw parse_error(source_, line_, column_name(fields_.size()), "characters after a closing quote");
-        }
-        field += ch;
-        append_run(field, plain_stop);
+        f.size = offset(pos_) - f.begin;
       }
+      spans_.push_back(f);
+      record_size_ = offset(pos_);
+      if (pos_ == end_) {  // end of input: the last record has no line end
+        ++next_line_;
+        break;
+      }
+      const char c = data_[pos_++];
+      if (c == ',') continue;
+      if (c == '\r' && has_byte() && data_[pos_] == '\n') ++pos_;
+      ++next_line_;
+      break;
     }
+    // The block no longer moves: make the views.
+    fields_.resize(spans_.size());
+    if (decoded_.size() < spans_.size()) decoded_.resize(spans_.size());
+    const char* base = data_ + record_begin_;
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      const std::string_view raw(base + spans_[i].begin, spans_[i].size);
+      if (!spans_[i].escaped) {
+        fields_[i] = raw;
+        continue;
+      }
+      std::string& own = decoded_[i];
+      own.clear();
+      for (std::size_t k = 0; k < raw.size(); ++k) {
+        own += raw[k];
+        if (raw[k] == '"') ++k;  // "" is one quote
+      }
+      fields_[i] = own;
+    }
+    return true;
   }
 
   std::string column_name(std::size_t i) const {
@@ -383,18 +477,29 @@ class csv_reader {
     return name;
   }
 
-  std::istream& in_;
+  // A field of the record being read: [begin, begin + size) from the record's first byte.
+  struct span {
+    std::size_t begin;
+    std::size_t size;
+    bool escaped;  // holds "" to be undone
+  };
+
+  std::istream* in_ = nullptr;  // the stream, or nullptr for bytes in memory
   std::string source_;
   options opt_;
   std::vector<std::string> header_;
   std::vector<bool> used_;
   std::vector<std::pair<std::string, std::string>> matched_;
   std::size_t empty_rows_ = 0;
-  std::vector<std::string> fields_;
-  std::string field_;       // the field being read
-  std::vector<char> buf_;   // a block of the input: [pos_, end_) not read yet
+  std::vector<std::string_view> fields_;  // the current record's fields
+  std::vector<std::string> decoded_;      // fields that could not be views: `""` undone, or decoded
+  std::vector<span> spans_;
+  std::vector<char> block_;      // a stream reader's block: [0, end_) read, [pos_, end_) not parsed yet
+  const char* data_ = nullptr;   // the block, or the bytes in memory
   std::size_t pos_ = 0;
   std::size_t end_ = 0;
+  std::size_t record_begin_ = 0;  // the current record: record_size_ bytes from record_begin_ in data_
+  std::size_t record_size_ = 0;
   std::size_t line_ = 1;
   std::size_t next_line_ = 1;
   std::size_t blank_lines_ = 0;

@@ -16,10 +16,12 @@
 #include <csc/core/finding.hpp>
 #include <csc/io/cin_codes.hpp>
 #include <csc/io/csv.hpp>
+#include <csc/io/mapped_file.hpp>
 #include <csc/io/records.hpp>
 #include <csc/io/text_encoding.hpp>
 #include <csc/io/value_formats.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -61,65 +63,81 @@ struct csv_table_reader {
   std::vector<std::optional<std::size_t>> kept_columns;
   record_table<Record> out;
   std::vector<parse_error> errors;
-  // Rows repeated in every column: each kept record's fields (joined by
-  // '\x1f') in one arena, record k at [row_end[k-1], row_end[k]), and an
-  // open-addressing table (linear probing, load <= 1/2) of record + 1 by the
-  // row's hash. No allocation per row; a hash match is confirmed by comparing
-  // the rows' bytes, so only rows equal in every column are duplicates.
+  // Rows repeated in every column: an open-addressing table (linear probing,
+  // load <= 1/2) of record + 1 by a hash of the row's fields. A hash match is
+  // confirmed by comparing the rows, so only rows equal in every column are
+  // duplicates. A reader over the whole input in memory keeps only a view of each
+  // record's bytes (row_at); a stream reader keeps each record's fields
+  // (joined by '\x1f') in one arena, record k at [row_end[k-1], row_end[k]).
+  // No allocation per row.
+  std::vector<std::string_view> row_at;
   std::string row_arena;
   std::vector<std::size_t> row_end;
   std::vector<std::uint64_t> row_hash;
   std::vector<std::uint64_t> row_slots = std::vector<std::uint64_t>(1024, 0);  // hash's high half << 32 | record + 1
+  std::string row_scratch;
 
   csv_table_reader(std::istream& in, const std::string& source, const extract_options& o)
-      : opt(o), csv(in, source, csv_reader::options{csv_reader::header_names::unique, o.encoding, o.dates}) {
+      : csv_table_reader(csv_reader(in, source, reader_options(o)), source, o) {}
+  csv_table_reader(csv_reader reader, const std::string& source, const extract_options& o)
+      : opt(o), csv(std::move(reader)) {
     out.name = source;
     out.files = {source};
     for (const std::string& name : opt.keep) kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
   }
+  csv_table_reader(const mapped_file& file, const extract_options& o)
+      : csv_table_reader(csv_reader::over(file.bytes(), file.path(), reader_options(o)), file.path(), o) {}
+  static csv_reader::options reader_options(const extract_options& o) {
+    return csv_reader::options{csv_reader::header_names::unique, o.encoding, o.dates};
+  }
 
   // Reads every record with @p read_one(i) (i: the index the record will have); an error
   // in one record is collected and reading goes on, so that every bad record is reported.
+  // @p expected: about how many records there are (room made for them at once).
   template <class ReadOne>
-  record_table<Record> read(ReadOne read_one) {
+  record_table<Record> read(ReadOne read_one, std::size_t expected = 0) {
+    if (expected > 0) {
+      out.records.reserve(expected);
+      row_hash.reserve(expected);
+      if (csv.holds_whole_input()) row_at.reserve(expected);
+      std::size_t slots = row_slots.size();
+      while (slots < 2 * expected) slots *= 2;
+      row_slots.assign(slots, 0);
+    }
     for (;;) {
       try {
         if (!csv.next()) break;
         const std::size_t i = out.records.size();
-        const std::size_t row_start = row_arena.size();
-        for (std::size_t c = 0; c < csv.header().size(); ++c) (row_arena += csv.field(c)) += '\x1f';
-        const std::string_view row(row_arena.data() + row_start, row_arena.size() - row_start);
-        const std::uint64_t h = row_hash_of(row);
+        const std::uint64_t h = fields_hash();
         std::size_t slot = static_cast<std::size_t>(h) & (row_slots.size() - 1);
         std::optional<std::size_t> first;
         const std::uint64_t tag = h & 0xffffffff00000000ull;
+        bool joined = false;  // row_scratch holds this row's fields joined
         for (; row_slots[slot] != 0; slot = (slot + 1) & (row_slots.size() - 1)) {
           if ((row_slots[slot] & 0xffffffff00000000ull) != tag) continue;
           const auto k = static_cast<std::size_t>((row_slots[slot] & 0xffffffffu) - 1);
-          if (row_hash[k] == h && row_of(k) == row) {
+          if (row_hash[k] == h && same_row(k, joined)) {
             first = k;
             break;
           }
         }
         if (first) {
-          row_arena.resize(row_start);
           finding_on(*first, rule::duplicate_record,
                      "line " + std::to_string(csv.line()) + " repeats line " +
                          std::to_string(out.records[*first].source.line) + " in every column (read once)");
           continue;
         }
-        try {
-          Record rec = read_one(i);
-          out.records.push_back(std::move(rec));
-        } catch (...) {
-          row_arena.resize(row_start);
-          throw;
-        }
+        out.records.push_back(read_one(i));
         if (i >= std::numeric_limits<std::uint32_t>::max() - 1) throw std::length_error("csc::io: too many records");
-        row_end.push_back(row_arena.size());
+        if (csv.holds_whole_input()) {
+          row_at.push_back(csv.record_bytes());
+        } else {
+          for (std::size_t c = 0; c < csv.header().size(); ++c) (row_arena += csv.field(c)) += '\x1f';
+          row_end.push_back(row_arena.size());
+        }
         row_hash.push_back(h);
         row_slots[slot] = tag | (i + 1);
-        if (2 * row_end.size() > row_slots.size()) grow_row_slots();
+        if (2 * row_hash.size() > row_slots.size()) grow_row_slots();
       } catch (const parse_error& e) {
         while (!out.findings.empty() && out.findings.back().record == out.records.size()) out.findings.pop_back();
         errors.push_back(e);
@@ -139,22 +157,45 @@ struct csv_table_reader {
     return std::move(out);
   }
 
-  std::string_view row_of(std::size_t k) const {
+  // Whether record k's row is the current row, field by field (@p joined: whether
+  // row_scratch already holds the current row's fields joined).
+  bool same_row(std::size_t k, bool& joined) {
+    const std::size_t columns = csv.header().size();
+    if (csv.holds_whole_input()) {
+      if (row_at[k] == csv.record_bytes()) return true;
+      const std::vector<std::string> earlier = csv.fields_of(row_at[k]);  // spelt differently: quotes
+      if (earlier.size() != columns) return false;
+      for (std::size_t c = 0; c < columns; ++c)
+        if (earlier[c] != csv.field(c)) return false;
+      return true;
+    }
+    if (!joined) {
+      row_scratch.clear();
+      for (std::size_t c = 0; c < columns; ++c) (row_scratch += csv.field(c)) += '\x1f';
+      joined = true;
+    }
     const std::size_t from = k == 0 ? 0 : row_end[k - 1];
-    return std::string_view(row_arena.data() + from, row_end[k] - from);
+    return std::string_view(row_arena.data() + from, row_end[k] - from) == row_scratch;
   }
-  // A 64-bit hash of the row's bytes, eight at a time (multiply and rotate),
-  // with a final mix for the low bits the table uses.
-  static std::uint64_t row_hash_of(std::string_view row) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ row.size();
-    std::size_t i = 0;
-    for (; i + 8 <= row.size(); i += 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, row.data() + i, 8);
-      h = ((h ^ w) * 0xff51afd7ed558ccdull);
+  // A 64-bit hash of the current row's fields (each field's bytes eight at a
+  // time, multiply and rotate, then its length), with a final mix for the low
+  // bits the table uses.
+  std::uint64_t fields_hash() const noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (std::size_t c = 0; c < csv.header().size(); ++c) {
+      const std::string_view f = csv.field(c);
+      std::size_t i = 0;
+      for (; i + 8 <= f.size(); i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, f.data() + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+      }
+      std::uint64_t tail = f.size();
+      for (; i < f.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(f[i]);
+      h = (h ^ tail) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
-    for (; i < row.size(); ++i) h = (h ^ static_cast<unsigned char>(row[i])) * 0x100000001b3ull;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
@@ -162,7 +203,7 @@ struct csv_table_reader {
   void grow_row_slots() {
     row_slots.assign(row_slots.size() * 2, 0);
     const std::size_t mask = row_slots.size() - 1;
-    for (std::size_t k = 0; k < row_end.size(); ++k) {
+    for (std::size_t k = 0; k < row_hash.size(); ++k) {
       std::size_t slot = static_cast<std::size_t>(row_hash[k]) & mask;
       while (row_slots[slot] != 0) slot = (slot + 1) & mask;
       row_slots[slot] = (row_hash[k] & 0xffffffff00000000ull) | (k + 1);
@@ -217,6 +258,60 @@ struct csv_table_reader {
   }
 };
 
+// The referrals of reader @p r (read_referrals_csv()); @p expected: about how many.
+inline referral_table read_referrals(csv_table_reader<referral_record>& r, std::size_t expected) {
+  const std::size_t child_col = r.csv.require_column("LAchildID");
+  const std::size_t date_col = r.csv.require_column("CINreferralDate");
+  const auto source_col = r.csv.column("ReferralSource");
+  const auto nfa_col = r.csv.column("ReferralNFA");
+  const auto closure_col = r.csv.column("CINclosureDate");
+  const auto reason_col = r.csv.column("ReasonForClosure");
+  return r.read(
+      [&](std::size_t i) {
+        referral_record rec{r.child(child_col), r.date(date_col), r.optional_date(closure_col),
+                            r.code(source_col, is_referral_source_code, "8866", "ReferralSource", i),
+                            r.boolean(nfa_col),
+                            r.code(reason_col, is_reason_for_closure_code, "8650", "ReasonForClosure", i),
+                            r.source(), r.kept()};
+        if (rec.closure && *rec.closure < rec.referral)
+          r.finding_on(i, rule::cin_closure_before_referral,
+                       "CINclosureDate " + to_iso_string(*rec.closure) + " is before CINreferralDate " +
+                           to_iso_string(rec.referral));
+        return rec;
+      },
+      expected);
+}
+
+// The CP plans of reader @p r (read_cp_plans_csv()); @p expected: about how many.
+inline cp_plan_table read_cp_plans(csv_table_reader<cp_plan_record>& r, std::size_t expected) {
+  const std::size_t child_col = r.csv.require_column("LAchildID");
+  const std::size_t start_col = r.csv.require_column("CPPstartDate");
+  const auto end_col = r.csv.column("CPPendDate");
+  const auto initial_col = r.csv.column("InitialCategoryOfAbuse");
+  const auto latest_col = r.csv.column("LatestCategoryOfAbuse");
+  const auto previous_col = r.csv.column("NumberOfPreviousCPP");
+  return r.read(
+      [&](std::size_t i) {
+        cp_plan_record rec{r.child(child_col), r.date(start_col), r.optional_date(end_col),
+                           r.code(initial_col, is_category_of_abuse_code, "8905", "InitialCategoryOfAbuse", i),
+                           r.code(latest_col, is_category_of_abuse_code, "8910", "LatestCategoryOfAbuse", i),
+                           std::nullopt, r.source(), r.kept()};
+        if (previous_col && !r.csv.field(*previous_col).empty())
+          rec.previous_plans =
+              r.csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
+        return rec;
+      },
+      expected);
+}
+
+// The episodes of extract @p e from reader @p r (read_episodes_csv()); @p expected: about how many.
+inline episode_table read_episodes(csv_table_reader<episode_record>& r, episode_extract e, std::size_t expected);
+
+// About how many records @p bytes hold: their line ends (a record spanning lines in quotes counts more than once).
+inline std::size_t rows_in(std::string_view bytes) noexcept {
+  return static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
+}
+
 }  // namespace detail
 
 /// @brief Reads a referrals extract:
@@ -235,23 +330,18 @@ struct csv_table_reader {
 inline referral_table read_referrals_csv(std::istream& in, const std::string& source,
                                          const extract_options& options = {}) {
   detail::csv_table_reader<referral_record> r(in, source, options);
-  const std::size_t child_col = r.csv.require_column("LAchildID");
-  const std::size_t date_col = r.csv.require_column("CINreferralDate");
-  const auto source_col = r.csv.column("ReferralSource");
-  const auto nfa_col = r.csv.column("ReferralNFA");
-  const auto closure_col = r.csv.column("CINclosureDate");
-  const auto reason_col = r.csv.column("ReasonForClosure");
-  return r.read([&](std::size_t i) {
-    referral_record rec{r.child(child_col), r.date(date_col), r.optional_date(closure_col),
-                        r.code(source_col, is_referral_source_code, "8866", "ReferralSource", i), r.boolean(nfa_col),
-                        r.code(reason_col, is_reason_for_closure_code, "8650", "ReasonForClosure", i), r.source(),
-                        r.kept()};
-    if (rec.closure && *rec.closure < rec.referral)
-      r.finding_on(i, rule::cin_closure_before_referral,
-                   "CINclosureDate " + to_iso_string(*rec.closure) + " is before CINreferralDate " +
-                       to_iso_string(rec.referral));
-    return rec;
-  });
+  return detail::read_referrals(r, 0);
+}
+
+/// @brief Reads a referrals extract held in memory (a memory-mapped file), with the same rules,
+/// results and errors as the stream overload; fields are read as views, not copied.
+/// @param file    the extract (csc::io::mapped_file); its path names it in errors and in the table.
+/// @param options as the stream overload.
+/// @return the table, as the stream overload.
+/// @throws parse_error, parse_errors as the stream overload.
+inline referral_table read_referrals_csv(const mapped_file& file, const extract_options& options = {}) {
+  detail::csv_table_reader<referral_record> r(file, options);
+  return detail::read_referrals(r, detail::rows_in(file.bytes()));
 }
 
 /// @brief Reads a child protection plans extract:
@@ -269,21 +359,18 @@ inline referral_table read_referrals_csv(std::istream& in, const std::string& so
 inline cp_plan_table read_cp_plans_csv(std::istream& in, const std::string& source,
                                        const extract_options& options = {}) {
   detail::csv_table_reader<cp_plan_record> r(in, source, options);
-  const std::size_t child_col = r.csv.require_column("LAchildID");
-  const std::size_t start_col = r.csv.require_column("CPPstartDate");
-  const auto end_col = r.csv.column("CPPendDate");
-  const auto initial_col = r.csv.column("InitialCategoryOfAbuse");
-  const auto latest_col = r.csv.column("LatestCategoryOfAbuse");
-  const auto previous_col = r.csv.column("NumberOfPreviousCPP");
-  return r.read([&](std::size_t i) {
-    cp_plan_record rec{r.child(child_col), r.date(start_col), r.optional_date(end_col),
-                       r.code(initial_col, is_category_of_abuse_code, "8905", "InitialCategoryOfAbuse", i),
-                       r.code(latest_col, is_category_of_abuse_code, "8910", "LatestCategoryOfAbuse", i), std::nullopt,
-                       r.source(), r.kept()};
-    if (previous_col && !r.csv.field(*previous_col).empty())
-      rec.previous_plans = r.csv.whole_number_field(*previous_col, std::numeric_limits<int>::max(), "(DfE rule 8730)");
-    return rec;
-  });
+  return detail::read_cp_plans(r, 0);
+}
+
+/// @brief Reads a child protection plans extract held in memory (a memory-mapped file), with the
+/// same rules, results and errors as the stream overload; fields are read as views, not copied.
+/// @param file    the extract (csc::io::mapped_file); its path names it in errors and in the table.
+/// @param options as the stream overload.
+/// @return the table, as the stream overload.
+/// @throws parse_error, parse_errors as the stream overload.
+inline cp_plan_table read_cp_plans_csv(const mapped_file& file, const extract_options& options = {}) {
+  detail::csv_table_reader<cp_plan_record> r(file, options);
+  return detail::read_cp_plans(r, detail::rows_in(file.bytes()));
 }
 
 /// @brief The start and end columns of extract @p e.
@@ -309,14 +396,35 @@ constexpr std::pair<std::string_view, std::string_view> episode_columns(episode_
 inline episode_table read_episodes_csv(std::istream& in, const std::string& source, episode_extract e,
                                        const extract_options& options = {}) {
   detail::csv_table_reader<episode_record> r(in, source, options);
+  return detail::read_episodes(r, e, 0);
+}
+
+/// @brief Reads a plain episode extract held in memory (a memory-mapped file), with the same
+/// rules, results and errors as the stream overload; fields are read as views, not copied.
+/// @param file    the extract (csc::io::mapped_file); its path names it in errors and in the table.
+/// @param e       which extract it is.
+/// @param options as the stream overload.
+/// @return the table, as the stream overload.
+/// @throws parse_error, parse_errors as the stream overload.
+inline episode_table read_episodes_csv(const mapped_file& file, episode_extract e,
+                                       const extract_options& options = {}) {
+  detail::csv_table_reader<episode_record> r(file, options);
+  return detail::read_episodes(r, e, detail::rows_in(file.bytes()));
+}
+
+namespace detail {
+inline episode_table read_episodes(csv_table_reader<episode_record>& r, episode_extract e, std::size_t expected) {
   const auto [start_name, end_name] = episode_columns(e);
   const std::size_t child_col = r.csv.require_column("LAchildID");
   const std::size_t start_col = r.csv.require_column(start_name);
   const auto end_col = r.csv.column(end_name);
-  return r.read([&](std::size_t) {
-    return episode_record{r.child(child_col), r.date(start_col), r.optional_date(end_col), r.source()};
-  });
+  return r.read(
+      [&](std::size_t) {
+        return episode_record{r.child(child_col), r.date(start_col), r.optional_date(end_col), r.source()};
+      },
+      expected);
 }
+}  // namespace detail
 
 }  // namespace csc::io
 
