@@ -14,6 +14,7 @@
 #include <functional>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -65,6 +66,25 @@ BOOST_AUTO_TEST_CASE(string_ids_in_any_order_are_ordered_as_a_comparison_sort_or
     key.push_back((i * 31) % 7);                               // ties within a child
   }
   check_order_matches_comparison_sort(ids, key);
+}
+
+BOOST_AUTO_TEST_CASE(text_ids_ranked_by_their_first_eight_bytes_then_whole_agree_with_less) {
+  // The radix path for text ids: ids sharing eight-byte prefixes, ids that are
+  // prefixes of each other, embedded NULs (padding is NUL too), bytes >= 0x80
+  // (compared unsigned), empty ids; as std::string and as std::string_view.
+  std::vector<std::string> distinct{"",          std::string("a\0", 2), "a",        "a0",        "LA000001",
+                                    "LA0000010", "LA0000010x", "LA000001\xff", "LA000001\x01", "\xe9t\xe9",
+                                    "zz",        "Z",          "LA00000",    "LA000002",  std::string("LA000001\0", 9)};
+  std::vector<std::string> ids;
+  std::vector<int> key;
+  for (int i = 0; i < 3000; ++i) {
+    const std::size_t j = static_cast<std::size_t>((i * 7) % 3001) % distinct.size();
+    ids.push_back(i % 4 == 0 ? distinct[j] : distinct[j] + std::to_string((i * 13) % 97));
+    key.push_back(i % 5);
+  }
+  check_order_matches_comparison_sort(ids, key);
+  std::vector<std::string_view> views(ids.begin(), ids.end());
+  check_order_matches_comparison_sort(views, key);
 }
 
 BOOST_AUTO_TEST_CASE(integer_ids_with_a_common_stride_and_colliding_hashes) {

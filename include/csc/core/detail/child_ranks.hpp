@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <string_view>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -87,7 +88,11 @@ class child_interner {
     bool ascending = true;
     for (std::size_t i = 1; i < k && ascending; ++i) ascending = ids_[i - 1] < ids_[i];
     if (!ascending) {
-      std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return ids_[a] < ids_[b]; });
+      if constexpr (std::is_convertible_v<const Id&, std::string_view>) {
+        sort_text_ids(by_id);
+      } else {
+        std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return ids_[a] < ids_[b]; });
+      }
     }
     std::vector<std::uint32_t> rank(k);
     for (std::size_t r = 0; r < k; ++r) rank[by_id[r]] = static_cast<std::uint32_t>(r);
@@ -95,6 +100,43 @@ class child_interner {
   }
 
  private:
+  // Sorts the ordinals in @p by_id by their text ids' operator< (bytes compared
+  // as unsigned, then length): a least-significant-digit radix sort of each
+  // id's first eight bytes read big-endian (zero-padded; a byte position all ids
+  // share is skipped), then a comparison sort of each run of equal prefixes.
+  void sort_text_ids(std::vector<std::uint32_t>& by_id) const {
+    const std::size_t k = by_id.size();
+    struct keyed {
+      std::uint64_t prefix;
+      std::uint32_t ordinal;
+    };
+    std::vector<keyed> a(k), b(k);
+    for (std::size_t i = 0; i < k; ++i) {
+      const std::string_view id = ids_[by_id[i]];
+      std::uint64_t prefix = 0;
+      for (std::size_t j = 0; j < 8; ++j)
+        prefix = (prefix << 8) | (j < id.size() ? static_cast<unsigned char>(id[j]) : 0u);
+      a[i] = keyed{prefix, by_id[i]};
+    }
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+      std::size_t count[257] = {};
+      for (const keyed& x : a) ++count[((x.prefix >> shift) & 0xff) + 1];
+      if (std::find(count + 1, count + 257, k) != count + 257) continue;  // one byte value: nothing to do
+      for (std::size_t d = 0; d < 256; ++d) count[d + 1] += count[d];
+      for (const keyed& x : a) b[count[(x.prefix >> shift) & 0xff]++] = x;
+      a.swap(b);
+    }
+    for (std::size_t g = 0; g < k;) {  // equal prefixes: [g, e)
+      std::size_t e = g + 1;
+      while (e < k && a[e].prefix == a[g].prefix) ++e;
+      if (e - g > 1)
+        std::sort(a.begin() + static_cast<std::ptrdiff_t>(g), a.begin() + static_cast<std::ptrdiff_t>(e),
+                  [&](const keyed& x, const keyed& y) { return ids_[x.ordinal] < ids_[y.ordinal]; });
+      g = e;
+    }
+    for (std::size_t i = 0; i < k; ++i) by_id[i] = a[i].ordinal;
+  }
+
   static std::size_t table_size_for(std::size_t expected) {
     std::size_t size = 16;
     while (size < 2 * expected) size *= 2;
