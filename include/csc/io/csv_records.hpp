@@ -63,19 +63,18 @@ struct csv_table_reader {
   std::vector<std::optional<std::size_t>> kept_columns;
   record_table<Record> out;
   std::vector<parse_error> errors;
-  // Rows repeated in every column: an open-addressing table (linear probing,
-  // load <= 1/2) of record + 1 by a hash of the row's fields. A hash match is
-  // confirmed by comparing the rows, so only rows equal in every column are
-  // duplicates. A reader over the whole input in memory keeps only a view of each
+  // Rows repeated in every column, found after reading (no table probed per
+  // row): each record's key (its row's 64-bit hash, high half, << 32 | index),
+  // sorted by hash with a radix sort; records with equal hash halves are
+  // compared row against row, so only rows equal in every column are
+  // duplicates. A reader over the whole input in memory keeps a view of each
   // record's bytes (row_at); a stream reader keeps each record's fields
   // (joined by '\x1f') in one arena, record k at [row_end[k-1], row_end[k]).
-  // No allocation per row.
+  std::vector<std::uint64_t> row_key;
+  std::vector<std::size_t> trimmed;  // the records whose LAchildID was trimmed (counted in out.trimmed_ids)
   std::vector<std::string_view> row_at;
   std::string row_arena;
   std::vector<std::size_t> row_end;
-  std::vector<std::uint64_t> row_hash;
-  std::vector<std::uint64_t> row_slots = std::vector<std::uint64_t>(1024, 0);  // hash's high half << 32 | record + 1
-  std::string row_scratch;
 
   csv_table_reader(std::istream& in, const std::string& source, const extract_options& o)
       : csv_table_reader(csv_reader(in, source, reader_options(o)), source, o) {}
@@ -98,51 +97,29 @@ struct csv_table_reader {
   record_table<Record> read(ReadOne read_one, std::size_t expected = 0) {
     if (expected > 0) {
       out.records.reserve(expected);
-      row_hash.reserve(expected);
+      row_key.reserve(expected);
       if (csv.holds_whole_input()) row_at.reserve(expected);
-      std::size_t slots = row_slots.size();
-      while (slots < 2 * expected) slots *= 2;
-      row_slots.assign(slots, 0);
     }
     for (;;) {
       try {
         if (!csv.next()) break;
         const std::size_t i = out.records.size();
-        const std::uint64_t h = fields_hash();
-        std::size_t slot = static_cast<std::size_t>(h) & (row_slots.size() - 1);
-        std::optional<std::size_t> first;
-        const std::uint64_t tag = h & 0xffffffff00000000ull;
-        bool joined = false;  // row_scratch holds this row's fields joined
-        for (; row_slots[slot] != 0; slot = (slot + 1) & (row_slots.size() - 1)) {
-          if ((row_slots[slot] & 0xffffffff00000000ull) != tag) continue;
-          const auto k = static_cast<std::size_t>((row_slots[slot] & 0xffffffffu) - 1);
-          if (row_hash[k] == h && same_row(k, joined)) {
-            first = k;
-            break;
-          }
-        }
-        if (first) {
-          finding_on(*first, rule::duplicate_record,
-                     "line " + std::to_string(csv.line()) + " repeats line " +
-                         std::to_string(out.records[*first].source.line) + " in every column (read once)");
-          continue;
-        }
-        out.records.push_back(read_one(i));
         if (i >= std::numeric_limits<std::uint32_t>::max() - 1) throw std::length_error("csc::io: too many records");
+        out.records.push_back(read_one(i));
+        row_key.push_back((fields_hash() & 0xffffffff00000000ull) | i);
         if (csv.holds_whole_input()) {
           row_at.push_back(csv.record_bytes());
         } else {
           for (std::size_t c = 0; c < csv.header().size(); ++c) (row_arena += csv.field(c)) += '\x1f';
           row_end.push_back(row_arena.size());
         }
-        row_hash.push_back(h);
-        row_slots[slot] = tag | (i + 1);
-        if (2 * row_hash.size() > row_slots.size()) grow_row_slots();
       } catch (const parse_error& e) {
         while (!out.findings.empty() && out.findings.back().record == out.records.size()) out.findings.pop_back();
+        if (!trimmed.empty() && trimmed.back() == out.records.size()) trimmed.pop_back();  // still counted
         errors.push_back(e);
       }
     }
+    drop_duplicate_rows();
     if (!errors.empty() && !opt.skip_invalid_records) throw parse_errors(std::move(errors));
     out.rejected = std::move(errors);
     out.blank_lines = csv.blank_lines();
@@ -157,26 +134,88 @@ struct csv_table_reader {
     return std::move(out);
   }
 
-  // Whether record k's row is the current row, field by field (@p joined: whether
-  // row_scratch already holds the current row's fields joined).
-  bool same_row(std::size_t k, bool& joined) {
-    const std::size_t columns = csv.header().size();
-    if (csv.holds_whole_input()) {
-      if (row_at[k] == csv.record_bytes()) return true;
-      const std::vector<std::string> earlier = csv.fields_of(row_at[k]);  // spelt differently: quotes
-      if (earlier.size() != columns) return false;
-      for (std::size_t c = 0; c < columns; ++c)
-        if (earlier[c] != csv.field(c)) return false;
-      return true;
+  // Whether the rows of records @p a and @p b are equal field by field.
+  bool same_rows(std::size_t a, std::size_t b) const {
+    if (!csv.holds_whole_input()) {
+      const auto row = [&](std::size_t k) {
+        const std::size_t from = k == 0 ? 0 : row_end[k - 1];
+        return std::string_view(row_arena.data() + from, row_end[k] - from);
+      };
+      return row(a) == row(b);
     }
-    if (!joined) {
-      row_scratch.clear();
-      for (std::size_t c = 0; c < columns; ++c) (row_scratch += csv.field(c)) += '\x1f';
-      joined = true;
-    }
-    const std::size_t from = k == 0 ? 0 : row_end[k - 1];
-    return std::string_view(row_arena.data() + from, row_end[k] - from) == row_scratch;
+    if (row_at[a] == row_at[b]) return true;
+    return csv.fields_of(row_at[a]) == csv.fields_of(row_at[b]);  // spelt differently, e.g. quoted
   }
+
+  // Leaves out every record whose row repeats an earlier record's row in every
+  // column, with a rule::duplicate_record finding on the earlier record where the
+  // repeat was read ("line L repeats line M in every column (read once)"); the
+  // repeat's own findings go with it. Findings stay in the order rows were read.
+  void drop_duplicate_rows() {
+    const std::size_t n = out.records.size();
+    radix_sort_by_high_half(row_key);
+    std::vector<std::uint32_t> first_of;  // record + 1 of the row that record k repeats; 0: none
+    for (std::size_t g = 0; g < n;) {     // equal hash halves: [g, e)
+      std::size_t e = g + 1;
+      while (e < n && (row_key[e] >> 32) == (row_key[g] >> 32)) ++e;
+      for (std::size_t j = g + 1; j < e; ++j) {
+        const std::size_t later = row_key[j] & 0xffffffffu;
+        for (std::size_t i = g; i < j; ++i) {
+          const std::size_t earlier = row_key[i] & 0xffffffffu;
+          if ((first_of.empty() || first_of[earlier] == 0) && same_rows(earlier, later)) {
+            if (first_of.empty()) first_of.assign(n, 0);
+            first_of[later] = static_cast<std::uint32_t>(earlier + 1);
+            break;
+          }
+        }
+      }
+      g = e;
+    }
+    if (first_of.empty()) return;
+    std::vector<std::size_t> index(n);  // new index of each kept record
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      index[k] = kept;
+      kept += first_of[k] == 0;
+    }
+    std::vector<finding> findings;
+    findings.reserve(out.findings.size());
+    std::size_t f = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      for (; f < out.findings.size() && out.findings[f].record == k; ++f) {
+        if (first_of[k] != 0) continue;
+        findings.push_back(std::move(out.findings[f]));
+        findings.back().record = index[k];
+      }
+      if (first_of[k] != 0) {
+        const std::size_t earlier = first_of[k] - 1;
+        finding d;
+        d.rule = rule::duplicate_record;
+        d.record = index[earlier];
+        d.detail = "line " + std::to_string(out.records[k].source.line) + " repeats line " +
+                   std::to_string(out.records[earlier].source.line) + " in every column (read once)";
+        findings.push_back(std::move(d));
+      }
+    }
+    out.findings = std::move(findings);
+    for (const std::size_t k : trimmed) out.trimmed_ids -= first_of[k] != 0;  // a repeat is not read again
+    for (std::size_t k = 0; k < n; ++k)
+      if (first_of[k] == 0 && index[k] != k) out.records[index[k]] = std::move(out.records[k]);
+    out.records.resize(kept);
+  }
+
+  // Sorts @p keys by their high 32 bits, stably (three passes of 11 bits).
+  static void radix_sort_by_high_half(std::vector<std::uint64_t>& keys) {
+    std::vector<std::uint64_t> to(keys.size());
+    for (unsigned shift = 32; shift < 64; shift += 11) {
+      std::vector<std::size_t> count(2049, 0);
+      for (const std::uint64_t k : keys) ++count[((k >> shift) & 2047) + 1];
+      for (std::size_t d = 0; d < 2048; ++d) count[d + 1] += count[d];
+      for (const std::uint64_t k : keys) to[count[(k >> shift) & 2047]++] = k;
+      keys.swap(to);
+    }
+  }
+
   // A 64-bit hash of the current row's fields (each field's bytes eight at a
   // time, multiply and rotate, then its length), with a final mix for the low
   // bits the table uses.
@@ -200,23 +239,16 @@ struct csv_table_reader {
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
   }
-  void grow_row_slots() {
-    row_slots.assign(row_slots.size() * 2, 0);
-    const std::size_t mask = row_slots.size() - 1;
-    for (std::size_t k = 0; k < row_hash.size(); ++k) {
-      std::size_t slot = static_cast<std::size_t>(row_hash[k]) & mask;
-      while (row_slots[slot] != 0) slot = (slot + 1) & mask;
-      row_slots[slot] = (row_hash[k] & 0xffffffff00000000ull) | (k + 1);
-    }
-  }
-
   std::string child(std::size_t column) {
     std::string_view id = csv.field(column);
     const std::size_t size = id.size();
     while (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
     while (!id.empty() && (id.back() == ' ' || id.back() == '\t')) id.remove_suffix(1);
     if (id.empty()) csv.fail(column, "empty child id");
-    out.trimmed_ids += id.size() != size;
+    if (id.size() != size) {
+      ++out.trimmed_ids;
+      trimmed.push_back(out.records.size());
+    }
     return std::string(id);
   }
   day date(std::size_t column) const { return day(csv.date_field(column)); }
