@@ -276,6 +276,16 @@ struct report {
   std::optional<csc_report::census_input> census;  // --cin-census: the returns, merged and checked
   csc_report::stepdown_inputs stepdown_in;
   std::optional<csc_report::stepdown_report> stepdown;
+  std::optional<csc::day> referrals_from, cp_plans_from;  // CSV: the earliest key dates, worked out once
+
+  // The first day of the data behind @p table (docs/rules/completeness.md): the
+  // census collection year, or for CSV extracts the earliest key date.
+  std::optional<csc::day> data_from(const csc::io::referral_table&) const {
+    return census ? census->data_from() : referrals_from;
+  }
+  std::optional<csc::day> data_from(const csc::io::cp_plan_table&) const {
+    return census ? census->data_from() : cp_plans_from;
+  }
 
   std::vector<const csc::io::episode_table*> episode_inputs() const {
     std::vector<const csc::io::episode_table*> out;
@@ -290,7 +300,7 @@ struct report {
   std::vector<std::string> history_incomplete() const {
     std::vector<std::string> out;
     const csc::day first = period->first();
-    const auto from = [&](const auto& table) { return census ? census->data_from() : csc::io::first_key_date(table); };
+    const auto from = [&](const auto& table) { return data_from(table); };
     if (referrals && !csc::history_within_data(first, from(*referrals), opt.policy.look_back))
       out.insert(out.end(), {"rereferral_count", "rereferral_percent"});
     if (cp_plans) {
@@ -310,13 +320,13 @@ struct report {
       std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
       for (std::size_t i = 0; i < incomplete.size(); ++i)
         s += labels ? (i ? "; " : " ") + std::string(csc::find_measure(incomplete[i])->label) : " " + incomplete[i];
-      const auto from = [&](const auto& table) { return census ? census->data_from() : csc::io::first_key_date(table); };
+      const auto from = [&](const auto& table) { return data_from(table); };
       if (referrals) s += "; referrals from " + csc::to_iso_string(*from(*referrals));
       if (cp_plans) s += "; CP plans from " + csc::to_iso_string(*from(*cp_plans));
       out.push_back(s);
     }
     const auto uncovered = [&](const char* what, const auto& table) {
-      const auto f = census ? census->data_from() : csc::io::first_key_date(table);
+      const auto f = data_from(table);
       if (!csc::data_covers(period->first(), *period->last(), f, horizon))
         out.push_back(std::string("Outside the data: the period ") +
                       (*period->last() < *f ? "ends before the earliest " + std::string(what) + " (" + csc::to_iso_string(*f) + ")"
@@ -686,7 +696,12 @@ void run_series(const report& r, std::ostream& os) {
   in.cp_plans = r.cp_plans ? &*r.cp_plans : nullptr;
   in.classified_cp_plans = r.cp_classified ? &*r.cp_classified : nullptr;
   in.transitions = r.stepdown ? &r.stepdown->transitions : nullptr;
-  if (r.census) in.referrals_from = in.cp_plans_from = r.census->data_from();  // the returns' first collection year
+  if (r.census) {
+    in.referrals_from = in.cp_plans_from = r.census->data_from();  // the returns' first collection year
+  } else {
+    in.referrals_from = r.referrals_from;
+    in.cp_plans_from = r.cp_plans_from;
+  }
   csc_report::series_table t = [&] {
     try {
       return csc::build_series_table(*so.kind, *r.period, in, so, data.view(so));
@@ -710,7 +725,7 @@ void run_series(const report& r, std::ostream& os) {
 }
 
 void run(const options& opt, std::ostream& os) {
-  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
     r.period = csc::financial_year<date>(*opt.financial_year);
   } else if (opt.from && opt.to) {
@@ -750,6 +765,9 @@ void run(const options& opt, std::ostream& os) {
   }
   if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help, extract);
   if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after, extract);
+
+  if (r.referrals) r.referrals_from = csc::io::first_key_date(*r.referrals);
+  if (r.cp_plans) r.cp_plans_from = csc::io::first_key_date(*r.cp_plans);
 
   // The horizon: the extract date, by default the latest date in any input (for
   // census returns, no earlier than their latest ReferenceDate).
