@@ -2,11 +2,22 @@
 // extracts read into record tables, unreadable values as errors naming file,
 // line and column, readable values that break a DfE rule as findings.
 #include <csc/io/csv_records.hpp>
+#include <csc/io/mapped_file.hpp>
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <random>
 #include <sstream>
 #include <string>
+#include <system_error>
+#include <vector>
+
+#if defined(__linux__)
+#include <unistd.h>
+#endif
 
 using csc::io::parse_error;
 
@@ -30,6 +41,72 @@ std::string error_of(F read) {
   return "no error";
 }
 csc::day d(int y, unsigned m, unsigned dd) { return csc::day(csc::civil_date{y, m, dd}); }
+
+// A file in the temporary directory holding @p bytes, removed at the end of the scope.
+struct temp_file {
+  std::string path;
+  explicit temp_file(const std::string& bytes) {
+    std::random_device seed;
+    path = (std::filesystem::temp_directory_path() /
+            ("csc-csv-records-test-" + std::to_string(seed()) + std::to_string(seed()) + ".csv"))
+               .string();
+    std::ofstream(path, std::ios::binary) << bytes;
+  }
+  temp_file(const temp_file&) = delete;
+  temp_file& operator=(const temp_file&) = delete;
+  ~temp_file() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
+
+std::string text_of(const std::optional<csc::day>& d) { return d ? csc::to_iso_string(*d) : "-"; }
+std::string text_of(const csc::io::referral_record& r) {
+  std::string s = r.child + " " + csc::to_iso_string(r.referral) + " " + text_of(r.closure) + " " +
+                  r.referral_source + " " + (r.nfa ? (*r.nfa ? "nfa" : "not-nfa") : "-") + " " + r.reason_for_closure;
+  for (const std::string& k : r.kept) s += " [" + k + "]";
+  return s + " @" + std::to_string(r.source.file) + ":" + std::to_string(r.source.line);
+}
+std::string text_of(const csc::io::cp_plan_record& p) {
+  std::string s = p.child + " " + csc::to_iso_string(p.start) + " " + text_of(p.end) + " " + p.initial_category +
+                  " " + p.latest_category + " " + (p.previous_plans ? std::to_string(*p.previous_plans) : "-");
+  for (const std::string& k : p.kept) s += " [" + k + "]";
+  return s + " @" + std::to_string(p.source.file) + ":" + std::to_string(p.source.line);
+}
+std::string text_of(const csc::io::episode_record& e) {
+  return e.child + " " + csc::to_iso_string(e.start) + " " + text_of(e.end) + " @" + std::to_string(e.source.file) +
+         ":" + std::to_string(e.source.line);
+}
+// Everything a table holds, as text.
+template <class Record>
+std::string text_of(const csc::io::record_table<Record>& t) {
+  std::string s = t.name + " blank " + std::to_string(t.blank_lines) + " empty " + std::to_string(t.empty_rows) +
+                  " trimmed " + std::to_string(t.trimmed_ids) + " superseded " + std::to_string(t.superseded) + "\n";
+  for (const std::string& f : t.files) s += "file " + f + "\n";
+  for (const std::string& i : t.items) s += "item " + i + "\n";
+  for (const auto& [written, item] : t.matched_columns) s += "matched " + written + " as " + item + "\n";
+  for (const std::string& u : t.unused_columns) s += "unused " + u + "\n";
+  for (const Record& r : t.records) s += "record " + text_of(r) + "\n";
+  for (const csc::finding& f : t.findings)
+    s += "finding " + std::string(csc::to_string(f.rule)) + " record " + std::to_string(f.record) + " source " +
+         std::to_string(f.source) + " related " + (f.related_record ? std::to_string(*f.related_record) : "-") +
+         " counted " + std::to_string(f.counted) + ": " + f.detail + "\n";
+  for (const parse_error& e : t.rejected) s += std::string("rejected ") + e.what() + "\n";
+  return s;
+}
+// The table @p read() gives, or its errors, as text.
+template <class Read>
+std::string outcome_of(Read read) {
+  try {
+    return text_of(read());
+  } catch (const csc::io::parse_errors& e) {
+    std::string s = "parse_errors\n";
+    for (const parse_error& x : e.errors()) s += std::string(x.what()) + " (field '" + x.field() + "')\n";
+    return s + e.what();
+  } catch (const parse_error& e) {
+    return std::string("parse_error ") + e.what();
+  }
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(csv_records_test)
@@ -262,6 +339,147 @@ BOOST_AUTO_TEST_CASE(text_not_in_the_stated_encoding_is_an_error_and_other_encod
   BOOST_TEST(error_of([&] { referrals("LAchildID,CINreferralDate\nC\x81,2019-05-01\n", o); }) ==
              "r.csv:2: field LAchildID: byte 0x81 at position 2 is not valid windows-1252 (is the file in another "
              "encoding?)");
+}
+
+// The mapped_file overloads (fields as views of the whole file, duplicates found by views
+// of earlier rows) against the stream overloads, on the same bytes.
+BOOST_AUTO_TEST_CASE(mapped_files_read_as_streams) {
+  using csc::io::extract_options;
+  using csc::io::text_encoding;
+  std::string many = "LAchildID,CINreferralDate\n";  // more rows than the first duplicate table holds
+  for (int i = 0; i < 3000; ++i) many += "C" + std::to_string(i % 1700) + ",2020-01-" + (i % 2 ? "01\n" : "02\r\n");
+  const std::vector<std::string> referral_texts = {
+      "LAchildID,CINreferralDate\n\"S1\",2020-01-01\nS1,2020-01-01\n\"S\"\"1\",2020-01-01\n\"S\"\"1\",\"2020-01-01\"\n",
+      " lachildid ,CINreferralDate,ReferralSource,Team,Other\nC1 ,2019-05-01,9Z,\"N, E\",x\r\n\r\n"
+      "C1,2019-05-01,9Z,\"N, E\",x\r\n\"C1\",\"2019-05-01\",\"9Z\",N,x\n\"C1\",2019-05-01,\"9Z\",\"N, E\",x\n\tC1,2019-05-01,9Z,\"N, E\",x\n,,,,\n"
+      "C2,2019-05-01,1A,\"two\nlines\",y\nC2,2019-05-01,1A,\"two\nlines\",y",
+      "LAchildID,CINreferralDate,CINclosureDate,ReasonForClosure,ReferralNFA\n"
+      "C1,2019-05-01,2019-04-01,RC99,yes\nC1,2019-05-01,2019-04-01,RC99,yes\n,2019-05-01,,,\nC2,bad,,,\n"
+      "C2,bad,,,\nC3,2019-05-01,,,maybe\nC4,\"2019-05-01\"x,,,\nC5,2019-05-01\nC6,2019-05-01,,,\"1\"\n"
+      "C6,2019-05-01,,,1\nC7,\"2019-05-01,,,\n",
+      "LAchildID,CINreferralDate,Team\nC1,2019-05-01,Caf\xE9\nC1,2019-05-01,\"Caf\xE9\"\nC\x81,2019-05-01,x\n"
+      "C2,2019-05-01,\x80\nC2,2019-05-01,\"\x80\"\n",
+      "\xEF\xBB\xBF" "LAchildID,CINreferralDate\r\nC1,2019-05-01\r\nC1,2019-05-01",
+      "LAchildID,CINreferralDate\n",
+      "LAchildID\nC1\n",
+      many,
+  };
+  const std::vector<std::string> plan_texts = {
+      "LAchildID,CPPstartDate,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP\n"
+      "\"S1\",2020-01-01,,PHY,XXX,1\nS1,2020-01-01,,PHY,XXX,\"1\"\nS2,2020-01-01,2019-01-01,,,-1\n"
+      "S2,2020-01-01,2019-01-01,,,\nS2,2020-01-01,2019-01-01,,,\n\nS3,2020-01-01,,,,x\"\n",
+      "LAchildID,CPPendDate\nC1,2020-01-01\n",
+  };
+  const std::vector<std::string> episode_texts = {
+      "LAchildID,CINPlanStartDate,CINPlanEndDate,StartDate\n\"S1\",2020-01-01,,x\nS1,2020-01-01,,x\n"
+      "S1,2020-01-01,2020-02-01,x\n S1 ,2020-01-01,,x\nS2,2020-13-01,,\n,,,\n\n",
+      "EndDate,StartDate,LAchildID\n2019-07-01,2019-05-01,C2\n,2019-05-01,\"C2\"\n2019-07-01,2019-05-01,C2,\n",
+  };
+  std::vector<extract_options> options(4);
+  options[1].skip_invalid_records = true;
+  options[2].skip_invalid_records = true;
+  options[2].encoding = text_encoding::windows_1252;
+  options[2].keep = {"Team", "", "Missing"};
+  options[3].keep = {"Team"};
+  options[3].encoding = text_encoding::iso_8859_1;
+  std::size_t duplicates = 0, rejected = 0;  // the cases must reach both
+  for (const extract_options& o : options) {
+    for (const std::string& text : referral_texts) {
+      const temp_file file(text);
+      const std::string want = outcome_of([&] {
+        std::istringstream in(text);
+        return csc::io::read_referrals_csv(in, file.path, o);
+      });
+      BOOST_TEST(outcome_of([&] { return csc::io::read_referrals_csv(csc::io::mapped_file(file.path), o); }) == want,
+                 text.substr(0, 80));
+      for (std::size_t at = want.find("duplicate"); at != std::string::npos; at = want.find("duplicate", at + 1))
+        ++duplicates;
+      rejected += want.find("\nrejected ") != std::string::npos;
+    }
+    for (const std::string& text : plan_texts) {
+      const temp_file file(text);
+      const std::string want = outcome_of([&] {
+        std::istringstream in(text);
+        return csc::io::read_cp_plans_csv(in, file.path, o);
+      });
+      BOOST_TEST(outcome_of([&] { return csc::io::read_cp_plans_csv(csc::io::mapped_file(file.path), o); }) == want,
+                 text.substr(0, 80));
+    }
+    for (const std::string& text : episode_texts) {
+      for (const auto e : {csc::io::episode_extract::cin_plans, csc::io::episode_extract::early_help,
+                           csc::io::episode_extract::looked_after}) {
+        const temp_file file(text);
+        const std::string want = outcome_of([&] {
+          std::istringstream in(text);
+          return csc::io::read_episodes_csv(in, file.path, e, o);
+        });
+        BOOST_TEST(outcome_of([&] { return csc::io::read_episodes_csv(csc::io::mapped_file(file.path), e, o); }) ==
+                       want,
+                   text.substr(0, 80));
+      }
+    }
+  }
+  BOOST_TEST(duplicates > 1300u);
+  BOOST_TEST(rejected >= 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_duplicate_spelt_with_quotes_is_found_in_a_mapped_file) {
+  const temp_file file("LAchildID,CINreferralDate\n\"S1\",2020-01-01\nS1,2020-01-01\nS1,\"2020-01-01\"\nS1,2020-01-02\n");
+  const auto t = csc::io::read_referrals_csv(csc::io::mapped_file(file.path));
+  BOOST_TEST(t.records.size() == 2u);
+  BOOST_REQUIRE(t.findings.size() == 2u);
+  BOOST_TEST(t.findings[0].detail == "line 3 repeats line 2 in every column (read once)");
+  BOOST_TEST(t.findings[1].detail == "line 4 repeats line 2 in every column (read once)");
+  BOOST_TEST(t.findings[1].record == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(mapped_file_maps_files_reads_others_whole_and_names_the_path_in_errors) {
+  {
+    const temp_file file("LAchildID,CINreferralDate\nC1,2019-05-01\n");
+    const csc::io::mapped_file m(file.path);
+    BOOST_TEST(m.bytes() == "LAchildID,CINreferralDate\nC1,2019-05-01\n");
+    BOOST_TEST(m.path() == file.path);
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+    BOOST_TEST(m.mapped());
+#endif
+    csc::io::mapped_file moved(csc::io::mapped_file(file.path));
+    BOOST_TEST(moved.bytes().size() == 40u);
+  }
+  {
+    const temp_file file("");
+    const csc::io::mapped_file m(file.path);
+    BOOST_TEST(m.bytes().empty());
+    BOOST_TEST(!m.mapped());
+    BOOST_TEST(error_of([&] { csc::io::read_referrals_csv(m); }) ==
+               file.path + ":1: empty file: expected a header line");
+  }
+  const std::string missing = (std::filesystem::temp_directory_path() / "csc-no-such-dir" / "missing.csv").string();
+  const std::string directory = std::filesystem::temp_directory_path().string();
+  for (const std::string& path : {missing, directory}) {
+    BOOST_TEST_CONTEXT(path) {
+      try {
+        const csc::io::mapped_file m(path);
+        BOOST_ERROR("expected std::system_error");
+      } catch (const std::system_error& e) {
+        BOOST_TEST(std::string(e.what()).find(path) != std::string::npos, e.what());
+      }
+    }
+  }
+#if defined(__linux__)
+  // A pipe, opened by path as /dev/stdin is: not mappable, read whole.
+  int ends[2];
+  BOOST_REQUIRE(::pipe(ends) == 0);
+  const std::string text = "LAchildID,CINreferralDate\nC1,2019-05-01\n";
+  BOOST_REQUIRE(::write(ends[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  ::close(ends[1]);
+  {
+    const csc::io::mapped_file m("/proc/self/fd/" + std::to_string(ends[0]));
+    BOOST_TEST(!m.mapped());
+    BOOST_TEST(m.bytes() == text);
+    BOOST_TEST(csc::io::read_referrals_csv(m).records.at(0).child == "C1");
+  }
+  ::close(ends[0]);
+#endif
 }
 
 BOOST_AUTO_TEST_SUITE_END()
