@@ -79,6 +79,19 @@ class csv_reader {
     read_header();
   }
 
+  /// @brief Not copyable: a stream reader's fields are views into its own block.
+  csv_reader(const csv_reader&) = delete;
+  /// @brief Not copyable.
+  /// @return never.
+  csv_reader& operator=(const csv_reader&) = delete;
+  /// @brief Takes over @p other's input, position and current record (views stay valid).
+  /// @param other a reader; not to be used afterwards.
+  csv_reader(csv_reader&& other) noexcept = default;
+  /// @brief Takes over @p other's input, position and current record.
+  /// @param other a reader; not to be used afterwards.
+  /// @return *this.
+  csv_reader& operator=(csv_reader&& other) noexcept = default;
+
   /// @brief A reader over input already in memory, e.g. a csc::io::mapped_file's bytes:
   /// fields are views into @p bytes (a field is copied only to undo `""` or to decode a
   /// non-UTF-8 encoding), and record_bytes() stays valid as long as @p bytes does.

@@ -68,8 +68,9 @@ struct csv_table_reader {
   // sorted by hash with a radix sort; records with equal hash halves are
   // compared row against row, so only rows equal in every column are
   // duplicates. A reader over the whole input in memory keeps a view of each
-  // record's bytes (row_at); a stream reader keeps each record's fields
-  // (joined by '\x1f') in one arena, record k at [row_end[k-1], row_end[k]).
+  // record's bytes (row_at); a stream reader keeps each record's fields (each
+  // as its length, four bytes, then its bytes) in one arena, record k at
+  // [row_end[k-1], row_end[k]).
   std::vector<std::uint64_t> row_key;
   std::vector<std::size_t> trimmed;  // the records whose LAchildID was trimmed (counted in out.trimmed_ids)
   std::vector<std::string_view> row_at;
@@ -110,7 +111,7 @@ struct csv_table_reader {
         if (csv.holds_whole_input()) {
           row_at.push_back(csv.record_bytes());
         } else {
-          for (std::size_t c = 0; c < csv.header().size(); ++c) (row_arena += csv.field(c)) += '\x1f';
+          for (std::size_t c = 0; c < csv.header().size(); ++c) append_field(row_arena, csv.field(c));
           row_end.push_back(row_arena.size());
         }
       } catch (const parse_error& e) {
@@ -132,6 +133,15 @@ struct csv_table_reader {
     }
     out.unused_columns = csv.unused_columns();
     return std::move(out);
+  }
+
+  // Appends @p field to @p arena as its length (four bytes) and its bytes: rows
+  // joined so are equal exactly when their fields are.
+  static void append_field(std::string& arena, std::string_view field) {
+    const auto size = static_cast<std::uint32_t>(field.size());
+    char length[4];
+    std::memcpy(length, &size, 4);
+    arena.append(length, 4).append(field);
   }
 
   // Whether the rows of records @p a and @p b are equal field by field.
