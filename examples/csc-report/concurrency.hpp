@@ -8,7 +8,11 @@
 #ifndef CSC_EXAMPLES_CONCURRENCY_HPP
 #define CSC_EXAMPLES_CONCURRENCY_HPP
 
+#include <atomic>
+#include <cstddef>
 #include <exception>
+#include <functional>
+#include <vector>
 
 #if !defined(CSC_REPORT_NO_THREADS) && defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
 #define CSC_REPORT_NO_THREADS 1
@@ -61,6 +65,30 @@ void run_both(unsigned threads, First&& first, Second&& second) {
   first();
   second();
 }
+
+// A task runner for the library's readers in parts (csc::io::one_after_another
+// describes the shape): runs the tasks on up to @p threads threads (the calling
+// one included), each thread taking the next task not yet taken; one after the
+// other when threads < 2 or the build has no threads. Tasks never throw.
+struct task_runner {
+  unsigned threads = 1;
+  void operator()(std::vector<std::function<void()>>& tasks) const {
+#ifndef CSC_REPORT_NO_THREADS
+    if (threads >= 2 && tasks.size() >= 2) {
+      std::atomic<std::size_t> next{0};
+      const auto work = [&] {
+        for (std::size_t k = next++; k < tasks.size(); k = next++) tasks[k]();
+      };
+      std::vector<std::thread> helpers;
+      for (unsigned t = 1; t < threads && t < tasks.size(); ++t) helpers.emplace_back(work);
+      work();
+      for (std::thread& h : helpers) h.join();
+      return;
+    }
+#endif
+    for (auto& task : tasks) task();
+  }
+};
 
 }  // namespace csc_report
 

@@ -11,6 +11,8 @@
 #include <csc/io/csv_records.hpp>
 #include <csc/io/merge_extracts.hpp>
 
+#include "concurrency.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -111,17 +113,20 @@ auto read_extracts(const std::vector<std::string>& paths, Read read) {
   }
 }
 
+// @p threads: a mapped extract is read in that many parts on as many threads (csc::io
+// reads an extract holding quotes in one part).
 inline csc::io::referral_table read_referrals(const std::vector<std::string>& paths,
-                                              const csc::io::extract_options& o) {
+                                              const csc::io::extract_options& o, unsigned threads = 1) {
   return read_extracts(paths, [&](auto& in, const std::string& p) {
-    if constexpr (is_mapped<decltype(in)>) return csc::io::read_referrals_csv(in, o);
+    if constexpr (is_mapped<decltype(in)>) return csc::io::read_referrals_csv(in, o, threads, task_runner{threads});
     else return csc::io::read_referrals_csv(in, p, o);
   });
 }
 
-inline csc::io::cp_plan_table read_cp_plans(const std::vector<std::string>& paths, const csc::io::extract_options& o) {
+inline csc::io::cp_plan_table read_cp_plans(const std::vector<std::string>& paths, const csc::io::extract_options& o,
+                                            unsigned threads = 1) {
   return read_extracts(paths, [&](auto& in, const std::string& p) {
-    if constexpr (is_mapped<decltype(in)>) return csc::io::read_cp_plans_csv(in, o);
+    if constexpr (is_mapped<decltype(in)>) return csc::io::read_cp_plans_csv(in, o, threads, task_runner{threads});
     else return csc::io::read_cp_plans_csv(in, p, o);
   });
 }

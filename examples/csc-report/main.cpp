@@ -738,7 +738,7 @@ void run(const options& opt, std::ostream& os) {
       opt.threads,
       [&] {
         if (opt.referrals.empty()) return;
-        r.referrals = csc_report::read_referrals(opt.referrals, extract);
+        r.referrals = csc_report::read_referrals(opt.referrals, extract, opt.threads);
         if (r.referrals->records.empty()) throw std::runtime_error(r.referrals->name + ": no referral records after the header");
       },
       [&] {

@@ -103,6 +103,22 @@ class csv_reader {
   static csv_reader over(std::string_view bytes, std::string source, const options& opt) {
     return csv_reader(bytes, std::move(source), opt, true);
   }
+  /// @brief A reader over some of the rows of @p first's input, for reading one input
+  /// in parts: it takes @p first's source, options and header (so column() and
+  /// require_column() give the same indices), and numbers lines from @p first_line.
+  /// @param first      the reader of the input's first part (its header read).
+  /// @param rows       whole records of the same input (no header line), beginning at
+  ///                   the start of a line that is not inside a quoted field; not copied.
+  /// @param first_line the line number of the first byte of @p rows (1-based).
+  /// @return the reader, positioned before the first of @p rows.
+  static csv_reader part_of(const csv_reader& first, std::string_view rows, std::size_t first_line) {
+    csv_reader part(rows, first.source_, first.opt_, false);
+    part.header_ = first.header_;
+    part.used_.assign(part.header_.size(), false);
+    part.line_ = part.next_line_ = first_line;
+    return part;
+  }
+
   /// @brief A reader over input in memory with the default options (unique names, UTF-8, ISO dates).
   /// @param bytes  the whole input; not copied: it must outlive the reader.
   /// @param source the input's name in error messages.

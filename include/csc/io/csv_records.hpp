@@ -25,6 +25,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <exception>
+#include <functional>
+#include <iterator>
 #include <stdexcept>
 #include <istream>
 #include <limits>
@@ -50,6 +53,18 @@ struct extract_options {
   io::date_format dates = io::date_format::iso;    ///< How the file spells dates.
   bool skip_invalid_records = false;               ///< Leave records that cannot be read out (record_table::rejected)
                                                    ///< instead of throwing parse_errors.
+};
+
+/// @brief A task runner that runs each task in turn on the calling thread. A task runner
+/// (the `run` of the overloads that read an extract in parts) is any callable taking a
+/// `std::vector<std::function<void()>>&` that returns once every task has run, on
+/// whichever threads it chooses; the tasks never throw (each keeps its own error).
+struct one_after_another {
+  /// @brief Runs @p tasks in order.
+  /// @param tasks the tasks.
+  void operator()(std::vector<std::function<void()>>& tasks) const {
+    for (auto& task : tasks) task();
+  }
 };
 
 namespace detail {
@@ -96,6 +111,13 @@ struct csv_table_reader {
   // @p expected: about how many records there are (room made for them at once).
   template <class ReadOne>
   record_table<Record> read(ReadOne read_one, std::size_t expected = 0) {
+    read_rows(read_one, expected);
+    return finish();
+  }
+
+  // Reads every record with @p read_one(i), as read(), without finishing the table.
+  template <class ReadOne>
+  void read_rows(ReadOne read_one, std::size_t expected) {
     if (expected > 0) {
       out.records.reserve(expected);
       row_key.reserve(expected);
@@ -120,11 +142,16 @@ struct csv_table_reader {
         errors.push_back(e);
       }
     }
+  }
+
+  // The table: rows repeated in every column left out, every error thrown together
+  // (unless skip_invalid_records), the counts and the header's items.
+  record_table<Record> finish() {
     drop_duplicate_rows();
     if (!errors.empty() && !opt.skip_invalid_records) throw parse_errors(std::move(errors));
     out.rejected = std::move(errors);
-    out.blank_lines = csv.blank_lines();
-    out.empty_rows = csv.empty_rows();
+    out.blank_lines += csv.blank_lines();
+    out.empty_rows += csv.empty_rows();
     out.items = csv.header();
     for (const auto& [written, item] : csv.matched_columns()) {
       out.matched_columns.emplace_back(written, item);
@@ -133,6 +160,26 @@ struct csv_table_reader {
     }
     out.unused_columns = csv.unused_columns();
     return std::move(out);
+  }
+
+  // Appends the rows of @p next, a reader of the part of the input after this
+  // one's, as if this reader had read them.
+  void append(csv_table_reader&& next) {
+    const std::size_t offset = out.records.size();
+    if (out.records.capacity() < offset + next.out.records.size())
+      out.records.reserve(offset + next.out.records.size());
+    std::move(next.out.records.begin(), next.out.records.end(), std::back_inserter(out.records));
+    for (finding& f : next.out.findings) {
+      f.record += offset;
+      out.findings.push_back(std::move(f));
+    }
+    errors.insert(errors.end(), std::make_move_iterator(next.errors.begin()), std::make_move_iterator(next.errors.end()));
+    for (const std::uint64_t key : next.row_key) row_key.push_back(key + offset);  // index in the low half
+    row_at.insert(row_at.end(), next.row_at.begin(), next.row_at.end());
+    for (const std::size_t k : next.trimmed) trimmed.push_back(k + offset);
+    out.trimmed_ids += next.out.trimmed_ids;
+    out.blank_lines += next.csv.blank_lines();
+    out.empty_rows += next.csv.empty_rows();
   }
 
   // Appends @p field to @p arena as its length (four bytes) and its bytes: rows
@@ -300,15 +347,15 @@ struct csv_table_reader {
   }
 };
 
-// The referrals of reader @p r (read_referrals_csv()); @p expected: about how many.
-inline referral_table read_referrals(csv_table_reader<referral_record>& r, std::size_t expected) {
+// Reads the referral rows of reader @p r (read_referrals_csv()); @p expected: about how many.
+inline void read_referral_rows(csv_table_reader<referral_record>& r, std::size_t expected) {
   const std::size_t child_col = r.csv.require_column("LAchildID");
   const std::size_t date_col = r.csv.require_column("CINreferralDate");
   const auto source_col = r.csv.column("ReferralSource");
   const auto nfa_col = r.csv.column("ReferralNFA");
   const auto closure_col = r.csv.column("CINclosureDate");
   const auto reason_col = r.csv.column("ReasonForClosure");
-  return r.read(
+  r.read_rows(
       [&](std::size_t i) {
         referral_record rec{r.child(child_col), r.date(date_col), r.optional_date(closure_col),
                             r.code(source_col, is_referral_source_code, "8866", "ReferralSource", i),
@@ -324,15 +371,15 @@ inline referral_table read_referrals(csv_table_reader<referral_record>& r, std::
       expected);
 }
 
-// The CP plans of reader @p r (read_cp_plans_csv()); @p expected: about how many.
-inline cp_plan_table read_cp_plans(csv_table_reader<cp_plan_record>& r, std::size_t expected) {
+// Reads the CP plan rows of reader @p r (read_cp_plans_csv()); @p expected: about how many.
+inline void read_cp_plan_rows(csv_table_reader<cp_plan_record>& r, std::size_t expected) {
   const std::size_t child_col = r.csv.require_column("LAchildID");
   const std::size_t start_col = r.csv.require_column("CPPstartDate");
   const auto end_col = r.csv.column("CPPendDate");
   const auto initial_col = r.csv.column("InitialCategoryOfAbuse");
   const auto latest_col = r.csv.column("LatestCategoryOfAbuse");
   const auto previous_col = r.csv.column("NumberOfPreviousCPP");
-  return r.read(
+  r.read_rows(
       [&](std::size_t i) {
         cp_plan_record rec{r.child(child_col), r.date(start_col), r.optional_date(end_col),
                            r.code(initial_col, is_category_of_abuse_code, "8905", "InitialCategoryOfAbuse", i),
@@ -346,13 +393,77 @@ inline cp_plan_table read_cp_plans(csv_table_reader<cp_plan_record>& r, std::siz
       expected);
 }
 
-// The episodes of extract @p e from reader @p r (read_episodes_csv()); @p expected: about how many.
-inline episode_table read_episodes(csv_table_reader<episode_record>& r, episode_extract e, std::size_t expected);
+// Reads the episode rows of extract @p e from reader @p r (read_episodes_csv()); @p expected: about how many.
+inline void read_episode_rows(csv_table_reader<episode_record>& r, episode_extract e, std::size_t expected);
 
 // About how many records @p bytes hold: their line ends (a record spanning lines in quotes counts more than once).
 inline std::size_t rows_in(std::string_view bytes) noexcept {
   return static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
 }
+
+// Where to cut @p bytes into at most @p parts parts of whole lines, the header
+// line in the first: the offsets of the parts' first bytes, then bytes.size().
+// {0, bytes.size()} when @p parts < 2 or the input cannot be cut without reading
+// it (a quote: a line end may be inside a quoted field; a carriage return not
+// before a line feed: the reader counts it as a line end).
+inline std::vector<std::size_t> part_cuts(std::string_view bytes, std::size_t parts) {
+  std::vector<std::size_t> cuts{0};
+  const std::size_t header_end = bytes.find('\n');
+  bool cuttable = parts >= 2 && header_end != std::string_view::npos && bytes.find('"') == std::string_view::npos;
+  for (std::size_t at = bytes.find('\r'); cuttable && at != std::string_view::npos; at = bytes.find('\r', at + 1))
+    cuttable = at + 1 < bytes.size() && bytes[at + 1] == '\n';
+  if (cuttable) {
+    for (std::size_t k = 1; k < parts; ++k) {
+      std::size_t at = std::max(header_end + 1, bytes.size() / parts * k);
+      if (bytes[at - 1] != '\n') {
+        at = bytes.find('\n', at);
+        at = at == std::string_view::npos ? bytes.size() : at + 1;
+      }
+      if (at > cuts.back() && at < bytes.size()) cuts.push_back(at);
+    }
+  }
+  cuts.push_back(bytes.size());
+  return cuts;
+}
+
+// Reads @p file in the parts part_cuts() gives, each part's rows read by
+// @p read_rows(reader, expected) as a task of @p run, then joined in order and
+// finished as one table: the same records, findings (duplicates across parts
+// included), errors and counts as one reader over the whole input.
+template <class Record, class Run, class ReadRows>
+record_table<Record> read_in_parts(const mapped_file& file, const extract_options& o, std::size_t parts, Run& run,
+                                   const ReadRows& read_rows) {
+  const std::string_view bytes = file.bytes();
+  const std::vector<std::size_t> cuts = part_cuts(bytes, parts);
+  const std::size_t n = cuts.size() - 1;
+  std::vector<csv_table_reader<Record>> readers;
+  readers.reserve(n);
+  const auto part = [&](std::size_t k) { return bytes.substr(cuts[k], cuts[k + 1] - cuts[k]); };
+  readers.emplace_back(csv_reader::over(part(0), file.path(), csv_table_reader<Record>::reader_options(o)),
+                       file.path(), o);
+  std::size_t line = 1;
+  for (std::size_t k = 1; k < n; ++k) {
+    line += static_cast<std::size_t>(std::count(bytes.data() + cuts[k - 1], bytes.data() + cuts[k], '\n'));
+    readers.emplace_back(csv_reader::part_of(readers.front().csv, part(k), line), file.path(), o);
+  }
+  std::vector<std::exception_ptr> failed(n);
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t k = 0; k < n; ++k) {
+    tasks.emplace_back([&, k] {
+      try {
+        read_rows(readers[k], rows_in(part(k)));
+      } catch (...) {
+        failed[k] = std::current_exception();
+      }
+    });
+  }
+  run(tasks);
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
+  for (std::size_t k = 1; k < n; ++k) readers.front().append(std::move(readers[k]));
+  return readers.front().finish();
+}
+
 
 }  // namespace detail
 
@@ -372,7 +483,8 @@ inline std::size_t rows_in(std::string_view bytes) noexcept {
 inline referral_table read_referrals_csv(std::istream& in, const std::string& source,
                                          const extract_options& options = {}) {
   detail::csv_table_reader<referral_record> r(in, source, options);
-  return detail::read_referrals(r, 0);
+  detail::read_referral_rows(r, 0);
+  return r.finish();
 }
 
 /// @brief Reads a referrals extract held in memory (a memory-mapped file), with the same rules,
@@ -382,8 +494,28 @@ inline referral_table read_referrals_csv(std::istream& in, const std::string& so
 /// @return the table, as the stream overload.
 /// @throws parse_error, parse_errors as the stream overload.
 inline referral_table read_referrals_csv(const mapped_file& file, const extract_options& options = {}) {
-  detail::csv_table_reader<referral_record> r(file, options);
-  return detail::read_referrals(r, detail::rows_in(file.bytes()));
+  one_after_another run;
+  return detail::read_in_parts<referral_record>(file, options, 1, run,
+                                                [](auto& r, std::size_t n) { detail::read_referral_rows(r, n); });
+}
+
+/// @brief Reads a referrals extract held in memory in up to @p parts parts of whole lines,
+/// run as tasks by @p run (so a host can read them on several threads), with the same
+/// table and errors as reading it whole. An input holding a quote character `"` (a line end
+/// might be inside a quoted field) or a carriage return not followed by a line feed is read
+/// as one part.
+/// @tparam Run a task runner (see one_after_another).
+/// @param file    the extract.
+/// @param options as the stream overload.
+/// @param parts   how many parts at most (0 and 1: one).
+/// @param run     called once with the tasks; returns when every task has run.
+/// @return the table, as the stream overload.
+/// @throws parse_error, parse_errors as the stream overload; std::length_error beyond 2^32 - 2 records.
+template <class Run>
+referral_table read_referrals_csv(const mapped_file& file, const extract_options& options, std::size_t parts,
+                                  Run&& run) {
+  return detail::read_in_parts<referral_record>(file, options, parts, run,
+                                                [](auto& r, std::size_t n) { detail::read_referral_rows(r, n); });
 }
 
 /// @brief Reads a child protection plans extract:
@@ -401,7 +533,8 @@ inline referral_table read_referrals_csv(const mapped_file& file, const extract_
 inline cp_plan_table read_cp_plans_csv(std::istream& in, const std::string& source,
                                        const extract_options& options = {}) {
   detail::csv_table_reader<cp_plan_record> r(in, source, options);
-  return detail::read_cp_plans(r, 0);
+  detail::read_cp_plan_rows(r, 0);
+  return r.finish();
 }
 
 /// @brief Reads a child protection plans extract held in memory (a memory-mapped file), with the
@@ -411,8 +544,26 @@ inline cp_plan_table read_cp_plans_csv(std::istream& in, const std::string& sour
 /// @return the table, as the stream overload.
 /// @throws parse_error, parse_errors as the stream overload.
 inline cp_plan_table read_cp_plans_csv(const mapped_file& file, const extract_options& options = {}) {
-  detail::csv_table_reader<cp_plan_record> r(file, options);
-  return detail::read_cp_plans(r, detail::rows_in(file.bytes()));
+  one_after_another run;
+  return detail::read_in_parts<cp_plan_record>(file, options, 1, run,
+                                               [](auto& r, std::size_t n) { detail::read_cp_plan_rows(r, n); });
+}
+
+/// @brief Reads a child protection plans extract held in memory in up to @p parts parts of
+/// whole lines, run as tasks by @p run, with the same table and errors as reading it whole
+/// (as the referrals overload: an input with a quote or a lone carriage return is one part).
+/// @tparam Run a task runner (see one_after_another).
+/// @param file    the extract.
+/// @param options as the stream overload.
+/// @param parts   how many parts at most (0 and 1: one).
+/// @param run     called once with the tasks; returns when every task has run.
+/// @return the table, as the stream overload.
+/// @throws parse_error, parse_errors as the stream overload; std::length_error beyond 2^32 - 2 records.
+template <class Run>
+cp_plan_table read_cp_plans_csv(const mapped_file& file, const extract_options& options, std::size_t parts,
+                                Run&& run) {
+  return detail::read_in_parts<cp_plan_record>(file, options, parts, run,
+                                               [](auto& r, std::size_t n) { detail::read_cp_plan_rows(r, n); });
 }
 
 /// @brief The start and end columns of extract @p e.
@@ -438,7 +589,8 @@ constexpr std::pair<std::string_view, std::string_view> episode_columns(episode_
 inline episode_table read_episodes_csv(std::istream& in, const std::string& source, episode_extract e,
                                        const extract_options& options = {}) {
   detail::csv_table_reader<episode_record> r(in, source, options);
-  return detail::read_episodes(r, e, 0);
+  detail::read_episode_rows(r, e, 0);
+  return r.finish();
 }
 
 /// @brief Reads a plain episode extract held in memory (a memory-mapped file), with the same
@@ -450,17 +602,36 @@ inline episode_table read_episodes_csv(std::istream& in, const std::string& sour
 /// @throws parse_error, parse_errors as the stream overload.
 inline episode_table read_episodes_csv(const mapped_file& file, episode_extract e,
                                        const extract_options& options = {}) {
-  detail::csv_table_reader<episode_record> r(file, options);
-  return detail::read_episodes(r, e, detail::rows_in(file.bytes()));
+  one_after_another run;
+  return detail::read_in_parts<episode_record>(file, options, 1, run,
+                                               [e](auto& r, std::size_t n) { detail::read_episode_rows(r, e, n); });
+}
+
+/// @brief Reads a plain episode extract held in memory in up to @p parts parts of whole
+/// lines, run as tasks by @p run, with the same table and errors as reading it whole
+/// (as the referrals overload: an input with a quote or a lone carriage return is one part).
+/// @tparam Run a task runner (see one_after_another).
+/// @param file    the extract.
+/// @param e       which extract it is.
+/// @param options as the stream overload.
+/// @param parts   how many parts at most (0 and 1: one).
+/// @param run     called once with the tasks; returns when every task has run.
+/// @return the table, as the stream overload.
+/// @throws parse_error, parse_errors as the stream overload; std::length_error beyond 2^32 - 2 records.
+template <class Run>
+episode_table read_episodes_csv(const mapped_file& file, episode_extract e, const extract_options& options,
+                                std::size_t parts, Run&& run) {
+  return detail::read_in_parts<episode_record>(file, options, parts, run,
+                                               [e](auto& r, std::size_t n) { detail::read_episode_rows(r, e, n); });
 }
 
 namespace detail {
-inline episode_table read_episodes(csv_table_reader<episode_record>& r, episode_extract e, std::size_t expected) {
+inline void read_episode_rows(csv_table_reader<episode_record>& r, episode_extract e, std::size_t expected) {
   const auto [start_name, end_name] = episode_columns(e);
   const std::size_t child_col = r.csv.require_column("LAchildID");
   const std::size_t start_col = r.csv.require_column(start_name);
   const auto end_col = r.csv.column(end_name);
-  return r.read(
+  r.read_rows(
       [&](std::size_t) {
         return episode_record{r.child(child_col), r.date(start_col), r.optional_date(end_col), r.source()};
       },
