@@ -6,7 +6,6 @@
 #include <csc/measure/measure.hpp>
 #include <csc/measure/rereferrals.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <vector>
 
@@ -16,8 +15,8 @@ int main(int argc, char** argv) try {
   options.skip_invalid_records = true;        // leave bad rows out, listed in `rejected`
   std::vector<csc::io::referral_table> extracts;
   for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    extracts.push_back(csc::io::read_referrals_csv(in, argv[i], options));
+    const csc::io::mapped_file file(argv[i]);  // memory-mapped: fields are read as views
+    extracts.push_back(csc::io::read_referrals_csv(file, options));
   }
   const csc::io::referral_table referrals = csc::io::merge_extracts(std::move(extracts));
   using record = csc::io::referral_record;

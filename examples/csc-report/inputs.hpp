@@ -132,12 +132,11 @@ inline csc::io::cp_plan_table read_cp_plans(const std::vector<std::string>& path
 }
 
 inline csc::io::episode_table read_episodes(const std::vector<std::string>& paths, csc::io::episode_extract e,
-                                            const csc::io::extract_options& o) {
-  return read_extracts(paths,
-                       [&](auto& in, const std::string& p) {
-                         if constexpr (is_mapped<decltype(in)>) return csc::io::read_episodes_csv(in, e, o);
-                         else return csc::io::read_episodes_csv(in, p, e, o);
-                       });
+                                            const csc::io::extract_options& o, unsigned threads = 1) {
+  return read_extracts(paths, [&](auto& in, const std::string& p) {
+    if constexpr (is_mapped<decltype(in)>) return csc::io::read_episodes_csv(in, e, o, threads, task_runner{threads});
+    else return csc::io::read_episodes_csv(in, p, e, o);
+  });
 }
 
 // --cin-census: the returns read and merged (the latest return's copy of each

@@ -743,13 +743,13 @@ void run(const options& opt, std::ostream& os) {
       },
       [&] {
         if (!opt.cp_plans.empty()) {
-          r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, extract);
+          r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, extract, opt.threads);
           if (r.cp_plans->records.empty()) throw std::runtime_error(r.cp_plans->name + ": no plan records after the header");
           if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_item("NumberOfPreviousCPP")) {
             throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + r.cp_plans->name);
           }
         }
-        if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans, extract);
+        if (!opt.cin_plans.empty()) r.cin_plans = csc_report::read_episodes(opt.cin_plans, csc::io::episode_extract::cin_plans, extract, opt.threads);
       });
   if (!opt.cin_census.empty()) {
     r.census = csc_report::read_census(opt.cin_census, opt.series.kept_columns(), opt.extract.skip_invalid_records);
@@ -763,8 +763,8 @@ void run(const options& opt, std::ostream& os) {
     if (!records.cp_plans.records.empty()) r.cp_plans = std::move(records.cp_plans);
     if (!records.cin_plans.records.empty()) r.cin_plans = std::move(records.cin_plans);
   }
-  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help, extract);
-  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after, extract);
+  if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help, extract, opt.threads);
+  if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after, extract, opt.threads);
 
   if (r.referrals) r.referrals_from = csc::io::first_key_date(*r.referrals);
   if (r.cp_plans) r.cp_plans_from = csc::io::first_key_date(*r.cp_plans);
