@@ -51,7 +51,25 @@ class child_interner {
   // The ordinal of `id`, numbering it (and copying it once) on first sight.
   template <class Key>
   std::uint32_t intern(const Key& id) {
-    const std::uint64_t h = mixed_hash(id);
+    return intern(id, hash(id));
+  }
+  // The hash intern() uses for `id`.
+  template <class Key>
+  static std::uint64_t hash(const Key& id) {
+    return mixed_hash(id);
+  }
+  // Asks the processor to fetch the table slot of hash `h` (a hint: interning
+  // many ids, fetch a few ahead so that their cache misses overlap).
+  void prefetch(std::uint64_t h) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(slots_.data() + (static_cast<std::size_t>(h) & mask_));
+#else
+    (void)h;
+#endif
+  }
+  // The ordinal of `id`, whose hash() is `h`.
+  template <class Key>
+  std::uint32_t intern(const Key& id, std::uint64_t h) {
     std::size_t slot = static_cast<std::size_t>(h) & mask_;
     const std::uint64_t tag = static_cast<std::uint64_t>(h) & 0xffffffff00000000ull;
     for (;;) {
@@ -190,7 +208,20 @@ void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key
   static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
   child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
   std::vector<std::uint32_t> rank_of(n);
-  for (std::size_t i = 0; i < n; ++i) rank_of[i] = interner.intern(child(i));
+  constexpr std::size_t ahead = 16;  // slots fetched ahead of use
+  std::uint64_t hashes[ahead];
+  for (std::size_t i = 0; i < n && i < ahead; ++i) {
+    hashes[i] = interner.hash(child(i));
+    interner.prefetch(hashes[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = hashes[i % ahead];
+    if (i + ahead < n) {
+      hashes[i % ahead] = interner.hash(child(i + ahead));
+      interner.prefetch(hashes[i % ahead]);
+    }
+    rank_of[i] = interner.intern(child(i), h);
+  }
   const std::vector<std::uint32_t> rank = interner.ranks();
   for (auto& r : rank_of) r = rank[r];
   counting_sort_by_key(rank_of, interner.size(), order);
