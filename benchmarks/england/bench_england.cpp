@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
       const auto cls = csc::classify_rereferrals(census.episodes, episode_child, &csc::io::cin_episode::referral, horizon);
       c1 = csc::measure(cls, period, csc::count_rereferrals{});
     });
-    const auto plan_child = [&](const auto& p) { return child_of_episode_index(p.episode); };
+    const auto plan_child = [&](const auto& p) -> decltype(auto) { return child_of_episode_index(p.episode); };
     // 3. D3, D5, D7.
     d3_s = csc_bench::median_seconds(repeat, [&] {
       const auto cls = csc::classify_cp_plans(census.cp_plans, plan_child, &csc::io::cin_cp_plan::start,

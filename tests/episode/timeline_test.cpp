@@ -9,9 +9,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <list>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <vector>
@@ -179,6 +181,72 @@ BOOST_AUTO_TEST_CASE(children_are_kept_apart_and_found_by_id) {
   BOOST_TEST(describe(t, 0) == "cp_plan 2019-01-01..2019-01-31, none 2019-02-01..2019-03-31");
   BOOST_TEST(t.child_id(1) == 7L);
   BOOST_CHECK_THROW(t.child_id(2), std::out_of_range);
+}
+
+namespace {
+// A text id without std::hash: built by the comparison sort, the reference for the numbered route.
+struct ordered_text {
+  std::string text;
+  ordered_text(const std::string& t) : text(t) {}  // NOLINT: converts as the id types of the sources do
+  ordered_text(std::string_view t) : text(t) {}    // NOLINT
+  bool operator==(const ordered_text& o) const { return text == o.text; }
+  bool operator<(const ordered_text& o) const { return text < o.text; }
+};
+struct viewed_episode {
+  std::string_view child;
+  csc::civil_date start;
+  std::optional<csc::civil_date> end;
+};
+// Every child's id, segments and the findings, as text.
+template <class T, class Text>
+std::string everything(const T& t, const Text& text) {
+  std::string out;
+  for (std::size_t c = 0; c < t.child_count(); ++c) out += text(t.child_id(c)) + ": " + describe(t, c) + "\n";
+  for (const csc::finding& f : t.findings())
+    out += std::string(csc::to_string(f.rule)) + " " + std::to_string(f.source) + ":" + std::to_string(f.record) +
+           (f.related_record ? " ~" + std::to_string(*f.related_record) : std::string()) + "\n";
+  return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(children_numbered_once_give_the_timelines_of_the_comparison_sort) {
+  // Hashable ids (std::string) are numbered as episodes are collected; the same
+  // episodes with an id type that has no std::hash take the comparison sort.
+  // Three sources: a vector, a std::list (read once, not random access) and one
+  // whose ids are std::string_view (converted to the common type).
+  std::vector<episode> cin;
+  std::list<episode> cp;
+  std::vector<std::string> names;
+  for (int i = 0; i < 400; ++i) names.push_back("C" + std::to_string((i * 7919) % 401));
+  std::vector<viewed_episode> la;
+  for (int i = 0; i < 1200; ++i) {
+    const csc::civil_date start = (csc::day(cd("2018-01-01")) + csc::days((i * 37) % 700)).civil();
+    const std::optional<csc::civil_date> end =
+        i % 5 == 0 ? std::nullopt : std::optional<csc::civil_date>((csc::day(start) + csc::days((i * 13) % 90 - 3)).civil());
+    const std::string& child = names[static_cast<std::size_t>((i * 31) % 150)];
+    if (i % 3 == 0) cin.push_back({child, start, end});
+    if (i % 3 == 1) cp.push_back({child, start, end});
+    if (i % 3 == 2) la.push_back({child, start, end});
+  }
+  const auto h = cd("2020-06-30");
+  const auto hashed = csc::build_timelines(
+      std::tuple(source(cin, service_level::cin_plan),
+                 csc::episodes(cp, service_level::cp_plan, &episode::child, &episode::start, &episode::end),
+                 csc::episodes(la, service_level::looked_after, &viewed_episode::child, &viewed_episode::start,
+                               &viewed_episode::end)),
+      h);
+  static_assert(std::is_same_v<std::decay_t<decltype(hashed)>::child_id_type, std::string_view>);  // the common type
+  const auto as_ordered = [](const auto& e) { return ordered_text(e.child); };
+  const auto ordered = csc::build_timelines(
+      std::tuple(csc::episodes(cin, service_level::cin_plan, as_ordered, &episode::start, &episode::end),
+                 csc::episodes(cp, service_level::cp_plan, as_ordered, &episode::start, &episode::end),
+                 csc::episodes(la, service_level::looked_after, as_ordered, &viewed_episode::start,
+                               &viewed_episode::end)),
+      h);
+  BOOST_TEST(hashed.child_count() == 150u);
+  BOOST_TEST(hashed.findings().size() > 0u);
+  BOOST_TEST(everything(hashed, [](std::string_view s) { return std::string(s); }) ==
+             everything(ordered, [](const ordered_text& s) { return s.text; }));
 }
 
 BOOST_AUTO_TEST_CASE(episodes_owns_an_rvalue_range) {

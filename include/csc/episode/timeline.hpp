@@ -219,8 +219,22 @@ template <class Source>
 using source_child_t = std::decay_t<std::invoke_result_t<decltype(std::declval<const Source&>().child_of)&,
                                                          decltype(std::declval<const source_records_t<Source>&>()[0])>>;
 
-template <class Id, class Source>
-void collect_episodes(const Source& src, std::uint32_t source, day extract, std::vector<Id>& ids,
+// How many episodes `src` holds, when its range says without being read (random
+// access); else 0 (a single-pass range is read once, by collect_episodes).
+template <class Source>
+std::size_t episode_count_hint(const Source& src) {
+  auto&& r = src.range();
+  using range = std::remove_reference_t<decltype(r)>;
+  if constexpr (is_random_access_range<range>::value) {
+    return static_cast<std::size_t>(std::end(r) - std::begin(r));
+  } else {
+    return 0;
+  }
+}
+
+// The episodes of `src` appended to `out`, each one's child given to add_child.
+template <class Source, class AddChild>
+void collect_episodes(const Source& src, std::uint32_t source, day extract, const AddChild& add_child,
                       std::vector<raw_episode>& out) {
   const source_records_t<Source> r(src.range());
   const auto where = [&](std::size_t i, const char* field) {
@@ -241,7 +255,7 @@ void collect_episodes(const Source& src, std::uint32_t source, day extract, std:
     }
     require_not_after_extract_date(e.start, extract, [&] { return where(i, "start"); });
     if (e.end != day::max()) require_not_after_extract_date(e.end, extract, [&] { return where(i, "end"); });
-    ids.push_back(Id(std::invoke(src.child_of, r[i])));
+    add_child(std::invoke(src.child_of, r[i]));
     out.push_back(e);
   }
 }
@@ -249,23 +263,44 @@ void collect_episodes(const Source& src, std::uint32_t source, day extract, std:
 template <class Id, class... Sources>
 service_timelines<Id> build_timelines(day h, const timeline_policy& policy, const Sources&... sources) {
   if (policy.bridge_gap_days < 0) throw std::invalid_argument("csc::build_timelines: bridge_gap_days must be >= 0");
-  std::vector<Id> ids;
   std::vector<raw_episode> eps;
   std::uint32_t source = 0;
-  (collect_episodes(sources, source++, h, ids, eps), ...);
-
   service_timelines<Id> out;
   out.policy_ = policy;
   out.extract_date_ = h;
 
-  // By child (ascending id), then start, then input order. Hashable ids: each
-  // child numbered once and a counting sort by rank (core/detail/child_ranks.hpp).
-  std::vector<std::size_t> order(eps.size());
+  // By child (ascending id), then start, then input order.
+  const auto start_less = [&](std::size_t a, std::size_t b) { return eps[a].start < eps[b].start; };
+  std::vector<std::size_t> order;
+  std::vector<std::uint32_t> rank_of;  // hashable ids: each episode's child rank
+  std::vector<Id> ids;                 // other ids: each episode's child
   if constexpr (is_internable_v<Id>) {
-    order_by_child_rank(
-        eps.size(), [&](std::size_t i) -> const Id& { return ids[i]; },
-        [&](std::size_t a, std::size_t b) { return eps[a].start < eps[b].start; }, order);
+    // Each child numbered once as its episodes are collected (no copy of the id
+    // per episode), the distinct ids ranked, a counting sort by rank
+    // (core/detail/child_ranks.hpp); the distinct ids then moved out in rank order.
+    const std::size_t expected = (std::size_t{0} + ... + episode_count_hint(sources));
+    child_interner<Id> interner(expected);
+    rank_of.reserve(expected);
+    eps.reserve(expected);
+    const auto add_child = [&](const auto& child) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(child)>, Id>) {
+        rank_of.push_back(interner.intern(child));
+      } else {
+        rank_of.push_back(interner.intern(Id(child)));
+      }
+    };
+    (collect_episodes(sources, source++, h, add_child, eps), ...);
+    const std::vector<std::uint32_t> rank = interner.ranks();
+    for (auto& r : rank_of) r = rank[r];
+    order_by_rank(rank_of, interner.size(), start_less, order);
+    std::vector<std::uint32_t> by_rank(rank.size());
+    for (std::size_t o = 0; o < rank.size(); ++o) by_rank[rank[o]] = static_cast<std::uint32_t>(o);
+    out.ids_.reserve(rank.size());
+    for (const std::uint32_t o : by_rank) out.ids_.push_back(std::move(interner.ids()[o]));
   } else {
+    const auto add_child = [&](const auto& child) { ids.push_back(Id(child)); };
+    (collect_episodes(sources, source++, h, add_child, eps), ...);
+    order.resize(eps.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       if (ids[a] < ids[b]) return true;
@@ -274,13 +309,20 @@ service_timelines<Id> build_timelines(day h, const timeline_policy& policy, cons
       return a < b;
     });
   }
+  const auto same_child = [&](std::size_t a, std::size_t b) {
+    if constexpr (is_internable_v<Id>) {
+      return rank_of[a] == rank_of[b];
+    } else {
+      return !(ids[a] < ids[b]);
+    }
+  };
 
   std::vector<std::pair<day, int>> events;  // (day, +level+1 at a start, -(level+1) the day after an end)
   std::vector<level_segment> built;
   for (std::size_t g = 0; g < order.size();) {
     std::size_t e = g + 1;
-    while (e < order.size() && !(ids[order[g]] < ids[order[e]])) ++e;
-    out.ids_.push_back(ids[order[g]]);
+    while (e < order.size() && same_child(order[g], order[e])) ++e;
+    if constexpr (!is_internable_v<Id>) out.ids_.push_back(ids[order[g]]);
     // Checks, and the events of the valid episodes.
     events.clear();
     std::array<day, service_level_count> level_end{};
@@ -371,7 +413,8 @@ service_timelines<Id> build_timelines(day h, const timeline_policy& policy, cons
 /// - a start or end after E is an error.
 ///
 /// Child ids from all sources must be convertible to their common type, with
-/// `<` and `==`; ids are copied once per episode while building.
+/// `<` and `==`; a hashable id (std::hash) is copied once per child, other ids
+/// once per episode while building.
 /// O(n log n) in the total number of episodes.
 /// @tparam Sources csc::episode_source types.
 /// @tparam D the extract date's type (any type with csc::date_traits).

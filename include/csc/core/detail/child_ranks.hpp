@@ -196,11 +196,34 @@ inline void counting_sort_by_key(const std::vector<std::uint32_t>& key, std::siz
   for (std::size_t i = 0; i < key.size(); ++i) order[first[key[i]]++] = i;
 }
 
+// Orders the indices 0..n-1 (n = rank_of.size()) by rank_of[i] (each < rank_count),
+// then key_less, then index, into `order`: a counting sort by rank, then a sort of
+// each rank's own indices by key_less (usually a handful).
+template <class KeyLess>
+void order_by_rank(const std::vector<std::uint32_t>& rank_of, std::size_t rank_count, const KeyLess& key_less,
+                   std::vector<std::size_t>& order) {
+  const std::size_t n = rank_of.size();
+  counting_sort_by_key(rank_of, rank_count, order);
+  const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
+    if (key_less(a, b)) return true;
+    if (key_less(b, a)) return false;
+    return a < b;
+  };
+  for (std::size_t g = 0; g < n;) {  // one rank: positions [g, e)
+    std::size_t e = g + 1;
+    while (e < n && rank_of[order[e]] == rank_of[order[g]]) ++e;
+    if (e - g > 1)
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(g), order.begin() + static_cast<std::ptrdiff_t>(e),
+                by_key_then_index);
+    g = e;
+  }
+}
+
 // Fills `order` with 0..n-1 sorted by child(i) (ascending by the id's <),
 // then key_less, then index, for hashable ids (is_internable_v): each child
-// numbered once, the distinct ids ranked, a counting sort by rank, and a sort
-// of each child's own records by key_less. O(n) hash lookups, O(k log k)
-// comparisons of the k distinct ids, and small per-child sorts.
+// numbered once (the table's slots fetched a few ids ahead), the distinct ids
+// ranked, and order_by_rank(). O(n) hash lookups, O(k log k) comparisons of the
+// k distinct ids (text ids: a radix sort), and small per-child sorts.
 template <class ChildAt, class KeyLess>
 void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key_less,
                          std::vector<std::size_t>& order) {
@@ -224,20 +247,7 @@ void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key
   }
   const std::vector<std::uint32_t> rank = interner.ranks();
   for (auto& r : rank_of) r = rank[r];
-  counting_sort_by_key(rank_of, interner.size(), order);
-  const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
-    if (key_less(a, b)) return true;
-    if (key_less(b, a)) return false;
-    return a < b;
-  };
-  for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
-    std::size_t e = g + 1;
-    while (e < n && rank_of[order[e]] == rank_of[order[g]]) ++e;
-    if (e - g > 1)
-      std::sort(order.begin() + static_cast<std::ptrdiff_t>(g), order.begin() + static_cast<std::ptrdiff_t>(e),
-                by_key_then_index);
-    g = e;
-  }
+  order_by_rank(rank_of, interner.size(), key_less, order);
 }
 
 }  // namespace csc::detail
