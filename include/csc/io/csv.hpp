@@ -275,9 +275,10 @@ class csv_reader {
   /// @throws std::out_of_range if @p column is out of range (see field()).
   civil_date date_field(std::size_t column) const {
     const std::string_view text = field(column);
-    if (auto d = parse_date_value(text, opt_.dates)) return *d;
-    fail(column, "'" + std::string(text) + "' is not a valid date of the form " +
-                     (opt_.dates == io::date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY"));
+    if (opt_.dates == io::date_format::iso && text.size() == 10) {  // the common case, kept small
+      if (const auto d = parse_iso_date(text)) return *d;
+    }
+    return other_date_field(column);
   }
 
   /// @brief Field @p column as a whole number from 0 to @p max, digits only
@@ -315,7 +316,15 @@ class csv_reader {
     return date_field(column);
   }
 
-private:
+ private:
+  // date_field() beyond a valid ten-character ISO date: other formats, times, errors.
+  civil_date other_date_field(std::size_t column) const {
+    const std::string_view text = field(column);
+    if (auto d = parse_date_value(text, opt_.dates)) return *d;
+    fail(column, "'" + std::string(text) + "' is not a valid date of the form " +
+                     (opt_.dates == io::date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY"));
+  }
+
   static std::string folded(std::string_view name) {
     while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
     while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
