@@ -21,6 +21,7 @@ Usage: /usr/bin/python3 benchmarks/england/run.py --build BUILD [--sizes la,engl
 """
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -221,13 +222,14 @@ def write_markdown(rows, path):
                        r["report_csv2_peak_mb"], r["duckdb1_peak_mb"], r["duckdb2_peak_mb"], r["floor_peak_mb"],
                        r["report_csv_peak_mb"] / r["csv_mb"]))
     if len(rows) > 1:
-        base = rows[0]
-        out += ["", "Growth with size (time ratio / ratio of records read, 1.0 = linear):", ""]
-        for r in rows[1:]:
+        out += ["", "Growth with size, each size against the one before (time ratio / ratio of records read: 1.0 = "
+                "linear; n log n allows log(n2) / log(n1), given):", ""]
+        for base, r in zip(rows, rows[1:]):
             k = r["records"] / base["records"]
-            out.append("- %s vs %s (x%.0f data): read %.2f, in memory %.2f, csc-report (CSV) %.2f" % (
+            out.append("- %s vs %s (x%.1f data): read %.2f, in memory %.2f, csc-report (CSV) %.2f; n log n allows %.2f" % (
                 r["description"], base["description"], k, r["read_s"] / base["read_s"] / k,
-                r["in_memory_s"] / base["in_memory_s"] / k, r["report_csv_s"] / base["report_csv_s"] / k))
+                r["in_memory_s"] / base["in_memory_s"] / k, r["report_csv_s"] / base["report_csv_s"] / k,
+                math.log(r["records"]) / math.log(base["records"])))
     # The section between the markers in RESULTS.md is replaced; the rest of the file is kept.
     section = "<!-- england:begin (written by benchmarks/england/run.py) -->\n" + "\n".join(out) + "\n<!-- england:end -->\n"
     text = open(path).read() if os.path.exists(path) else ""

@@ -24,7 +24,10 @@
 
 namespace csc::io {
 
-/// @brief Reads a CSV stream with a header line, one record at a time.
+/// @brief Reads CSV with a header line, one record at a time, from a stream (a
+/// block at a time) or from bytes held in memory (over(): e.g. a
+/// csc::io::mapped_file); fields are views into the input, copied only to undo
+/// `""` or to decode a non-UTF-8 encoding, so a field lives until the next record.
 ///
 /// Rules: fields separated by commas; a field may be quoted with `"` (a
 /// doubled `""` inside is a quote, and commas and line breaks inside quotes
