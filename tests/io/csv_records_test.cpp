@@ -6,13 +6,19 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "concurrency.hpp"  // examples/csc-report: csc_report::task_runner
+
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <optional>
 #include <random>
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #if defined(__linux__)
@@ -91,7 +97,7 @@ std::string text_of(const csc::io::record_table<Record>& t) {
     s += "finding " + std::string(csc::to_string(f.rule)) + " record " + std::to_string(f.record) + " source " +
          std::to_string(f.source) + " related " + (f.related_record ? std::to_string(*f.related_record) : "-") +
          " counted " + std::to_string(f.counted) + ": " + f.detail + "\n";
-  for (const parse_error& e : t.rejected) s += std::string("rejected ") + e.what() + "\n";
+  for (const parse_error& e : t.rejected) s += std::string("rejected ") + e.what() + " (field '" + e.field() + "')\n";
   return s;
 }
 // The table @p read() gives, or its errors, as text.
@@ -480,6 +486,396 @@ BOOST_AUTO_TEST_CASE(mapped_file_maps_files_reads_others_whole_and_names_the_pat
   }
   ::close(ends[0]);
 #endif
+}
+
+// Reading a mapped extract in parts (read_*_csv(file, options, parts, run)): for every
+// input, parts count and task runner, the same table or the same errors as one part and
+// as the stream overload.
+namespace {
+// Task runners besides csc::io::one_after_another and csc_report::task_runner: the tasks
+// last first (the join must not depend on the order tasks ran in), and every task at
+// once on a thread of its own.
+struct last_first {
+  void operator()(std::vector<std::function<void()>>& tasks) const {
+    for (auto t = tasks.rbegin(); t != tasks.rend(); ++t) (*t)();
+  }
+};
+struct thread_per_task {
+  void operator()(std::vector<std::function<void()>>& tasks) const {
+    std::vector<std::thread> threads;
+    threads.reserve(tasks.size());
+    for (auto& task : tasks) threads.emplace_back([&task] { task(); });
+    for (std::thread& t : threads) t.join();
+  }
+};
+// A runner that counts the tasks it was given, then runs them on csc_report::task_runner{3}.
+struct counting {
+  std::size_t* most;
+  void operator()(std::vector<std::function<void()>>& tasks) const {
+    *most = std::max(*most, tasks.size());
+    csc_report::task_runner{3}(tasks);
+  }
+};
+
+// One of the five extracts: its header, and the rest of a row after `LAchildID,<start date>`
+// (plain, and one that gives findings where the extract has any).
+struct extract_kind {
+  const char* name;
+  std::string header;
+  std::string tail;
+  std::string finding_tail;
+  std::string other_tail;
+  int which;  // 0 referrals, 1 CP plans, 2 episodes of `episode`
+  csc::io::episode_extract episode;
+};
+std::vector<extract_kind> extract_kinds() {
+  using csc::io::episode_extract;
+  return {
+      {"referrals", "LAchildID,CINreferralDate,ReferralSource,ReferralNFA,CINclosureDate,ReasonForClosure,Team",
+       ",1A,false,2019-09-01,RC1,North", ",9Z,false,2019-09-01,RC99,South", ",2B,no,2018-01-01,RC2,East", 0,
+       episode_extract::cin_plans},
+      {"cp plans", "LAchildID,CPPstartDate,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP",
+       ",2019-09-01,PHY,NEG,0", ",,XXX,PHY,2", ",2019-10-01,EMO,YYY,", 1, episode_extract::cin_plans},
+      {"cin plans", "LAchildID,CINPlanStartDate,CINPlanEndDate,Team", ",2019-09-01,North", ",,South",
+       ",2018-01-01,East", 2, episode_extract::cin_plans},
+      {"early help", "Team,LAchildID,StartDate,EndDate", ",2019-09-01", ",", ",2018-01-01", 2,
+       episode_extract::early_help},
+      {"looked after", "LAchildID,StartDate,EndDate,Team", ",2019-09-01,North", ",,South", ",2018-01-01,East", 2,
+       episode_extract::looked_after},
+  };
+}
+// A row of @p k: id, start date and a tail (the early help header has Team first).
+std::string row_of(const extract_kind& k, const std::string& id, const std::string& date, const std::string& tail) {
+  if (k.episode == csc::io::episode_extract::early_help) return "T" + id.substr(0, 1) + "," + id + "," + date + tail;
+  return id + "," + date + tail;
+}
+std::string date_of(std::size_t i) {
+  return "2019-0" + std::to_string(1 + i % 8) + "-" + (i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28);
+}
+// The lines after the header of a file with a bit of everything: a row repeated once far
+// on and one three times, bad rows of every kind, blank lines, `,,,` rows, padded ids and
+// their repeat, rows with findings and their repeat.
+std::vector<std::string> mixed_lines(const extract_kind& k) {
+  const auto r = [&](const std::string& id, std::size_t i, const std::string& tail) {
+    return row_of(k, id, date_of(i), tail);
+  };
+  return {
+      r("C1", 1, k.tail),                              // 2
+      r("C2", 2, k.tail),                              // 3: the first of three
+      r("C3", 3, k.finding_tail),                      // 4
+      row_of(k, "C4", "2019-02-30", k.tail),           // 5: bad date
+      "",                                              // 6
+      "",                                              // 7
+      r("", 5, k.tail),                                // 8: empty id
+      ",,,",                                           // 9
+      "C5,2019-03-01",                                 // 10: too few fields
+      r(" C6\t", 6, k.tail),                           // 11: padded
+      r("C2", 2, k.tail),                              // 12: the second of three
+      r("C7", 7, k.finding_tail),                      // 13
+      r("C1", 1, k.tail),                              // 14: repeats line 2
+      r("C\xE9", 8, k.tail),                           // 15: not UTF-8
+      r("C8", 9, k.other_tail),                        // 16
+      ",,,",                                           // 17
+      "",                                              // 18
+      row_of(k, "C9", "x", k.tail),                    // 19: bad date
+      r("C10", 10, k.tail),                            // 20
+      r(" C6\t", 6, k.tail),                           // 21: repeats padded line 11
+      "C11,2019-01-01,a,b,c,d,e,f,g,h",                // 22: too many fields
+      r("C7", 7, k.finding_tail),                      // 23: repeats line 13, findings and all
+      r("  ", 11, k.tail),                             // 24: empty id once trimmed
+      r("C2", 2, k.tail),                              // 25: the third of three
+      r("C12", 12, k.tail),                            // 26
+      ",,,",                                           // 27
+      row_of(k, "C13", "2019-13-01", k.tail),          // 28: bad date
+      r("C14", 14, k.other_tail),                      // 29
+      row_of(k, "C4", "2019-02-30", k.tail),           // 30: bad again (errors are not duplicates)
+      r("C15", 15, k.tail),                            // 31
+  };
+}
+std::string joined(const std::string& header, const std::vector<std::string>& lines, const std::string& eol,
+                   bool last_eol = true) {
+  std::string s = header;
+  for (const std::string& l : lines) s += eol + l;
+  return last_eol ? s + eol : s;
+}
+
+// The inputs every extract is read from, named.
+std::vector<std::pair<std::string, std::string>> part_inputs(const extract_kind& k) {
+  const std::string& h = k.header;
+  const std::vector<std::string> lines = mixed_lines(k);
+  std::vector<std::string> quoted = lines;
+  quoted[18] = "\"" + quoted[18].substr(0, quoted[18].find(',')) + "\"" + quoted[18].substr(quoted[18].find(','));
+  quoted.push_back(lines[18]);  // the same row unquoted: a duplicate
+  std::string lone_cr = joined(h, lines, "\n");
+  lone_cr[lone_cr.find("\n", lone_cr.find(lines[11]))] = '\r';  // line 13 ends in a carriage return only
+  std::vector<std::string> all_bad;
+  for (std::size_t i = 0; i < 12; ++i)
+    all_bad.push_back(row_of(k, "B" + std::to_string(i), "2019-02-3" + std::to_string(i % 2), k.tail));
+  const std::string one = row_of(k, "C1", "2019-05-01", k.tail);
+  return {
+      {"mixed", joined(h, lines, "\n")},
+      {"mixed CRLF", joined(h, lines, "\r\n")},
+      {"mixed, BOM and CRLF", "\xEF\xBB\xBF" + joined(h, lines, "\r\n")},
+      {"mixed, no line end at the end", joined(h, lines, "\n", false)},
+      {"mixed CRLF, no line end at the end", joined(h, lines, "\r\n", false)},
+      {"mixed, blank lines and ,,, first and last",
+       h + "\n\n,,,\n" + joined("", lines, "\n").substr(1) + "\n,,,\n\n\n"},
+      {"mixed with a quote", joined(h, quoted, "\n")},
+      {"mixed with a lone CR", lone_cr},
+      {"mixed, ending in a lone CR", joined(h, lines, "\n", false) + "\r"},
+      {"every row bad", joined(h, all_bad, "\n")},
+      {"header only", h + "\n"},
+      {"header only, CRLF", h + "\r\n"},
+      {"header only, no line end", h},
+      {"header then blank lines", h + "\n\n\n\n\n"},
+      {"header then CRLF blank lines", h + "\r\n\r\n\r\n\r\n"},
+      {"header then ,,, and blank lines", h + "\n,,,\n\n,,,\n,,,,,,,\n\n"},
+      {"one record", h + "\n" + one + "\n"},
+      {"one record, no line end", h + "\n" + one},
+      {"one record, CRLF", h + "\r\n" + one + "\r\n"},
+      {"two equal records", h + "\n" + one + "\n" + one + "\n"},
+      {"a required column missing", "LAchildID,Team\nC1,x\nC2,y\nC3,z\n,\n\n"},
+      {"a column twice", h + ",LAchildID\n" + one + ",C1\n" + one + ",C1\n" + one + ",C2\n"},
+      {"empty file", ""},
+      {"only a line end", "\n\n"},
+  };
+}
+
+// A big extract: @p rows rows, about 5% repeating an earlier row (near or far), about 1%
+// bad, some blank lines, `,,,` rows, padded ids and rows with findings.
+std::string big_input(const extract_kind& k, std::size_t rows) {
+  std::mt19937 random(20240601u);
+  std::vector<std::string> kept;
+  kept.reserve(rows);
+  std::string s = k.header + "\n";
+  for (std::size_t i = 0; i < rows; ++i) {
+    const std::uint32_t dice = random() % 1000;
+    std::string line;
+    if (dice < 50 && !kept.empty()) {
+      const std::size_t back = random() % std::min<std::size_t>(kept.size(), 5);  // a near repeat
+      line = kept[dice < 25 ? random() % kept.size() : kept.size() - 1 - back];
+    } else if (dice < 54) {
+      line = row_of(k, "B" + std::to_string(i), "2019-02-30", k.tail);
+    } else if (dice < 57) {
+      line = row_of(k, "", date_of(i), k.tail);
+    } else if (dice < 60) {
+      line = "B" + std::to_string(i) + "," + date_of(i);
+    } else if (dice < 66) {
+      line = dice < 63 ? "" : ",,,";
+    } else {
+      const std::string id = (dice < 80 ? " C" : "C") + std::to_string(random() % (rows / 2)) + (dice < 75 ? "\t" : "");
+      line = row_of(k, id, date_of(random()), dice < 120 ? k.finding_tail : dice < 140 ? k.other_tail : k.tail);
+      kept.push_back(line);
+    }
+    s += line + (dice % 7 == 0 ? "\r\n" : "\n");
+  }
+  return s;
+}
+
+// What reading @p file as extract @p k gives (the table or the errors, as text): the stream
+// overload when @p run is absent, else the mapped file in @p parts parts run by @p run.
+std::string stream_outcome(const extract_kind& k, const std::string& text, const std::string& path,
+                           const csc::io::extract_options& o) {
+  std::istringstream in(text);
+  if (k.which == 0) return outcome_of([&] { return csc::io::read_referrals_csv(in, path, o); });
+  if (k.which == 1) return outcome_of([&] { return csc::io::read_cp_plans_csv(in, path, o); });
+  return outcome_of([&] { return csc::io::read_episodes_csv(in, path, k.episode, o); });
+}
+template <class Run>
+std::string parts_outcome(const extract_kind& k, const csc::io::mapped_file& file, const csc::io::extract_options& o,
+                          std::size_t parts, Run&& run) {
+  if (k.which == 0) return outcome_of([&] { return csc::io::read_referrals_csv(file, o, parts, run); });
+  if (k.which == 1) return outcome_of([&] { return csc::io::read_cp_plans_csv(file, o, parts, run); });
+  return outcome_of([&] { return csc::io::read_episodes_csv(file, k.episode, o, parts, run); });
+}
+std::vector<csc::io::extract_options> part_options() {
+  std::vector<csc::io::extract_options> options(4);
+  options[1].skip_invalid_records = true;
+  options[2].skip_invalid_records = true;
+  options[2].keep = {"Team", "", "Missing"};
+  options[3].encoding = csc::io::text_encoding::windows_1252;  // the id "C\xE9" read as "C\u00E9"
+  options[3].keep = {"Team"};
+  return options;
+}
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+// Which part of @p cuts byte @p at is in.
+std::size_t part_at(const std::vector<std::size_t>& cuts, std::size_t at) {
+  return static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), at) - cuts.begin()) - 1;
+}
+// Checks part_cuts(@p bytes, @p parts): 0 first, bytes.size() last, increasing, at most
+// max(parts, 1) parts, each cut after the header line and at the start of a line.
+void check_cuts(const std::string& bytes, std::size_t parts) {
+  const std::vector<std::size_t> cuts = csc::io::detail::part_cuts(bytes, parts);
+  BOOST_REQUIRE(cuts.size() >= 2u);
+  BOOST_TEST(cuts.front() == 0u);
+  BOOST_TEST(cuts.back() == bytes.size());
+  BOOST_TEST(cuts.size() - 1 <= std::max<std::size_t>(parts, 1));
+  const std::size_t header_end = bytes.find('\n');
+  for (std::size_t i = 1; i + 1 < cuts.size(); ++i) {
+    BOOST_TEST(cuts[i] > cuts[i - 1]);
+    BOOST_TEST(cuts[i] < bytes.size());
+    BOOST_TEST(cuts[i] > header_end);
+    BOOST_TEST(bytes[cuts[i] - 1] == '\n');
+  }
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(part_cuts_fall_at_line_starts_after_the_header_or_nowhere) {
+  using csc::io::detail::part_cuts;
+  BOOST_TEST((part_cuts("", 4) == std::vector<std::size_t>{0, 0}));
+  const std::string h = "LAchildID,CINreferralDate\n";
+  std::string even = h;  // 100 lines of 14 bytes
+  for (int i = 0; i < 100; ++i) even += "C" + std::to_string(100 + i) + ",2019-05-01\n";
+  for (const std::size_t parts : {0u, 1u})
+    BOOST_TEST((part_cuts(even, parts) == std::vector<std::size_t>{0, even.size()}));
+  BOOST_TEST(part_cuts(even, 2).size() == 3u);
+  BOOST_TEST(part_cuts(even, 4).size() == 5u);
+  BOOST_TEST(part_cuts(even, 7).size() == 8u);
+  BOOST_TEST(part_cuts(even, 100).size() == 101u);  // the header's part holds a line, one part is all of a line
+  BOOST_TEST(part_cuts(even, even.size()).size() == 102u);  // a part for every line, the header's alone
+  const std::vector<std::string> one_part = {
+      h,                                                 // the header only
+      "LAchildID,CINreferralDate",                       // no line end at all
+      h + "C1,2019-05-01\nC2,\"2019-05-01\"\nC3,2019-05-01\n",  // a quote
+      "\"LAchildID\",CINreferralDate\nC1,2019-05-01\nC2,2019-05-01\n",  // a quote in the header
+      h + "C1,2019-05-01\rC2,2019-05-01\nC3,2019-05-01\n",      // a lone carriage return
+      h + "C1,2019-05-01\r\nC2,2019-05-01\r\r\nC3,2019-05-01\n",  // a carriage return before another
+      h + "C1,2019-05-01\nC2,2019-05-01\nC3,2019-05-01\r",      // the last byte a carriage return
+      "LAchildID,CINreferralDate\rC1,2019-05-01\nC2,2019-05-01\nC3,2019-05-01\n",
+  };
+  for (const std::string& text : one_part) {
+    BOOST_TEST_CONTEXT(text) {
+      for (const std::size_t parts : {0u, 1u, 2u, 3u, 7u, 50u})
+        BOOST_TEST((part_cuts(text, parts) == std::vector<std::size_t>{0, text.size()}));
+    }
+  }
+  BOOST_TEST(part_cuts(h + "C1,2019-05-01\r\nC2,2019-05-01\r\nC3,2019-05-01\r\n", 3).size() == 4u);  // CRLF is cut
+  std::vector<std::string> texts = {even, h + "\n\n\n\n", h + "C1,2019-05-01\nC2,2019-05-01", "H\nx\n", "H\n\n",
+                                    "\n\n\n", std::string(5000, 'a') + "\nb\n"};
+  for (const extract_kind& k : extract_kinds()) {
+    for (const auto& [name, text] : part_inputs(k)) texts.push_back(text);
+    texts.push_back(big_input(k, 300));
+  }
+  for (const std::string& text : texts) {
+    BOOST_TEST_CONTEXT(text.substr(0, 60)) {
+      for (std::size_t parts = 0; parts <= 64; ++parts) check_cuts(text, parts);
+      check_cuts(text, 5000);
+      const bool cuttable = text.find('"') == std::string::npos && text.find('\n') != std::string::npos;
+      if (!cuttable) BOOST_TEST(part_cuts(text, 3).size() == 2u);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_extract_read_in_parts_reads_as_in_one_part_and_as_a_stream) {
+  const std::vector<csc::io::extract_options> options = part_options();
+  const std::size_t part_counts[] = {0, 1, 2, 3, 4, 7, 50};
+  std::size_t compared = 0, duplicates = 0, rejected = 0, thrown = 0, split = 0, most_tasks = 0;
+  for (const extract_kind& k : extract_kinds()) {
+    for (const auto& [name, text] : part_inputs(k)) {
+      const temp_file file(text);
+      const csc::io::mapped_file mapped(file.path);
+      if (csc::io::detail::part_cuts(text, 2).size() > 2) ++split;
+      for (std::size_t oi = 0; oi < options.size(); ++oi) {
+        const csc::io::extract_options& o = options[oi];
+        BOOST_TEST_CONTEXT(k.name << ": " << name << ", options " << oi) {
+          const std::string want = stream_outcome(k, text, file.path, o);
+          duplicates += count_of(want, "duplicate_record");
+          rejected += count_of(want, "\nrejected ");
+          thrown += want.rfind("parse_error", 0) == 0;
+          for (const std::size_t parts : part_counts) {
+            BOOST_TEST_CONTEXT("parts " << parts) {
+              BOOST_TEST(parts_outcome(k, mapped, o, parts, csc::io::one_after_another{}) == want);
+              BOOST_TEST(parts_outcome(k, mapped, o, parts, last_first{}) == want);
+              BOOST_TEST(parts_outcome(k, mapped, o, parts, csc_report::task_runner{4}) == want);
+              BOOST_TEST(parts_outcome(k, mapped, o, parts, thread_per_task{}) == want);
+              BOOST_TEST(parts_outcome(k, mapped, o, parts, counting{&most_tasks}) == want);
+              compared += 5;
+            }
+          }
+        }
+      }
+    }
+  }
+  BOOST_TEST_MESSAGE(compared << " readings in parts compared");
+  BOOST_TEST(split >= 5u * 15);       // most inputs are really cut
+  BOOST_TEST(most_tasks >= 20u);      // 50 parts of the mixed files: a task for about every line
+  BOOST_TEST(duplicates >= 5u * 3 * 8);  // the cases reach duplicates, rejected records and thrown errors
+  BOOST_TEST(rejected >= 5u * 2 * 8);
+  BOOST_TEST(thrown >= 5u * 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_repeated_in_three_parts_is_read_once_with_two_findings) {
+  const extract_kind k = extract_kinds().front();
+  const std::string text = joined(k.header, mixed_lines(k), "\n");
+  const temp_file file(text);
+  const csc::io::mapped_file mapped(file.path);
+  csc::io::extract_options skip;
+  skip.skip_invalid_records = true;
+  // The copies on lines 3, 12 and 25 fall in three parts of three, as do line 2 and its
+  // repeat on line 14; with two parts, line 3 and its third copy, the padded id on line 11
+  // and its repeat on 21, and the row with findings on line 13 and its repeat on line 23.
+  const auto line_at = [&](std::size_t line) {
+    std::size_t at = 0;
+    for (std::size_t l = 1; l < line; ++l) at = text.find('\n', at) + 1;
+    return at;
+  };
+  const std::vector<std::size_t> three = csc::io::detail::part_cuts(text, 3);
+  BOOST_TEST(part_at(three, line_at(3)) == 0u);
+  BOOST_TEST(part_at(three, line_at(12)) == 1u);
+  BOOST_TEST(part_at(three, line_at(25)) == 2u);
+  BOOST_TEST(part_at(three, line_at(2)) != part_at(three, line_at(14)));
+  const std::vector<std::size_t> two = csc::io::detail::part_cuts(text, 2);
+  BOOST_TEST(part_at(two, line_at(3)) != part_at(two, line_at(25)));
+  BOOST_TEST(part_at(two, line_at(11)) != part_at(two, line_at(21)));
+  BOOST_TEST(part_at(two, line_at(13)) != part_at(two, line_at(23)));
+  const auto t = csc::io::read_referrals_csv(mapped, skip, 3, csc_report::task_runner{3});
+  std::vector<std::string> details;
+  for (const csc::finding& f : t.findings)
+    if (f.rule == csc::rule::duplicate_record) details.push_back(std::to_string(f.record) + " " + f.detail);
+  BOOST_TEST(details == (std::vector<std::string>{
+                            "1 line 12 repeats line 3 in every column (read once)",
+                            "0 line 14 repeats line 2 in every column (read once)",
+                            "3 line 21 repeats line 11 in every column (read once)",
+                            "4 line 23 repeats line 13 in every column (read once)",
+                            "1 line 25 repeats line 3 in every column (read once)",
+                        }),
+             boost::test_tools::per_element());
+  BOOST_TEST(t.trimmed_ids == 1u);  // line 11 (line 21 repeats it; line 24 is rejected)
+  BOOST_TEST(t.blank_lines == 3u);
+  BOOST_TEST(t.empty_rows == 3u);
+  BOOST_TEST(t.rejected.size() == 9u);
+  BOOST_TEST(t.rejected.at(8).line() == 30u);
+  BOOST_TEST(text_of(t) == text_of(csc::io::read_referrals_csv(mapped, skip)));
+  BOOST_TEST(text_of(csc::io::read_referrals_csv(mapped, skip, 2, csc::io::one_after_another{})) == text_of(t));
+}
+
+BOOST_AUTO_TEST_CASE(a_big_extract_read_in_parts_reads_as_in_one_part_and_as_a_stream) {
+  const std::vector<csc::io::extract_options> options = part_options();
+  for (const extract_kind& k : extract_kinds()) {
+    const std::string text = big_input(k, 20000);
+    const temp_file file(text);
+    const csc::io::mapped_file mapped(file.path);
+    for (std::size_t oi = 0; oi < 2; ++oi) {
+      const csc::io::extract_options& o = options[oi];
+      BOOST_TEST_CONTEXT(k.name << ", options " << oi) {
+        const std::string want = stream_outcome(k, text, file.path, o);
+        if (oi == 1) BOOST_TEST(count_of(want, "duplicate_record") > 800u);
+        if (oi == 1) BOOST_TEST(count_of(want, "\nrejected ") > 150u);
+        if (oi == 0) BOOST_TEST(want.rfind("parse_errors\n", 0) == 0u);
+        BOOST_TEST(parts_outcome(k, mapped, o, 1, csc::io::one_after_another{}) == want);
+        for (const std::size_t parts : {2u, 3u, 4u, 7u, 50u}) {
+          BOOST_TEST_CONTEXT("parts " << parts) {
+            BOOST_TEST(parts_outcome(k, mapped, o, parts, csc::io::one_after_another{}) == want);
+            BOOST_TEST(parts_outcome(k, mapped, o, parts, csc_report::task_runner{4}) == want);
+          }
+        }
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
