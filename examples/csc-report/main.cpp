@@ -69,7 +69,7 @@ struct options {
   csc::window re_escalation_window = csc::window::months(12);
   csc_report::series_options series;  // --series and the options that go with it
   std::string print;                  // --help or --version: this text instead of a report
-  unsigned threads = 1;               // --threads N: independent steps on two threads when N >= 2
+  unsigned threads = 1;               // --threads N: each CSV extract read in N parts; independent steps on two threads
   bool wants_stepdown() const {
     return stepdown || child || !cin_plans.empty() || !early_help.empty() || !looked_after.empty() ||
            !cin_census.empty();
@@ -213,8 +213,8 @@ options parse_options(int argc, char** argv) {
                  "caption and notes in DIR/contents.csv")->type_name("DIR")->excludes(output);
   app.add_flag("--check", o.check, "list every data-quality finding of the inputs with file and line instead (for "
                "returns: the reader's notes and DfE's checks)");
-  app.add_option("--threads", o.threads, std::string("read and classify independent inputs concurrently when N >= 2 "
-                 "(same output; at most 2 used)") + (csc_report::threads_available() ? "" : "; this build has no threads"))
+  app.add_option("--threads", o.threads, std::string("read each CSV extract in N parts on N threads, and read and classify independent inputs "
+                 "concurrently, when N >= 2 (same output)") + (csc_report::threads_available() ? "" : "; this build has no threads"))
       ->type_name("N")->capture_default_str()->check(CLI::Range(1u, 1024u));
   if (const auto text = csc_cli::parse(app, "csc-report", argc, argv)) {
     o.print = *text;

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -728,7 +729,7 @@ BOOST_AUTO_TEST_CASE(part_cuts_fall_at_line_starts_after_the_header_or_nowhere) 
   using csc::io::detail::part_cuts;
   BOOST_TEST((part_cuts("", 4) == std::vector<std::size_t>{0, 0}));
   const std::string h = "LAchildID,CINreferralDate\n";
-  std::string even = h;  // 100 lines of 14 bytes
+  std::string even = h;  // 100 lines of 16 bytes
   for (int i = 0; i < 100; ++i) even += "C" + std::to_string(100 + i) + ",2019-05-01\n";
   for (const std::size_t parts : {0u, 1u})
     BOOST_TEST((part_cuts(even, parts) == std::vector<std::size_t>{0, even.size()}));
@@ -736,7 +737,11 @@ BOOST_AUTO_TEST_CASE(part_cuts_fall_at_line_starts_after_the_header_or_nowhere) 
   BOOST_TEST(part_cuts(even, 4).size() == 5u);
   BOOST_TEST(part_cuts(even, 7).size() == 8u);
   BOOST_TEST(part_cuts(even, 100).size() == 101u);  // the header's part holds a line, one part is all of a line
-  BOOST_TEST(part_cuts(even, even.size()).size() == 102u);  // a part for every line, the header's alone
+  std::string small = h;  // 50 lines, under 1024 bytes
+  for (int i = 0; i < 50; ++i) small += "C" + std::to_string(100 + i) + ",2019-05-01\n";
+  BOOST_TEST(part_cuts(small, small.size()).size() == 52u);    // a part for every line, the header's alone
+  BOOST_TEST(part_cuts(even, even.size()) == part_cuts(even, 1024));  // more than 1024 parts: read as 1024
+  BOOST_TEST(part_cuts(even, std::numeric_limits<std::size_t>::max()) == part_cuts(even, 1024));
   const std::vector<std::string> one_part = {
       h,                                                 // the header only
       "LAchildID,CINreferralDate",                       // no line end at all

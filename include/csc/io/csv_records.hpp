@@ -408,6 +408,7 @@ inline std::size_t rows_in(std::string_view bytes) noexcept {
 // before a line feed: the reader counts it as a line end).
 inline std::vector<std::size_t> part_cuts(std::string_view bytes, std::size_t parts) {
   std::vector<std::size_t> cuts{0};
+  parts = std::min(parts, std::size_t{1024});  // more would only add cuts of a few bytes
   const std::size_t header_end = bytes.find('\n');
   bool cuttable = parts >= 2 && header_end != std::string_view::npos && bytes.find('"') == std::string_view::npos;
   for (std::size_t at = bytes.find('\r'); cuttable && at != std::string_view::npos; at = bytes.find('\r', at + 1))
@@ -415,7 +416,7 @@ inline std::vector<std::size_t> part_cuts(std::string_view bytes, std::size_t pa
   if (cuttable) {
     for (std::size_t k = 1; k < parts; ++k) {
       std::size_t at = std::max(header_end + 1, bytes.size() / parts * k);
-      if (bytes[at - 1] != '\n') {
+      if (at < bytes.size() && bytes[at - 1] != '\n') {
         at = bytes.find('\n', at);
         at = at == std::string_view::npos ? bytes.size() : at + 1;
       }
@@ -507,7 +508,7 @@ inline referral_table read_referrals_csv(const mapped_file& file, const extract_
 /// @tparam Run a task runner (see one_after_another).
 /// @param file    the extract.
 /// @param options as the stream overload.
-/// @param parts   how many parts at most (0 and 1: one).
+/// @param parts   how many parts at most (0 and 1: one; more than 1024 read as 1024).
 /// @param run     called once with the tasks; returns when every task has run.
 /// @return the table, as the stream overload.
 /// @throws parse_error, parse_errors as the stream overload; std::length_error beyond 2^32 - 2 records.
@@ -555,7 +556,7 @@ inline cp_plan_table read_cp_plans_csv(const mapped_file& file, const extract_op
 /// @tparam Run a task runner (see one_after_another).
 /// @param file    the extract.
 /// @param options as the stream overload.
-/// @param parts   how many parts at most (0 and 1: one).
+/// @param parts   how many parts at most (0 and 1: one; more than 1024 read as 1024).
 /// @param run     called once with the tasks; returns when every task has run.
 /// @return the table, as the stream overload.
 /// @throws parse_error, parse_errors as the stream overload; std::length_error beyond 2^32 - 2 records.
@@ -614,7 +615,7 @@ inline episode_table read_episodes_csv(const mapped_file& file, episode_extract 
 /// @param file    the extract.
 /// @param e       which extract it is.
 /// @param options as the stream overload.
-/// @param parts   how many parts at most (0 and 1: one).
+/// @param parts   how many parts at most (0 and 1: one; more than 1024 read as 1024).
 /// @param run     called once with the tasks; returns when every task has run.
 /// @return the table, as the stream overload.
 /// @throws parse_error, parse_errors as the stream overload; std::length_error beyond 2^32 - 2 records.
