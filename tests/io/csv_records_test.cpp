@@ -143,6 +143,49 @@ BOOST_AUTO_TEST_CASE(reads_referrals_with_items_lines_and_kept_columns) {
   BOOST_TEST((t.unused_columns == std::vector<std::string>{}));  // Team is kept
 }
 
+BOOST_AUTO_TEST_CASE(a_misplaced_quote_leaves_out_its_whole_line_and_makes_no_record_of_the_rest) {
+  // Before, the reader went on after the bad quote and read "B9,2019-06-01,..." as a record of its own.
+  const std::string text =
+      "LAchildID,CINreferralDate,ReferralSource\nA1,2019-05-01,6\nA2\"B9,2019-06-01,6\n\"A3\"xC7,2019-07-01,6\n"
+      "A4,2019-07-01,\"6\"x\r\nA5,2019-08-01,6\n";
+  csc::io::extract_options o;
+  o.skip_invalid_records = true;
+  std::istringstream in(text);
+  const auto t = csc::io::read_referrals_csv(in, "q.csv", o);
+  BOOST_REQUIRE(t.records.size() == 2u);
+  BOOST_TEST(t.records[0].child == "A1");
+  BOOST_TEST(t.records[1].child == "A5");
+  BOOST_TEST(t.records[1].source.line == 6u);
+  BOOST_TEST(t.blank_lines == 0u);
+  BOOST_REQUIRE(t.rejected.size() == 3u);
+  BOOST_TEST(std::string(t.rejected[0].what()) ==
+             "q.csv:3: field LAchildID: quote inside an unquoted field (quote the whole field and double inner quotes)");
+  BOOST_TEST(std::string(t.rejected[1].what()) == "q.csv:4: field LAchildID: characters after a closing quote");
+  BOOST_TEST(std::string(t.rejected[2].what()) == "q.csv:5: field ReferralSource: characters after a closing quote");
+}
+
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_before_a_quoted_header_is_removed_first) {
+  // PowerShell's Export-Csv -Encoding UTF8 writes a BOM, then quotes every name.
+  std::istringstream in("\xEF\xBB\xBF\"LAchildID\",\"CINreferralDate\"\n\"A1\",\"2019-05-01\"\n");
+  const auto t = csc::io::read_referrals_csv(in, "bom.csv");
+  BOOST_REQUIRE(t.records.size() == 1u);
+  BOOST_TEST(t.records[0].child == "A1");
+  BOOST_TEST(t.has_item("LAchildID"));
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_in_an_error_are_shown_escaped) {
+  // A NUL would end what() early; an escape byte would reach the terminal.
+  std::istringstream in(std::string("LAchildID,CINreferralDate\nA2,2019-05-0\0\nA3,\x1b[2J\n", 47));
+  csc::io::extract_options o;
+  o.skip_invalid_records = true;
+  const auto t = csc::io::read_referrals_csv(in, "nul.csv", o);
+  BOOST_REQUIRE(t.rejected.size() == 2u);
+  BOOST_TEST(std::string(t.rejected[0].what()) ==
+             "nul.csv:2: field CINreferralDate: '2019-05-0\\x00' is not a valid date of the form YYYY-MM-DD");
+  BOOST_TEST(std::string(t.rejected[1].what()) ==
+             "nul.csv:3: field CINreferralDate: '\\x1B[2J' is not a valid date of the form YYYY-MM-DD");
+}
+
 BOOST_AUTO_TEST_CASE(nfa_is_absent_when_the_column_is) {
   const auto t = referrals("LAchildID,CINreferralDate\nC1,2019-05-01\n");
   BOOST_TEST(!t.records[0].nfa.has_value());

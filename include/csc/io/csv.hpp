@@ -192,8 +192,9 @@ class csv_reader {
   ///         at the end of the input.
   /// @throws parse_error for a wrong number of fields, an unterminated quote, a
   /// quote inside an unquoted field, characters after a closing quote, or a field
-  /// that is not valid in the input's encoding. The record is consumed: calling next()
-  /// again goes on with the following one (so a host can collect every error).
+  /// that is not valid in the input's encoding. The record is consumed (after a
+  /// misplaced quote, up to the end of the line it is on): calling next() again goes
+  /// on with the following line (so a host can collect every error).
   bool next() {
     for (;;) {
       if (!read_record()) return false;
@@ -344,10 +345,10 @@ class csv_reader {
   }
 
   void read_header() {
-    if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
-    if (!fields_.empty() && fields_[0].size() >= 3 && fields_[0].substr(0, 3) == "\xEF\xBB\xBF") {
-      fields_[0].remove_prefix(3);
+    while (end_ - pos_ < 3 && more()) {
     }
+    if (end_ - pos_ >= 3 && std::memcmp(data_ + pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;  // a UTF-8 byte-order mark
+    if (!read_record()) throw parse_error(source_, 1, "", "empty file: expected a header line");
     decode_fields(true);
     header_.assign(fields_.begin(), fields_.end());
     used_.assign(header_.size(), false);
@@ -415,6 +416,17 @@ class csv_reader {
   // Whether there is a byte at pos_ (reading more of a stream if needed).
   bool has_byte() { return pos_ < end_ || more(); }
 
+  // After a misplaced quote: the rest of the record's last line, through its line
+  // end, is left unread, so that the next record starts on the next line (no
+  // record is made of the rest of a bad one).
+  void skip_rest_of_line() {
+    while (has_byte() && data_[pos_] != '\n' && data_[pos_] != '\r') ++pos_;
+    if (!has_byte()) return;
+    const char c = data_[pos_++];
+    if (c == '\r' && has_byte() && data_[pos_] == '\n') ++pos_;
+    ++next_line_;
+  }
+
   // Bytes that end an unquoted field.
   static bool ends_plain(char c) noexcept { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
 
@@ -463,7 +475,7 @@ class csv_reader {
           break;
         }
         if (has_byte() && !(data_[pos_] == ',' || data_[pos_] == '\n' || data_[pos_] == '\r')) {
-          ++pos_;
+          skip_rest_of_line();
           throw parse_error(source_, line_, column_name(spans_.size()), "characters after a closing quote");
         }
       } else {
@@ -472,7 +484,7 @@ class csv_reader {
           if (pos_ < end_ || !more()) break;
         }
         if (pos_ < end_ && data_[pos_] == '"') {
-          ++pos_;
+          skip_rest_of_line();
           throw parse_error(source_, line_, column_name(spans_.size()),
                             "quote inside an unquoted field (quote the whole field and double inner quotes)");
         }

@@ -18,14 +18,16 @@ namespace csc::io {
 class parse_error : public std::runtime_error {
  public:
   /// @brief Builds the message "source:line: field F: what" (the field part
-  /// omitted when @p field is empty).
+  /// omitted when @p field is empty). Control characters in @p field and @p what
+  /// (bytes below 0x20, and 0x7F: a NUL would end what() early, an escape would reach
+  /// a terminal) are written as `\xNN`.
   /// @param source the file (or stream) name.
   /// @param line   the 1-based line (0 when there is no line, e.g. a read error).
   /// @param field  the column name or element path, or "".
   /// @param what   what is wrong.
   parse_error(std::string source, std::size_t line, std::string field, const std::string& what)
       : std::runtime_error(source + ':' + std::to_string(line) + ": " +
-                           (field.empty() ? std::string() : "field " + field + ": ") + what),
+                           (field.empty() ? std::string() : "field " + shown(field) + ": ") + shown(what)),
         source_(std::move(source)), line_(line), field_(std::move(field)) {}
   /// @brief The file (or stream) name.
   /// @return the source given to the reader.
@@ -38,6 +40,23 @@ class parse_error : public std::runtime_error {
   const std::string& field() const noexcept { return field_; }
 
  private:
+  static std::string shown(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+      const auto b = static_cast<unsigned char>(c);
+      if (b >= 0x20 && b != 0x7F) {
+        out += c;
+        continue;
+      }
+      const char* digits = "0123456789ABCDEF";
+      out += "\\x";
+      out += digits[b >> 4];
+      out += digits[b & 15];
+    }
+    return out;
+  }
+
   std::string source_;
   std::size_t line_;
   std::string field_;

@@ -231,19 +231,14 @@ void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key
   static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
   child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
   std::vector<std::uint32_t> rank_of(n);
-  constexpr std::size_t ahead = 16;  // slots fetched ahead of use
-  std::uint64_t hashes[ahead];
-  for (std::size_t i = 0; i < n && i < ahead; ++i) {
-    hashes[i] = interner.hash(child(i));
-    interner.prefetch(hashes[i]);
-  }
+  // Every hash first (one pass in record order), then the lookups, each table
+  // slot fetched `ahead` lookups before it is used.
+  constexpr std::size_t ahead = 16;
+  std::vector<std::uint64_t> hashes(n);
+  for (std::size_t i = 0; i < n; ++i) hashes[i] = interner.hash(child(i));
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t h = hashes[i % ahead];
-    if (i + ahead < n) {
-      hashes[i % ahead] = interner.hash(child(i + ahead));
-      interner.prefetch(hashes[i % ahead]);
-    }
-    rank_of[i] = interner.intern(child(i), h);
+    if (i + ahead < n) interner.prefetch(hashes[i + ahead]);
+    rank_of[i] = interner.intern(child(i), hashes[i]);
   }
   const std::vector<std::uint32_t> rank = interner.ranks();
   for (auto& r : rank_of) r = rank[r];
