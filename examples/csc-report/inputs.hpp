@@ -84,6 +84,14 @@ auto read_csv_input(const std::string& path, Read read) {
 #endif
 }
 
+// The end of a "no records" message when @p rejected records were left out as
+// unreadable (--skip-invalid-records): "" when none were.
+inline std::string left_out(std::size_t rejected) {
+  if (rejected == 0) return std::string();
+  return "; " + std::to_string(rejected) + (rejected == 1 ? " record was" : " records were") +
+         " left out as unreadable (--skip-invalid-records)";
+}
+
 // Reads every extract in @p paths (oldest first) with @p read and merges them
 // (csc::io::merge_extracts: a later extract's copy of a record supersedes an earlier one).
 // Every file's unreadable records are reported together; a file given twice, or
@@ -102,7 +110,8 @@ auto read_extracts(const std::vector<std::string>& paths, Read read) {
       errors.insert(errors.end(), e.errors().begin(), e.errors().end());
     }
     if (paths.size() > 1 && errors.empty() && tables.back().records.empty())
-      throw std::runtime_error(path + ": no records after the header (one of several extracts)");
+      throw std::runtime_error(path + ": no records after the header (one of several extracts)" +
+                               left_out(tables.back().rejected.size()));
   }
   if (errors.size() == 1) throw errors.front();
   if (!errors.empty()) throw csc::io::parse_errors(std::move(errors));

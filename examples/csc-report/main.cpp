@@ -739,12 +739,16 @@ void run(const options& opt, std::ostream& os) {
       [&] {
         if (opt.referrals.empty()) return;
         r.referrals = csc_report::read_referrals(opt.referrals, extract, opt.threads);
-        if (r.referrals->records.empty()) throw std::runtime_error(r.referrals->name + ": no referral records after the header");
+        if (r.referrals->records.empty())
+          throw std::runtime_error(r.referrals->name + ": no referral records after the header" +
+                                   csc_report::left_out(r.referrals->rejected.size()));
       },
       [&] {
         if (!opt.cp_plans.empty()) {
           r.cp_plans = csc_report::read_cp_plans(opt.cp_plans, extract, opt.threads);
-          if (r.cp_plans->records.empty()) throw std::runtime_error(r.cp_plans->name + ": no plan records after the header");
+          if (r.cp_plans->records.empty())
+            throw std::runtime_error(r.cp_plans->name + ": no plan records after the header" +
+                                     csc_report::left_out(r.cp_plans->rejected.size()));
           if (opt.cp_policy.evidence == csc::previous_plan_evidence::declared_only && !r.cp_plans->has_item("NumberOfPreviousCPP")) {
             throw usage_error("--cp-evidence declared needs a NumberOfPreviousCPP column in " + r.cp_plans->name);
           }
