@@ -264,11 +264,11 @@ struct report {
   std::optional<csc::interval<date>> period;
   date horizon;
   std::optional<csc::io::referral_table> referrals;
-  std::optional<csc::rereferral_classification<std::string>> classified;
+  std::optional<csc::rereferral_classification<std::string_view>> classified;
   csc::rereferral_measures measures;
   std::optional<std::size_t> nfa_count;  // referrals in the period with ReferralNFA true
   std::optional<csc::io::cp_plan_table> cp_plans;
-  std::optional<csc::cp_plan_classification<std::string>> cp_classified;
+  std::optional<csc::cp_plan_classification<std::string_view>> cp_classified;
   csc::cp_plan_start_measures cp_starts;
   csc::cp_plan_end_measures cp_ends;
   csc::cp_plan_open_measures cp_open;
@@ -457,7 +457,7 @@ void write_json(const report& r, std::ostream& os) {
   }
   if (r.stepdown) csc_report::write_stepdown_json(j, *r.stepdown, r.opt.timeline_policy, r.opt.stepdown_skip_nfa);
   j.begin_array("findings");
-  const auto write_finding = [&](std::string_view input, const csc::finding& f, const std::string& child,
+  const auto write_finding = [&](std::string_view input, const csc::finding& f, std::string_view child,
                                  const std::string& file, std::size_t line, std::size_t related_line,
                                  const date& day) {  // related_line 0: none (lines are 1-based)
     j.begin_object().value("input", input).value("rule", csc::to_string(f.rule)).value("child", child).value("file", file).value("line", line);
@@ -643,7 +643,7 @@ void write_check(const report& r, std::ostream& os) {
   const auto add = [&](const char* input, const auto& table, const std::vector<csc::finding>& findings) {
     for (const csc::finding& f : findings) {
       const auto& row = table.records.at(f.record);
-      all.push_back({input, std::string(csc::to_string(f.rule)), row.child, table.where(f.record),
+      all.push_back({input, std::string(csc::to_string(f.rule)), std::string(row.child), table.where(f.record),
                      f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted});
     }
   };
@@ -658,7 +658,7 @@ void write_check(const report& r, std::ostream& os) {
   const char* names[] = {"cin_plans", "early_help", "looked_after"};
   std::size_t k = 0;
   for (const auto* e : {&r.cin_plans, &r.early_help, &r.looked_after}) {
-    if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<std::string>*>(nullptr));
+    if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<std::string_view>*>(nullptr));
     ++k;
   }
   if (r.opt.format == "json") {

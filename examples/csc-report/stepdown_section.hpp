@@ -35,7 +35,7 @@ struct stepdown_inputs {
 
   // The child, file, line and start date of record `record` of source `source`.
   struct row_ref {
-    const std::string& child;
+    std::string_view child;
     const std::string& file;
     std::size_t line;
     date start;
@@ -60,8 +60,8 @@ struct stepdown_inputs {
 };
 
 struct stepdown_report {
-  csc::service_timelines<std::string> timelines;
-  csc::transition_classification<std::string> transitions;
+  csc::service_timelines<std::string_view> timelines;
+  csc::transition_classification<std::string_view> transitions;
   csc::stepdown_measures measures;
   csc::window window;
 };
@@ -77,7 +77,7 @@ inline stepdown_report compute_stepdown(const stepdown_inputs& in, date horizon,
   };
   auto timelines = csc::build_timelines(
       std::tuple(csc::episodes(in.referral_rows, csc::service_level::cin,
-                    [&](std::size_t i) -> const std::string& { return in.referrals->records[i].child; },
+                    [&](std::size_t i) { return in.referrals->records[i].child; },
                     [&](std::size_t i) { return in.referrals->records[i].referral; },
                     [&](std::size_t i) { return in.referrals->records[i].closure; }),
       csc::episodes(in.cp_plans ? in.cp_plans->records : no_plans, csc::service_level::cp_plan, &plan::child,

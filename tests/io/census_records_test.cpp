@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(projects_episodes_and_plans_with_items_and_kept_values) {
   BOOST_REQUIRE(r.referrals.records.size() == 1u);
   BOOST_TEST(r.referrals.records[0].child == "C1");
   BOOST_TEST(*r.referrals.records[0].nfa == false);
-  BOOST_TEST((r.referrals.records[0].kept == std::vector<std::string>{"2015-01-01", "", ""}));
+  BOOST_TEST((r.referrals.records[0].kept == std::vector<std::string_view>{"2015-01-01", "", ""}));
   BOOST_TEST(r.referrals.where(0) == "r.xml:" + std::to_string(c.episodes[0].source.line));
   BOOST_REQUIRE(r.cp_plans.records.size() == 1u);
   BOOST_TEST(*r.cp_plans.records[0].previous_plans == 1);

@@ -69,19 +69,19 @@ struct temp_file {
 
 std::string text_of(const std::optional<csc::day>& d) { return d ? csc::to_iso_string(*d) : "-"; }
 std::string text_of(const csc::io::referral_record& r) {
-  std::string s = r.child + " " + csc::to_iso_string(r.referral) + " " + text_of(r.closure) + " " +
-                  r.referral_source + " " + (r.nfa ? (*r.nfa ? "nfa" : "not-nfa") : "-") + " " + r.reason_for_closure;
-  for (const std::string& k : r.kept) s += " [" + k + "]";
+  std::string s = std::string(r.child) + " " + csc::to_iso_string(r.referral) + " " + text_of(r.closure) + " " +
+                  std::string(r.referral_source) + " " + (r.nfa ? (*r.nfa ? "nfa" : "not-nfa") : "-") + " " + std::string(r.reason_for_closure);
+  for (const std::string_view k : r.kept) s += " [" + std::string(k) + "]";
   return s + " @" + std::to_string(r.source.file) + ":" + std::to_string(r.source.line);
 }
 std::string text_of(const csc::io::cp_plan_record& p) {
-  std::string s = p.child + " " + csc::to_iso_string(p.start) + " " + text_of(p.end) + " " + p.initial_category +
-                  " " + p.latest_category + " " + (p.previous_plans ? std::to_string(*p.previous_plans) : "-");
-  for (const std::string& k : p.kept) s += " [" + k + "]";
+  std::string s = std::string(p.child) + " " + csc::to_iso_string(p.start) + " " + text_of(p.end) + " " + std::string(p.initial_category) +
+                  " " + std::string(p.latest_category) + " " + (p.previous_plans ? std::to_string(*p.previous_plans) : "-");
+  for (const std::string_view k : p.kept) s += " [" + std::string(k) + "]";
   return s + " @" + std::to_string(p.source.file) + ":" + std::to_string(p.source.line);
 }
 std::string text_of(const csc::io::episode_record& e) {
-  return e.child + " " + csc::to_iso_string(e.start) + " " + text_of(e.end) + " @" + std::to_string(e.source.file) +
+  return std::string(e.child) + " " + csc::to_iso_string(e.start) + " " + text_of(e.end) + " @" + std::to_string(e.source.file) +
          ":" + std::to_string(e.source.line);
 }
 // Everything a table holds, as text.
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(reads_referrals_with_items_lines_and_kept_columns) {
   BOOST_TEST(*t.records[1].nfa == true);
   BOOST_TEST(t.records[1].source.line == 4u);
   BOOST_TEST(t.where(1) == "r.csv:4");
-  BOOST_TEST((t.records[1].kept == std::vector<std::string>{"South", "", ""}));
+  BOOST_TEST((t.records[1].kept == std::vector<std::string_view>{"South", "", ""}));
   BOOST_TEST(t.findings.empty());
   BOOST_TEST((t.unused_columns == std::vector<std::string>{}));  // Team is kept
 }

@@ -12,8 +12,10 @@
 #include <csc/io/cin_census.hpp>
 #include <csc/io/records.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,8 +114,10 @@ inline std::string census_item(const cin_census& c, std::string_view name, std::
 /// @param c      a census read with read_cin_census() and merged with merge().
 /// @param checks the findings of check_cin_census(c) (only DfE 8630 is used; may be empty).
 /// @param keep   census items whose values each referral and CP plan record keeps in `kept`, in this order
-///               (an item the record does not have, or "", keeps ""; see census_referral_items()).
-/// @return the three tables.
+///               (an item the record does not have, or "", keeps ""; see census_referral_items()); with
+///               no item named (every name ""), `kept` stays empty.
+/// @return the three tables; their records' text views one csc::io::text_store the three share
+/// (each LAchildID kept once), so the tables do not depend on @p c living.
 /// @throws std::out_of_range if a finding names a record outside @p c.
 inline census_records census_records_of(const cin_census& c, const std::vector<finding>& checks,
                                         const std::vector<std::string>& keep = {}) {
@@ -127,11 +131,18 @@ inline census_records census_records_of(const cin_census& c, const std::vector<f
   };
   for (const auto& a : c.assessments) earliest(first_of["AssessmentActualStartDate"], a.episode, a.start);
   for (const auto& s47 : c.section47s) earliest(first_of["S47ActualStartDate"], s47.episode, s47.start);
+  const auto text = std::make_shared<text_store>();
+  const bool keeps = std::any_of(keep.begin(), keep.end(), [](const std::string& n) { return !n.empty(); });
   const auto kept = [&](std::size_t e, const cin_cp_plan* plan) {
-    std::vector<std::string> v;
-    for (const std::string& name : keep) v.push_back(detail::census_item(c, name, e, plan, factors_of, first_of));
+    std::vector<std::string_view> v;
+    if (keeps)
+      for (const std::string& name : keep)
+        v.push_back(text->keep(detail::census_item(c, name, e, plan, factors_of, first_of)));
     return v;
   };
+  std::vector<std::string_view> child_ids(c.children.size());  // each child's LAchildID, kept once
+  for (std::size_t k = 0; k < c.children.size(); ++k) child_ids[k] = text->keep(c.children[k].id);
+  const auto child_of_episode = [&](std::size_t e) { return child_ids.at(c.episodes.at(e).child); };
   census_records out;
   std::string name = "CIN census ";
   for (std::size_t f = 0; f < c.files.size(); ++f) name += (f == 0 ? "" : ",") + c.files[f].file;
@@ -139,6 +150,7 @@ inline census_records census_records_of(const cin_census& c, const std::vector<f
     table.name = name;
     for (const auto& h : c.files) table.files.push_back(h.file);
     table.items = items;
+    table.texts.push_back(text);
   };
   start(out.referrals, census_referral_items());
   start(out.cp_plans, census_cp_plan_items());
@@ -146,17 +158,19 @@ inline census_records census_records_of(const cin_census& c, const std::vector<f
   out.referrals.rejected = c.rejected;
   for (std::size_t e = 0; e < c.episodes.size(); ++e) {
     const cin_episode& ep = c.episodes[e];
-    out.referrals.records.push_back(referral_record{c.children[ep.child].id, day(ep.referral),
-                                                    detail::to_optional_day(ep.closure), ep.referral_source, ep.nfa,
-                                                    ep.reason_for_closure, ep.source, kept(e, nullptr)});
+    out.referrals.records.push_back(referral_record{child_ids[ep.child], day(ep.referral),
+                                                    detail::to_optional_day(ep.closure),
+                                                    text->keep(ep.referral_source), ep.nfa,
+                                                    text->keep(ep.reason_for_closure), ep.source, kept(e, nullptr)});
   }
   for (const cin_cp_plan& p : c.cp_plans)
-    out.cp_plans.records.push_back(cp_plan_record{c.child_id_of_episode(p.episode), day(p.start),
-                                                  detail::to_optional_day(p.end), p.initial_category,
-                                                  p.latest_category, p.previous_plans, p.source, kept(p.episode, &p)});
+    out.cp_plans.records.push_back(cp_plan_record{child_of_episode(p.episode), day(p.start),
+                                                  detail::to_optional_day(p.end), text->keep(p.initial_category),
+                                                  text->keep(p.latest_category), p.previous_plans, p.source,
+                                                  kept(p.episode, &p)});
   for (const cin_plan& p : c.cin_plans)
     out.cin_plans.records.push_back(
-        episode_record{c.child_id_of_episode(p.episode), day(p.start), detail::to_optional_day(p.end), p.source});
+        episode_record{child_of_episode(p.episode), day(p.start), detail::to_optional_day(p.end), p.source});
 
   const auto copy = [&](const finding& f, cin_table table, std::size_t record) {
     finding g{f.rule, record, 0, std::nullopt, 0, f.counted, f.detail};

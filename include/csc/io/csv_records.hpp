@@ -31,6 +31,7 @@
 #include <stdexcept>
 #include <istream>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,7 +76,8 @@ template <class Record>
 struct csv_table_reader {
   const extract_options& opt;
   csv_reader csv;
-  std::vector<std::optional<std::size_t>> kept_columns;
+  std::vector<std::optional<std::size_t>> kept_columns;  // empty when no item is asked for by name
+  std::shared_ptr<text_store> text = std::make_shared<text_store>();  // the records' text (out.texts)
   record_table<Record> out;
   std::vector<parse_error> errors;
   // Rows repeated in every column, found after reading (no table probed per
@@ -98,7 +100,9 @@ struct csv_table_reader {
       : opt(o), csv(std::move(reader)) {
     out.name = source;
     out.files = {source};
-    for (const std::string& name : opt.keep) kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
+    out.texts.push_back(text);
+    if (std::any_of(opt.keep.begin(), opt.keep.end(), [](const std::string& name) { return !name.empty(); }))
+      for (const std::string& name : opt.keep) kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
   }
   csv_table_reader(const mapped_file& file, const extract_options& o)
       : csv_table_reader(csv_reader::over(file.bytes(), file.path(), reader_options(o)), file.path(), o) {}
@@ -169,6 +173,7 @@ struct csv_table_reader {
     if (out.records.capacity() < offset + next.out.records.size())
       out.records.reserve(offset + next.out.records.size());
     std::move(next.out.records.begin(), next.out.records.end(), std::back_inserter(out.records));
+    out.texts.insert(out.texts.end(), next.out.texts.begin(), next.out.texts.end());
     for (finding& f : next.out.findings) {
       f.record += offset;
       out.findings.push_back(std::move(f));
@@ -296,7 +301,7 @@ struct csv_table_reader {
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
   }
-  std::string child(std::size_t column) {
+  std::string_view child(std::size_t column) {
     std::string_view id = csv.field(column);
     const std::size_t size = id.size();
     while (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
@@ -306,7 +311,7 @@ struct csv_table_reader {
       ++out.trimmed_ids;
       trimmed.push_back(out.records.size());
     }
-    return std::string(id);
+    return text->keep(id);
   }
   day date(std::size_t column) const { return day(csv.date_field(column)); }
   std::optional<day> optional_date(const std::optional<std::size_t>& column) const {
@@ -322,21 +327,21 @@ struct csv_table_reader {
     return b;
   }
   record_source source() const { return record_source{0, csv.line()}; }
-  std::vector<std::string> kept() const {
-    std::vector<std::string> v;
+  std::vector<std::string_view> kept() const {
+    std::vector<std::string_view> v;
     v.reserve(kept_columns.size());
-    for (const auto& c : kept_columns) v.push_back(c ? std::string(csv.field(*c)) : std::string());
+    for (const auto& c : kept_columns) v.push_back(c ? text->keep(csv.field(*c)) : std::string_view());
     return v;
   }
   // A code column: the value as written; outside its DfE list it is a finding
   // on record @p record, worded as the census reader words it ("8866 ReferralSource: '9Z'").
-  std::string code(const std::optional<std::size_t>& column, bool (*known)(std::string_view) noexcept,
-                   const char* dfe_rule, const char* item, std::size_t record) {
-    if (!column) return std::string();
-    std::string text(csv.field(*column));
-    if (!text.empty() && !known(text))
-      finding_on(record, rule::unknown_code, std::string(dfe_rule) + " " + item + ": '" + text + "'");
-    return text;
+  std::string_view code(const std::optional<std::size_t>& column, bool (*known)(std::string_view) noexcept,
+                        const char* dfe_rule, const char* item, std::size_t record) {
+    if (!column) return std::string_view();
+    const std::string_view value = text->keep(csv.field(*column));
+    if (!value.empty() && !known(value))
+      finding_on(record, rule::unknown_code, std::string(dfe_rule) + " " + item + ": '" + std::string(value) + "'");
+    return value;
   }
   void finding_on(std::size_t record, csc::rule r, std::string detail) {
     finding f;

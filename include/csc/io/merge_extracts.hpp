@@ -71,6 +71,7 @@ std::optional<day> first_key_date(const record_table<Record>& t) {
 /// extract nothing is merged (the reader already read repeated rows once). The result's
 /// `files` are every extract's files in order (record sources re-indexed), `name` the names
 /// joined by ',', `items` the items every extract has (so has_item() holds for every record),
+/// `texts` every extract's text stores (the records' views stay valid),
 /// findings re-indexed (those on superseded records dropped), counts added up, `rejected`
 /// and the column lists concatenated. Extracts must carry the same optional items
 /// (optional_items()): a column one extract lacks would read as empty in its records
@@ -90,7 +91,7 @@ record_table<Record> merge_extracts(std::vector<record_table<Record>> extracts) 
       throw std::invalid_argument(extracts[x].name + " and " + extracts[0].name + " are extracts of one input but differ in " +
                                   differ + " (present in one, missing in the other): give extracts with the same columns");
   }
-  std::map<std::pair<std::string, day>, std::size_t> latest;  // (child, key date) -> the last extract holding it
+  std::map<std::pair<std::string_view, day>, std::size_t> latest;  // (child, key date) -> the last extract holding it
   for (std::size_t x = 0; x < extracts.size(); ++x)
     for (const Record& r : extracts[x].records) latest[{r.child, key_date(r)}] = x;
   record_table<Record> out;
@@ -99,6 +100,7 @@ record_table<Record> merge_extracts(std::vector<record_table<Record>> extracts) 
     out.name += (x == 0 ? "" : ",") + t.name;
     const std::size_t file_offset = out.files.size();
     out.files.insert(out.files.end(), t.files.begin(), t.files.end());
+    out.texts.insert(out.texts.end(), t.texts.begin(), t.texts.end());  // the records' text, shared
     if (x == 0) {
       out.items = t.items;
     } else {

@@ -5,16 +5,20 @@
 /// the CIN census items it carries and its reader findings. The same record
 /// types come from a CSV extract (io/csv_records.hpp) and from CIN census
 /// returns (io/census_records.hpp), with the same semantics (docs/inputs.md).
+/// Records hold no strings of their own: their text (LAchildID, codes, kept
+/// items) is `std::string_view`s into the table's csc::io::text_store s.
 #ifndef CSC_IO_RECORDS_HPP
 #define CSC_IO_RECORDS_HPP
 
 #include <csc/core/day.hpp>
 #include <csc/core/finding.hpp>
 #include <csc/io/error.hpp>
+#include <csc/io/text_store.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,33 +34,38 @@ struct record_source {
 };
 
 /// @brief One referral: a CIN episode (`CINdetails`), CIN census item names in the comments.
+/// Text members view the table's record_table::texts (valid while the table, or a copy of it, lives).
 struct referral_record {
-  std::string child;                ///< LAchildID (never empty).
-  day referral;                     ///< CINreferralDate.
-  std::optional<day> closure;       ///< CINclosureDate; empty while open. May be before the referral (DfE 8630, a finding).
-  std::string referral_source;      ///< ReferralSource as written ("" if absent); an unknown code is a finding.
-  std::optional<bool> nfa;          ///< ReferralNFA; nullopt when the input has no such item.
-  std::string reason_for_closure;   ///< ReasonForClosure as written ("" if absent); an unknown code is a finding.
-  record_source source;             ///< Where it was read.
-  std::vector<std::string> kept;    ///< The values of the items asked for by name, in that order ("" if absent).
+  std::string_view child;                ///< LAchildID (never empty).
+  day referral;                          ///< CINreferralDate.
+  std::optional<day> closure;            ///< CINclosureDate; empty while open. May be before the referral (DfE 8630, a finding).
+  std::string_view referral_source;      ///< ReferralSource as written ("" if absent); an unknown code is a finding.
+  std::optional<bool> nfa;               ///< ReferralNFA; nullopt when the input has no such item.
+  std::string_view reason_for_closure;   ///< ReasonForClosure as written ("" if absent); an unknown code is a finding.
+  record_source source;                  ///< Where it was read.
+  std::vector<std::string_view> kept;    ///< The values of the items asked for by name, in that order ("" if absent);
+                                         ///< empty when no item was asked for.
 };
 
 /// @brief One child protection plan (`ChildProtectionPlans`).
+/// Text members view the table's record_table::texts (valid while the table, or a copy of it, lives).
 struct cp_plan_record {
-  std::string child;                ///< LAchildID (never empty).
-  day start;                        ///< CPPstartDate.
-  std::optional<day> end;           ///< CPPendDate; empty while open. May be before the start (DfE 8925, found by classify_cp_plans).
-  std::string initial_category;     ///< InitialCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
-  std::string latest_category;      ///< LatestCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
-  std::optional<int> previous_plans;  ///< NumberOfPreviousCPP; nullopt when absent or blank.
-  record_source source;             ///< Where it was read.
-  std::vector<std::string> kept;    ///< The values of the items asked for by name, in that order ("" if absent).
+  std::string_view child;                ///< LAchildID (never empty).
+  day start;                             ///< CPPstartDate.
+  std::optional<day> end;                ///< CPPendDate; empty while open. May be before the start (DfE 8925, found by classify_cp_plans).
+  std::string_view initial_category;     ///< InitialCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
+  std::string_view latest_category;      ///< LatestCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
+  std::optional<int> previous_plans;     ///< NumberOfPreviousCPP; nullopt when absent or blank.
+  record_source source;                  ///< Where it was read.
+  std::vector<std::string_view> kept;    ///< The values of the items asked for by name, in that order ("" if absent);
+                                         ///< empty when no item was asked for.
 };
 
 /// @brief One episode of a plain service level: a CIN plan (`CINPlanDates`),
 /// an early help episode or a looked-after episode.
+/// `child` views the table's record_table::texts (valid while the table, or a copy of it, lives).
 struct episode_record {
-  std::string child;                ///< LAchildID (never empty).
+  std::string_view child;           ///< LAchildID (never empty).
   day start;                        ///< CINPlanStartDate, or StartDate.
   std::optional<day> end;           ///< CINPlanEndDate, or EndDate; empty while open. May be before the start
                                     ///< (found by build_timelines as episode_end_before_start).
@@ -64,6 +73,12 @@ struct episode_record {
 };
 
 /// @brief The records of one input, with where they came from and what the reader found.
+///
+/// The records' text is held by `texts`, shared by copies of the table: a record
+/// copied out of the table views text that lives only as long as some copy of the
+/// table (or of its `texts`). A host building a table keeps its records' text there:
+/// `auto s = std::make_shared<text_store>(); r.child = s->keep(id); t.texts.push_back(s);`
+/// (string literals need no store).
 /// @tparam Record referral_record, cp_plan_record or episode_record.
 template <class Record>
 struct record_table {
@@ -71,6 +86,7 @@ struct record_table {
   std::vector<std::string> files;       ///< The files the records come from (one for a CSV).
   std::vector<std::string> items;       ///< The CIN census items (CSV columns) the input carries.
   std::vector<Record> records;          ///< The records, in input order.
+  std::vector<std::shared_ptr<const text_store>> texts;  ///< What the records' text views point into.
   std::vector<csc::finding> findings;   ///< Reader findings: `source` 0, `record` an index into `records`.
   std::vector<parse_error> rejected;    ///< Records that could not be read, left out on request (not counted).
   std::size_t blank_lines = 0;          ///< Blank lines skipped (CSV), never silently.

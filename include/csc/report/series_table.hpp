@@ -51,10 +51,10 @@ namespace csc {
 /// Source: docs/rules/series.md (series table).
 struct series_inputs {
   const io::referral_table* referrals = nullptr;                                ///< Referrals as read.
-  const rereferral_classification<std::string>* classified_referrals = nullptr;  ///< classify_rereferrals of `referrals`.
+  const rereferral_classification<std::string_view>* classified_referrals = nullptr;  ///< classify_rereferrals of `referrals`.
   const io::cp_plan_table* cp_plans = nullptr;                                  ///< CP plans as read.
-  const cp_plan_classification<std::string>* classified_cp_plans = nullptr;      ///< classify_cp_plans of `cp_plans`.
-  const transition_classification<std::string>* transitions = nullptr;          ///< Step-down transitions (not grouped).
+  const cp_plan_classification<std::string_view>* classified_cp_plans = nullptr;      ///< classify_cp_plans of `cp_plans`.
+  const transition_classification<std::string_view>* transitions = nullptr;         ///< Step-down transitions (not grouped).
   /// First day the referral data covers (docs/rules/completeness.md); default: the earliest CINreferralDate.
   std::optional<day> referrals_from;
   /// First day the plan data covers; default: the earliest CPPstartDate.
@@ -281,7 +281,7 @@ std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Reco
   std::vector<std::vector<std::string>> out;
   out.reserve(table.records.size());
   for (const Record& r : table.records) {
-    const std::string& text = r.kept.at(kept_index);
+    const std::string_view text = r.kept.at(kept_index);
     if (!age || text.empty()) {
       out.push_back(age ? std::vector<std::string>() : split_multi_valued(text));
       continue;
@@ -290,7 +290,7 @@ std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Reco
     if (!birth)
       throw io::parse_error(r.source.file < table.files.size() ? table.files[r.source.file] : table.name,
                             r.source.line, "PersonBirthDate",
-                            "'" + text + "' is not a valid date of the form YYYY-MM-DD");
+                            "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
     out.push_back({std::string(csc::to_string(age_band_on(*birth, (r.*date).civil())))});
   }
   return out;
@@ -299,7 +299,7 @@ std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Reco
 // The key of each referral for by_previous_referral_nfa: from the ReferralNFA of
 // its previous referral (no key when that referral has no ReferralNFA value).
 inline std::vector<std::vector<std::string>> previous_referral_nfa_keys(
-    const io::referral_table& referrals, const rereferral_classification<std::string>& classified) {
+    const io::referral_table& referrals, const rereferral_classification<std::string_view>& classified) {
   std::vector<std::vector<std::string>> out(referrals.records.size());
   for (std::size_t i = 0; i < out.size(); ++i) {
     const std::optional<std::size_t>& previous = classified[i].previous;
@@ -353,12 +353,12 @@ std::vector<referral_outcomes> count_referral_outcomes(const io::referral_table&
     if (!group.empty() && std::find(keys[i].begin(), keys[i].end(), group) == keys[i].end()) continue;
     const io::referral_record& r = referrals.records[i];
     const auto within = [&](std::size_t k, const char* item) {
-      const std::string& text = r.kept.at(k);
+      const std::string_view text = r.kept.at(k);
       if (text.empty()) return false;
       const std::optional<civil_date> d = parse_iso_date(text);
       if (!d)
         throw io::parse_error(r.source.file < referrals.files.size() ? referrals.files[r.source.file] : referrals.name,
-                              r.source.line, item, "'" + text + "' is not a valid date of the form YYYY-MM-DD");
+                              r.source.line, item, "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
       const int after = (day(*d) - r.referral).count();
       return after >= 0 && after <= days_after;
     };
@@ -927,7 +927,7 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
                                                                                                   : std::optional<day>();
         },
         [&records](std::size_t i) {
-          const std::string& f = records[i].kept[1];
+          const std::string_view f = records[i].kept[1];
           return f.empty() ? std::nullopt : std::optional<std::string_view>(f);
         });
   };

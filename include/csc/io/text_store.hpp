@@ -1,0 +1,72 @@
+/// @file
+/// @brief `csc::io::text_store`: the text a record table's records view
+/// (LAchildID, codes, kept items), copied once into large blocks instead of one
+/// `std::string` per field. Views stay valid for as long as the store lives.
+#ifndef CSC_IO_TEXT_STORE_HPP
+#define CSC_IO_TEXT_STORE_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace csc::io {
+
+/// @brief Append-only storage for text that records view as `std::string_view`.
+///
+/// keep() copies a text into the current block (64 KiB; a text over a quarter of
+/// that gets a block of its own) and returns a view of the copy. Blocks never
+/// move, so every view stays valid until the store is destroyed. Neither copied
+/// nor moved (held by `std::shared_ptr`, so its views never outlive it). One
+/// thread at a time may keep(); views may be read from any thread.
+/// A record table holds its stores by `std::shared_ptr` (record_table::texts), so
+/// copies of the table share them. Source: docs/inputs.md (text in record tables).
+class text_store {
+ public:
+  text_store() = default;
+  text_store(const text_store&) = delete;
+  text_store& operator=(const text_store&) = delete;
+  ~text_store() = default;
+
+  /// @brief Copies @p text into the store.
+  /// @param text any bytes (not necessarily UTF-8; NULs included).
+  /// @return a view of the copy, valid while the store lives; an empty view for empty @p text.
+  /// @throws std::bad_alloc if memory runs out.
+  std::string_view keep(std::string_view text) {
+    if (text.empty()) return std::string_view();
+    if (text.size() > block_bytes / 4) {  // a long text: a block of its own, the current one kept
+      blocks_.push_back(std::make_unique<char[]>(text.size()));
+      bytes_ += text.size();
+      std::memcpy(blocks_.back().get(), text.data(), text.size());
+      return std::string_view(blocks_.back().get(), text.size());
+    }
+    if (text.size() > left_) {
+      blocks_.push_back(std::make_unique<char[]>(block_bytes));
+      next_ = blocks_.back().get();
+      left_ = block_bytes;
+      bytes_ += block_bytes;
+    }
+    char* at = next_;
+    std::memcpy(at, text.data(), text.size());
+    next_ += text.size();
+    left_ -= text.size();
+    return std::string_view(at, text.size());
+  }
+
+  /// @brief Memory the store holds.
+  /// @return bytes allocated for blocks (at least the bytes kept).
+  std::size_t bytes() const noexcept { return bytes_; }
+
+ private:
+  static constexpr std::size_t block_bytes = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  std::size_t left_ = 0;
+  std::size_t bytes_ = 0;
+};
+
+}  // namespace csc::io
+
+#endif  // CSC_IO_TEXT_STORE_HPP
