@@ -43,10 +43,10 @@ BOOST_AUTO_TEST_SUITE(child_ranks_test)
 
 template <class Id>
 void check_order_matches_comparison_sort(const std::vector<Id>& ids, const std::vector<int>& key) {
-  std::vector<std::size_t> got;
+  std::vector<std::size_t> got, starts;
   csc::detail::order_by_child_rank(
       ids.size(), [&](std::size_t i) -> const Id& { return ids[i]; },
-      [&](std::size_t a, std::size_t b) { return key[a] < key[b]; }, got);
+      [&](std::size_t a, std::size_t b) { return key[a] < key[b]; }, got, starts);
   std::vector<std::size_t> want(ids.size());
   std::iota(want.begin(), want.end(), std::size_t{0});
   std::sort(want.begin(), want.end(), [&](std::size_t a, std::size_t b) {
@@ -56,6 +56,12 @@ void check_order_matches_comparison_sort(const std::vector<Id>& ids, const std::
     return a < b;
   });
   BOOST_TEST(got == want, boost::test_tools::per_element());
+  // starts: where each distinct id's run begins in `got`, then n.
+  std::vector<std::size_t> want_starts;
+  for (std::size_t g = 0; g < want.size(); ++g)
+    if (g == 0 || ids[want[g]] < ids[want[g - 1]] || ids[want[g - 1]] < ids[want[g]]) want_starts.push_back(g);
+  want_starts.push_back(want.size());
+  BOOST_TEST(starts == want_starts, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(string_ids_in_any_order_are_ordered_as_a_comparison_sort_orders_them) {

@@ -292,7 +292,8 @@ service_timelines<Id> build_timelines(day h, const timeline_policy& policy, cons
     (collect_episodes(sources, source++, h, add_child, eps), ...);
     const std::vector<std::uint32_t> rank = interner.ranks();
     for (auto& r : rank_of) r = rank[r];
-    order_by_rank(rank_of, interner.size(), start_less, order);
+    std::vector<std::size_t> starts;  // not needed: runs of equal rank are found below
+    order_by_rank(rank_of, interner.size(), start_less, order, starts);
     std::vector<std::uint32_t> by_rank(rank.size());
     for (std::size_t o = 0; o < rank.size(); ++o) by_rank[rank[o]] = static_cast<std::uint32_t>(o);
     out.ids_.reserve(rank.size());

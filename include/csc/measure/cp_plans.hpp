@@ -222,21 +222,22 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
   const auto end_key = [&](std::size_t i) { return end[i] ? *end[i] : day::max(); };
 
   std::vector<std::size_t> order;
+  std::vector<std::size_t> starts;  // where each child's records start in `order`, then n
   const bool sorted = order_by_child(
       n, child,
       [&](std::size_t a, std::size_t b) { return start[a] != start[b] ? start[a] < start[b] : end_key(a) < end_key(b); },
-      order, policy.order == input_order::sorted_by_child_and_date, "csc::classify_cp_plans");
+      order, starts, policy.order == input_order::sorted_by_child_and_date, "csc::classify_cp_plans");
 
   const bool use_history = policy.evidence != previous_plan_evidence::declared_only;
   const bool use_declared = policy.evidence != previous_plan_evidence::history_only;
   std::vector<classified_cp_plan> items(n);
   std::vector<child_id> ids;
+  ids.reserve(starts.size() - 1);
   std::vector<finding> findings;
   const auto add_finding = [&](finding&& f) { findings.push_back(std::move(f)); };
   plan_checker checks(plan_rules::cp_plans());
-  for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
-    std::size_t e = g + 1;
-    while (e < n && child(order[e]) == child(order[g])) ++e;
+  for (std::size_t c = 0; c + 1 < starts.size(); ++c) {  // one child: positions [g, e)
+    const std::size_t g = starts[c], e = starts[c + 1];
     const auto ordinal = static_cast<std::uint32_t>(ids.size());
     ids.emplace_back(child(order[g]));
     checks.next_child();
@@ -302,7 +303,6 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
       ++counted_so_far;
       last_counted = i;
     }
-    g = e;
   }
   return cp_plan_classification<child_id>(std::move(items), std::move(ids), std::move(findings), extract, policy,
                                           sorted);

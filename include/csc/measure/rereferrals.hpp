@@ -206,8 +206,9 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
   }
 
   std::vector<std::size_t> order;
+  std::vector<std::size_t> starts;  // where each child's records start in `order`, then n
   const bool sorted = detail::order_by_child(
-      n, child, [&](std::size_t a, std::size_t b) { return date[a] < date[b]; }, order,
+      n, child, [&](std::size_t a, std::size_t b) { return date[a] < date[b]; }, order, starts,
       policy.order == input_order::sorted_by_child_and_date, "csc::classify_rereferrals");
 
   // Follow-up is complete iff the look-back window ending on E + 1 day starts after R.
@@ -215,10 +216,10 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
   const bool later_same_day_is_rereferral = policy.same_day == same_day_referrals::later_in_input_is_rereferral;
   std::vector<classified_referral> items(n);
   std::vector<child_id> ids;
+  ids.reserve(starts.size() - 1);
   std::vector<finding> findings;
-  for (std::size_t g = 0; g < n;) {  // one child: positions [g, e)
-    std::size_t e = g + 1;
-    while (e < n && child(order[e]) == child(order[g])) ++e;
+  for (std::size_t c = 0; c + 1 < starts.size(); ++c) {  // one child: positions [g, e)
+    const std::size_t g = starts[c], e = starts[c + 1];
     const auto ordinal = static_cast<std::uint32_t>(ids.size());
     ids.emplace_back(child(order[g]));
     for (std::size_t k0 = g; k0 < e;) {  // one date: positions [k0, k1)
@@ -260,7 +261,6 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
       }
       k0 = k1;
     }
-    g = e;
   }
   return rereferral_classification<child_id>(std::move(items), std::move(ids), std::move(findings), extract, policy,
                                              sorted);

@@ -186,47 +186,47 @@ class child_interner {
 
 // Stable counting sort of the indices 0..n-1 by key[i] < key_count: `order`
 // lists each key's indices together, keys ascending, indices ascending within
-// a key. O(n + key_count).
+// a key; `starts` (key_count + 1 entries) the position where each key's indices
+// start, then n. O(n + key_count).
 inline void counting_sort_by_key(const std::vector<std::uint32_t>& key, std::size_t key_count,
-                                 std::vector<std::size_t>& order) {
-  std::vector<std::size_t> first(key_count + 1, 0);
-  for (const std::uint32_t k : key) ++first[k + 1];
-  for (std::size_t k = 0; k < key_count; ++k) first[k + 1] += first[k];
+                                 std::vector<std::size_t>& order, std::vector<std::size_t>& starts) {
+  starts.assign(key_count + 1, 0);
+  for (const std::uint32_t k : key) ++starts[k + 1];
+  for (std::size_t k = 0; k < key_count; ++k) starts[k + 1] += starts[k];
+  std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
   order.resize(key.size());
-  for (std::size_t i = 0; i < key.size(); ++i) order[first[key[i]]++] = i;
+  for (std::size_t i = 0; i < key.size(); ++i) order[next[key[i]]++] = i;
 }
 
 // Orders the indices 0..n-1 (n = rank_of.size()) by rank_of[i] (each < rank_count),
 // then key_less, then index, into `order`: a counting sort by rank, then a sort of
-// each rank's own indices by key_less (usually a handful).
+// each rank's own indices by key_less (usually a handful). `starts`: where each
+// rank's indices start in `order`, then n (rank_count + 1 entries).
 template <class KeyLess>
 void order_by_rank(const std::vector<std::uint32_t>& rank_of, std::size_t rank_count, const KeyLess& key_less,
-                   std::vector<std::size_t>& order) {
-  const std::size_t n = rank_of.size();
-  counting_sort_by_key(rank_of, rank_count, order);
+                   std::vector<std::size_t>& order, std::vector<std::size_t>& starts) {
+  counting_sort_by_key(rank_of, rank_count, order, starts);
   const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
     if (key_less(a, b)) return true;
     if (key_less(b, a)) return false;
     return a < b;
   };
-  for (std::size_t g = 0; g < n;) {  // one rank: positions [g, e)
-    std::size_t e = g + 1;
-    while (e < n && rank_of[order[e]] == rank_of[order[g]]) ++e;
-    if (e - g > 1)
-      std::sort(order.begin() + static_cast<std::ptrdiff_t>(g), order.begin() + static_cast<std::ptrdiff_t>(e),
-                by_key_then_index);
-    g = e;
+  for (std::size_t r = 0; r < rank_count; ++r) {  // one rank: positions [starts[r], starts[r + 1])
+    if (starts[r + 1] - starts[r] > 1)
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(starts[r]),
+                order.begin() + static_cast<std::ptrdiff_t>(starts[r + 1]), by_key_then_index);
   }
 }
 
 // Fills `order` with 0..n-1 sorted by child(i) (ascending by the id's <),
 // then key_less, then index, for hashable ids (is_internable_v): each child
 // numbered once (the table's slots fetched a few ids ahead), the distinct ids
-// ranked, and order_by_rank(). O(n) hash lookups, O(k log k) comparisons of the
+// ranked, and order_by_rank(); `starts` where each child's records start in
+// `order`, then n. O(n) hash lookups, O(k log k) comparisons of the
 // k distinct ids (text ids: a radix sort), and small per-child sorts.
 template <class ChildAt, class KeyLess>
 void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key_less,
-                         std::vector<std::size_t>& order) {
+                         std::vector<std::size_t>& order, std::vector<std::size_t>& starts) {
   using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
   static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
   child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
@@ -242,7 +242,7 @@ void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key
   }
   const std::vector<std::uint32_t> rank = interner.ranks();
   for (auto& r : rank_of) r = rank[r];
-  order_by_rank(rank_of, interner.size(), key_less, order);
+  order_by_rank(rank_of, interner.size(), key_less, order, starts);
 }
 
 }  // namespace csc::detail

@@ -20,8 +20,9 @@
 namespace csc::detail {
 
 // Fills `order` with the record indices 0..n-1 sorted by child(i) (needs <),
-// then key_less, then index. Returns true iff the input was already in that
-// order (no sort done). If `declared_sorted`, unsorted input throws
+// then key_less, then index, and `starts` with where each child's records
+// start in `order`, then n (one entry per distinct child, plus one). Returns
+// true iff the input was already in that order (no sort done). If `declared_sorted`, unsorted input throws
 // std::invalid_argument naming `algorithm` and the first record out of order.
 //
 // Unsorted input with hashable ids (detail::is_internable_v) is ordered
@@ -32,7 +33,7 @@ namespace csc::detail {
 // back to one comparison sort of all records.
 template <class ChildAt, class KeyLess>
 bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<std::size_t>& order,
-                    bool declared_sorted, const char* algorithm) {
+                    std::vector<std::size_t>& starts, bool declared_sorted, const char* algorithm) {
   static_assert(!std::is_pointer_v<std::decay_t<decltype(child(std::size_t{0}))>>,
                 "csc: the child id projection returns a pointer, which would be compared by address; "
                 "return std::string, std::string_view or an integer id");
@@ -49,7 +50,7 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
   using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
   if constexpr (is_internable_v<child_id>) {
     if (!sorted) {
-      order_by_child_rank(n, child, key_less, order);
+      order_by_child_rank(n, child, key_less, order, starts);
       return sorted;
     }
   }
@@ -64,6 +65,10 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
       return a < b;
     });
   }
+  starts.clear();
+  for (std::size_t g = 0; g < n; ++g)
+    if (g == 0 || !(child(order[g]) == child(order[g - 1]))) starts.push_back(g);
+  starts.push_back(n);
   return sorted;
 }
 
