@@ -144,7 +144,10 @@ options parse_options(int argc, char** argv) {
   app.option_defaults()->group("Step-down and re-escalation");
   app.add_flag("--stepdown", o.stepdown, "report step-down (implied by --cin-plans, --early-help, --looked-after)");
   CLI::Option* child = add("--child", "ID", "print one child's timeline and transitions instead of the report",
-                           [&](auto& v) { o.child = v; });
+                           [&](auto& v) {  // spaces and tabs around it trimmed, as the readers trim LAchildID
+                             const auto first = v.find_first_not_of(" \t");
+                             o.child = first == std::string::npos ? std::string() : v.substr(first, v.find_last_not_of(" \t") - first + 1);
+                           });
   add("--bridge-days", "N", "bridge gaps of up to N days at the lower level",
       [&](auto& v) { o.timeline_policy.bridge_gap_days = whole_number(v); })->default_str("0");
   app.add_flag("--stepdown-skip-nfa", o.stepdown_skip_nfa, "leave NFA referrals out of the timelines");

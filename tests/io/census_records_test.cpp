@@ -7,8 +7,12 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 csc::io::cin_census census_of(const std::string& details) {
@@ -32,6 +36,33 @@ std::string episode(const std::string& referral, const std::string& source, cons
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(census_records_test)
+
+// The census tables view their own store (docs/inputs.md), not the cin_census they came from.
+BOOST_AUTO_TEST_CASE(census_tables_outlive_the_census) {
+  std::optional<csc::io::census_records> r;
+  {
+    auto c = std::make_unique<csc::io::cin_census>(census_of(episode(
+        "2019-05-01", "1A", "", "", "<ChildProtectionPlans>\n<CPPstartDate>2019-06-01</CPPstartDate>\n"
+        "<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>\n</ChildProtectionPlans>\n")));
+    r = csc::io::census_records_of(*c, {}, {"PersonBirthDate"});
+  }
+  BOOST_REQUIRE(r->referrals.records.size() == 1u);
+  BOOST_TEST(r->referrals.records[0].child == "C1");
+  BOOST_TEST(r->referrals.records[0].referral_source == "1A");
+  BOOST_TEST((r->referrals.records[0].kept == std::vector<std::string_view>{"2015-01-01"}));
+  BOOST_REQUIRE(r->cp_plans.records.size() == 1u);
+  BOOST_TEST(r->cp_plans.records[0].child == "C1");
+  BOOST_TEST(r->cp_plans.records[0].initial_category == "NEG");
+  BOOST_TEST(r->referrals.texts.size() == 1u);
+  BOOST_TEST((r->referrals.texts[0] == r->cp_plans.texts[0]));  // one store, shared
+}
+
+// With no item named, records keep nothing (as the CSV readers).
+BOOST_AUTO_TEST_CASE(no_item_named_keeps_nothing) {
+  const auto c = census_of(episode("2019-05-01", "1A", "", ""));
+  BOOST_TEST(csc::io::census_records_of(c, {}, {"", ""}).referrals.records.at(0).kept.empty());
+  BOOST_TEST(csc::io::census_records_of(c, {}, {"", "Sex"}).referrals.records.at(0).kept.size() == 2u);
+}
 
 BOOST_AUTO_TEST_CASE(projects_episodes_and_plans_with_items_and_kept_values) {
   const auto c = census_of(episode("2019-05-01", "1A", "2019-09-01", "RC1",

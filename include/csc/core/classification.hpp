@@ -22,7 +22,12 @@ namespace csc {
 /// @brief One classified @p Item per input record, plus the host's child ids,
 /// findings, the extract date and the policy. Holds no reference to the
 /// caller's records: items name them by input index (`Item::record`) and
-/// their child by ordinal (`Item::child`, mapped back by child_id()).
+/// their child by ordinal (`Item::child`, mapped back by child_id()). Each
+/// child id is copied as the projection returns it (decayed), so an id that is
+/// itself a view (`std::string_view`, which `&csc::io::referral_record::child`
+/// gives) still views the host's text: child_id() and find_child() need that
+/// text alive (for a csc::io record table: the table, a copy, or its `texts`;
+/// docs/inputs.md). Project to `std::string` for ids the classification owns.
 /// @tparam Item    the per-record result (classified_referral, classified_cp_plan, service_transition).
 /// @tparam ChildId the host's child id type, as its child projection returns it (decayed).
 /// @tparam Policy  the policy type of the classifier.

@@ -22,7 +22,7 @@ namespace csc::io {
 /// nor moved (held by `std::shared_ptr`, so its views never outlive it). One
 /// thread at a time may keep(); views may be read from any thread.
 /// A record table holds its stores by `std::shared_ptr` (record_table::texts), so
-/// copies of the table share them. Source: docs/inputs.md (text in record tables).
+/// copies of the table share them. Source: docs/inputs.md ("Text without a string per record").
 class text_store {
  public:
   text_store() = default;

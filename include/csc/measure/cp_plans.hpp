@@ -339,7 +339,8 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
 /// @tparam StartProj projection record -> start date (any type with csc::date_traits).
 /// @tparam EndProj   projection record -> end date, or optional date (empty = open).
 /// @tparam D         the extract date's type (any type with csc::date_traits).
-/// @param records      the host's plan records (not copied; not kept).
+/// @param records      the host's plan records (not copied; not kept; each child id is copied as
+///                     projected: a view id still views the host's text, see csc::classification).
 /// @param child_of     the child id projection.
 /// @param start_of     the CPPstartDate projection.
 /// @param end_of       the CPPendDate projection.
@@ -363,7 +364,8 @@ auto classify_cp_plans(Range&& records, ChildProj child_of, StartProj start_of, 
 /// plans in the history gets rule::previous_cpp_declared_too_low).
 /// @tparam DeclaredProj projection record -> NumberOfPreviousCPP: an integer or
 ///         an optional integer (empty = not given).
-/// @param records      the host's plan records (not copied; not kept).
+/// @param records      the host's plan records (not copied; not kept; each child id is copied as
+///                     projected: a view id still views the host's text, see csc::classification).
 /// @param child_of     the child id projection.
 /// @param start_of     the CPPstartDate projection.
 /// @param end_of       the CPPendDate projection.

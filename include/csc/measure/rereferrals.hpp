@@ -163,7 +163,8 @@ using rereferral_classification = classification<classified_referral, ChildId, r
 ///                   invoked through std::invoke, O(n log n) times.
 /// @tparam DateProj  projection record -> referral date (any type with csc::date_traits).
 /// @tparam D         the extract date's type (any type with csc::date_traits).
-/// @param records      the host's referral records (not copied; not kept).
+/// @param records      the host's referral records (not copied; not kept; each child id is copied as
+///                     projected: a view id still views the host's text, see csc::classification).
 /// @param child_of     the child id projection.
 /// @param date_of      the referral date projection.
 /// @param extract_date the extract date E: the last day the data can show.
