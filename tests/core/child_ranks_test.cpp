@@ -141,4 +141,25 @@ BOOST_AUTO_TEST_CASE(classification_is_the_same_for_hashable_and_ordered_only_id
   BOOST_TEST(hashed.findings().size() == ordered.findings().size());
 }
 
+// Numbering ids behind their prefetches (timelines) gives each id the ordinal
+// numbering it at once gives, for runs shorter than, equal to and longer than the
+// look-ahead, with std::string ids of changing lengths (slots reused).
+BOOST_AUTO_TEST_CASE(prefetching_interner_numbers_as_intern_does) {
+  for (const std::size_t n : {0u, 1u, 15u, 16u, 17u, 33u, 5000u}) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < n; ++i)
+      ids.push_back(std::string(1 + (i * 7) % 40, 'x') + std::to_string((i * 2654435761u) % (n / 3 + 1)));
+    csc::detail::child_interner<std::string> direct(0);
+    std::vector<std::uint32_t> want;
+    for (const std::string& id : ids) want.push_back(direct.intern(id));
+    csc::detail::child_interner<std::string> deferred(0);
+    std::vector<std::uint32_t> got(n, 999999u);
+    csc::detail::prefetching_interner<std::string> numbering(deferred, got);
+    for (std::size_t i = 0; i < n; ++i) numbering.push(ids[i], i);
+    numbering.finish();
+    BOOST_TEST(got == want, boost::test_tools::per_element());
+    BOOST_TEST(deferred.ids() == direct.ids(), boost::test_tools::per_element());
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -275,21 +275,31 @@ service_timelines<Id> build_timelines(day h, const timeline_policy& policy, cons
   std::vector<std::uint32_t> rank_of;  // hashable ids: each episode's child rank
   std::vector<Id> ids;                 // other ids: each episode's child
   if constexpr (is_internable_v<Id>) {
-    // Each child numbered once as its episodes are collected (no copy of the id
-    // per episode), the distinct ids ranked, a counting sort by rank
+    // Each child numbered as its episodes are collected, its table slot fetched
+    // 16 ids ahead (the id held meanwhile in one of 16 reused slots, not copied
+    // per episode into a table), the distinct ids ranked, a counting sort by rank
     // (core/detail/child_ranks.hpp); the distinct ids then moved out in rank order.
     const std::size_t expected = (std::size_t{0} + ... + episode_count_hint(sources));
     child_interner<Id> interner(expected);
+    prefetching_interner<Id> numbering(interner, rank_of);  // each child's slot fetched a few ids ahead
     rank_of.reserve(expected);
     eps.reserve(expected);
     const auto add_child = [&](const auto& child) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(child)>, Id>) {
+      if constexpr (std::is_default_constructible_v<Id> && std::is_copy_assignable_v<Id>) {
+        rank_of.push_back(0);  // written by `numbering` a few ids later
+        if constexpr (std::is_same_v<std::decay_t<decltype(child)>, Id>) {
+          numbering.push(child, rank_of.size() - 1);
+        } else {
+          numbering.push(Id(child), rank_of.size() - 1);
+        }
+      } else if constexpr (std::is_same_v<std::decay_t<decltype(child)>, Id>) {
         rank_of.push_back(interner.intern(child));
       } else {
         rank_of.push_back(interner.intern(Id(child)));
       }
     };
     (collect_episodes(sources, source++, h, add_child, eps), ...);
+    numbering.finish();
     const std::vector<std::uint32_t> rank = interner.ranks();
     for (auto& r : rank_of) r = rank[r];
     std::vector<std::size_t> starts;  // not needed: runs of equal rank are found below
@@ -318,6 +328,8 @@ service_timelines<Id> build_timelines(day h, const timeline_policy& policy, cons
     }
   };
 
+  out.segments_.reserve(2 * eps.size());  // at most one segment per event: two events an episode
+  out.offsets_.reserve(out.ids_.size() + 1);
   std::vector<std::pair<day, int>> events;  // (day, +level+1 at a start, -(level+1) the day after an end)
   std::vector<level_segment> built;
   for (std::size_t g = 0; g < order.size();) {

@@ -127,6 +127,9 @@ transition_classification<ChildId> classify_transitions(const service_timelines<
   const day follow_up_boundary = w.first_day(timelines.extract_date().next());
   std::vector<ChildId> ids;
   ids.reserve(timelines.child_count());
+  std::size_t segment_count = 0;  // one transition per segment
+  for (std::size_t c = 0; c < timelines.child_count(); ++c) segment_count += timelines.segments(c).size();
+  out.reserve(segment_count);
   for (std::size_t c = 0; c < timelines.child_count(); ++c) {
     ids.push_back(timelines.child_id(c));
     const segment_range segs = timelines.segments(c);

@@ -184,6 +184,52 @@ class child_interner {
   std::size_t mask_ = 0;
 };
 
+// Numbers ids one at a time as they come (timelines collect them source by
+// source, so they cannot all be hashed first), each looked up `ahead` ids after
+// its table slot was fetched: push(id, k) writes its ordinal to out[k] once it is
+// interned; finish() interns the rest. The last `ahead` ids are held as copies
+// (assigned into the same slots, so a std::string id reuses its buffer); push()
+// needs a default-constructible, copy-assignable Id.
+template <class Id>
+class prefetching_interner {
+ public:
+  static constexpr std::size_t ahead = 16;
+  prefetching_interner(child_interner<Id>& interner, std::vector<std::uint32_t>& out)
+      : interner_(interner), out_(out) {
+    if constexpr (std::is_default_constructible_v<Id>) ring_.resize(ahead);  // push() needs it
+  }
+  template <class Key>
+  void push(const Key& id, std::size_t k) {
+    const std::uint64_t h = interner_.hash(id);
+    interner_.prefetch(h);
+    pending& p = ring_[next_ % ahead];
+    if (next_ >= ahead) out_[p.k] = interner_.intern(p.id, p.h);
+    p.id = id;
+    p.h = h;
+    p.k = k;
+    ++next_;
+  }
+  void finish() {
+    const std::size_t held = std::min(next_, ahead);
+    for (std::size_t j = next_ - held; j < next_; ++j) {
+      const pending& p = ring_[j % ahead];
+      out_[p.k] = interner_.intern(p.id, p.h);
+    }
+    next_ = 0;
+  }
+
+ private:
+  struct pending {
+    Id id{};
+    std::uint64_t h = 0;
+    std::size_t k = 0;
+  };
+  child_interner<Id>& interner_;
+  std::vector<std::uint32_t>& out_;
+  std::vector<pending> ring_;
+  std::size_t next_ = 0;
+};
+
 // Stable counting sort of the indices 0..n-1 by key[i] < key_count: `order`
 // lists each key's indices together, keys ascending, indices ascending within
 // a key; `starts` (key_count + 1 entries) the position where each key's indices
