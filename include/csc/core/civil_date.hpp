@@ -95,17 +95,12 @@ struct civil_date {
 ///         names a day that does not exist.
 constexpr std::optional<civil_date> parse_iso_date(std::string_view text) noexcept {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int parts[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8};
-  const int lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (int i = 0; i < lengths[p]; ++i) {
-      const char c = text[static_cast<std::size_t>(starts[p] + i)];
-      if (c < '0' || c > '9') return std::nullopt;
-      parts[p] = parts[p] * 10 + (c - '0');
-    }
-  }
-  const civil_date d{parts[0], static_cast<unsigned>(parts[1]), static_cast<unsigned>(parts[2])};
+  // Each digit as its value; any other byte becomes a value above 9 (unsigned wrap).
+  const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - 48u; };
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                 d0 = digit(8), d1 = digit(9);
+  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return std::nullopt;
+  const civil_date d{static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m0 * 10 + m1, d0 * 10 + d1};
   if (!d.ok()) return std::nullopt;
   return d;
 }
