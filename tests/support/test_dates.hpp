@@ -9,6 +9,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -41,6 +42,9 @@ inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional
   return v ? os << *v : os << "nullopt";
 }
 inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<std::size_t>& v) {
+  return v ? os << *v : os << "nullopt";
+}
+inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<std::uint32_t>& v) {
   return v ? os << *v : os << "nullopt";
 }
 inline std::ostream& boost_test_print_type(std::ostream& os, const std::optional<csc::day>& v) {

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -50,7 +51,7 @@ class classification {
       : by_child_(std::move(by_child)), position_(by_child_.size()), ids_(std::move(child_ids)),
         findings_(std::move(findings)), extract_date_(extract_date), policy_(std::move(policy)),
         input_was_sorted_(input_was_sorted) {
-    for (std::size_t k = 0; k < by_child_.size(); ++k) position_[by_child_[k].record] = k;
+    for (std::size_t k = 0; k < by_child_.size(); ++k) position_[by_child_[k].record] = static_cast<std::uint32_t>(k);
   }
 
   /// @brief The item of the record at input index @p record.
@@ -92,7 +93,7 @@ class classification {
 
  private:
   std::vector<Item> by_child_;
-  std::vector<std::size_t> position_;  // input index -> position in by_child_
+  std::vector<std::uint32_t> position_;  // input index -> position in by_child_ (items index records with 32 bits)
   std::vector<ChildId> ids_;
   std::vector<finding> findings_;
   day extract_date_;

@@ -111,8 +111,8 @@ struct cp_plan_policy {
 
 /// @brief Classification of one child protection plan.
 struct classified_cp_plan {
-  std::size_t record = 0;               ///< Index of this plan in the caller's range.
-  std::optional<std::size_t> previous;  ///< The child's most recent earlier plan in the history, if any.
+  std::uint32_t record = 0;             ///< Index of this plan in the caller's range (32 bits: see classify_cp_plans).
+  std::optional<std::uint32_t> previous;  ///< The child's most recent earlier plan in the history, if any.
   day start;                            ///< CPPstartDate.
   std::optional<day> end;               ///< CPPendDate; empty while the plan is open.
   std::uint32_t child = 0;              ///< Ordinal of the child (classification::child_id maps it back).
@@ -190,6 +190,7 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
 
   const access r(records);
   const std::size_t n = r.size();
+  require_32_bit_record_count(n, "csc::classify_cp_plans");
   const auto child = [&](std::size_t i) -> decltype(auto) { return std::invoke(child_of, r[i]); };
   const auto where = [](std::size_t i, const char* item) {
     return "csc::classify_cp_plans: record " + std::to_string(i) + ": " + item;
@@ -249,7 +250,7 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
     for (std::size_t k = g; k < e; ++k) {
       const std::size_t i = order[k];
       classified_cp_plan& c = items[k];
-      c.record = i;
+      c.record = static_cast<std::uint32_t>(i);
       c.child = ordinal;
       c.start = start[i];
       c.end = end[i];
@@ -265,7 +266,7 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
         previous = last_counted;
       }
       c.earlier_plans = counted_before_run;
-      c.previous = previous;
+      c.previous = previous ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(*previous)) : std::nullopt;
       if (has_declared && !declared[i]) {
         finding f;
         f.rule = rule::previous_cpp_missing;

@@ -120,9 +120,9 @@ struct rereferral_policy {
 
 /// @brief Classification of one referral.
 struct classified_referral {
-  std::size_t record = 0;                   ///< Index of this referral in the caller's range.
-  std::optional<std::size_t> previous;      ///< Index of the child's most recent previous referral, if any.
-  std::optional<std::size_t> next;          ///< Index of the child's next later-dated referral, if any.
+  std::uint32_t record = 0;                 ///< Index of this referral in the caller's range (32 bits: see classify_rereferrals).
+  std::optional<std::uint32_t> previous;    ///< Index of the child's most recent previous referral, if any.
+  std::optional<std::uint32_t> next;        ///< Index of the child's next later-dated referral, if any.
   day date;                                 ///< The referral date (CINreferralDate).
   std::optional<days> gap;                  ///< Days since the previous referral; empty when there is none.
   std::uint32_t child = 0;                  ///< Ordinal of the child (classification::child_id maps it back).
@@ -189,6 +189,7 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
 
   const access r(records);
   const std::size_t n = r.size();
+  detail::require_32_bit_record_count(n, "csc::classify_rereferrals");
   const auto child = [&](std::size_t i) -> decltype(auto) { return std::invoke(child_of, r[i]); };
   const day extract = to_day(extract_date);
 
@@ -228,18 +229,19 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
       std::size_t k1 = k0 + 1;
       while (k1 < e && date[order[k1]] == d) ++k1;
       const day window_start = policy.look_back.first_day(d);
-      const std::optional<std::size_t> next = k1 < e ? std::optional<std::size_t>(order[k1]) : std::nullopt;
+      const std::optional<std::uint32_t> next =
+          k1 < e ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(order[k1])) : std::nullopt;
       const bool next_within = next && policy.look_back.first_day(date[*next]) <= d;
       for (std::size_t k = k0; k < k1; ++k) {
         classified_referral& c = items[k];
-        c.record = order[k];
+        c.record = static_cast<std::uint32_t>(order[k]);
         c.child = ordinal;
         c.date = d;
         c.next = next;
         if (later_same_day_is_rereferral && k > k0) {
-          c.previous = order[k - 1];
+          c.previous = static_cast<std::uint32_t>(order[k - 1]);
         } else if (k0 > g) {
-          c.previous = order[k0 - 1];
+          c.previous = static_cast<std::uint32_t>(order[k0 - 1]);
         }
         if (c.previous) c.gap = d - date[*c.previous];
         c.duplicate_date = k1 - k0 > 1;

@@ -12,6 +12,7 @@
 #include <csc/episode/service_level.hpp>
 #include <csc/episode/timeline.hpp>
 #include <csc/measure/accumulator.hpp>
+#include <csc/measure/detail/child_order.hpp>
 #include <csc/measure/quartiles.hpp>
 
 #include <array>
@@ -68,7 +69,7 @@ constexpr std::string_view to_string(follow_up_outcome o) noexcept {
 
 /// @brief One change of a child's level, with what followed it.
 struct service_transition {
-  std::size_t record = 0;           ///< Index of the transition (classification::operator[]).
+  std::uint32_t record = 0;         ///< Index of the transition (classification::operator[]).
   std::uint32_t child = 0;          ///< Ordinal of the child (classification::child_id maps it back).
   day on;                           ///< The first day at the new level.
   service_level from = service_level::none;  ///< Level on the day before.
@@ -129,13 +130,14 @@ transition_classification<ChildId> classify_transitions(const service_timelines<
   ids.reserve(timelines.child_count());
   std::size_t segment_count = 0;  // one transition per segment
   for (std::size_t c = 0; c < timelines.child_count(); ++c) segment_count += timelines.segments(c).size();
+  detail::require_32_bit_record_count(segment_count, "csc::classify_transitions");
   out.reserve(segment_count);
   for (std::size_t c = 0; c < timelines.child_count(); ++c) {
     ids.push_back(timelines.child_id(c));
     const segment_range segs = timelines.segments(c);
     for (std::size_t k = 0; k < segs.size(); ++k) {
       service_transition t;
-      t.record = out.size();
+      t.record = static_cast<std::uint32_t>(out.size());
       t.child = static_cast<std::uint32_t>(c);
       t.on = segs[k].first;
       t.from = k == 0 ? service_level::none : segs[k - 1].level;

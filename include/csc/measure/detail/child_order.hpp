@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,14 @@
 #include <vector>
 
 namespace csc::detail {
+
+// Classified items index records with 32 bits (classified_referral::record and
+// the like, and classification's own index): more than 4294967294 records is an
+// error naming `algorithm`.
+inline void require_32_bit_record_count(std::size_t n, const char* algorithm) {
+  if (n > std::numeric_limits<std::uint32_t>::max() - 1)
+    throw std::length_error(std::string(algorithm) + ": more than 4294967294 records");
+}
 
 // Fills `order` with the record indices 0..n-1 sorted by child(i) (needs <),
 // then key_less, then index, and `starts` with where each child's records
