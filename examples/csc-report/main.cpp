@@ -216,9 +216,18 @@ options parse_options(int argc, char** argv) {
                  "caption and notes in DIR/contents.csv")->type_name("DIR")->excludes(output);
   app.add_flag("--check", o.check, "list every data-quality finding of the inputs with file and line instead (for "
                "returns: the reader's notes and DfE's checks)");
-  app.add_option("--threads", o.threads, std::string("read each CSV extract in N parts on N threads, and read and classify independent inputs "
-                 "concurrently, when N >= 2 (same output)") + (csc_report::threads_available() ? "" : "; this build has no threads"))
-      ->type_name("N")->capture_default_str()->check(CLI::Range(1u, 1024u));
+  add("--threads", "N",
+      std::string("read each CSV extract in N parts on N threads, and read and classify independent inputs "
+                  "concurrently, when N >= 2 (same output)") + (csc_report::threads_available() ? "" : "; this build has no threads"),
+      [&](const std::string& v) {
+        unsigned n = 0;
+        try {
+          n = whole_number<unsigned>(v);
+        } catch (const std::invalid_argument&) {  // worded below, with the range
+        }
+        if (n < 1 || n > 1024) throw std::invalid_argument("'" + v + "' is not a number of threads from 1 to 1024");
+        o.threads = n;
+      })->default_str("1");
   if (const auto text = csc_cli::parse(app, "csc-report", argc, argv)) {
     o.print = *text;
     return o;

@@ -68,7 +68,7 @@ inline std::vector<std::string> quality_sentences(const std::vector<csc::input_q
                         (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
     }
     if (parts.empty()) continue;
-    std::string s = "Data quality, " + q.input + " (" + q.name + ", " + std::to_string(q.records) + " records): ";
+    std::string s = "Data quality, " + q.input + " (" + q.name + ", " + std::to_string(q.records) + (q.records == 1 ? " record): " : " records): ");
     for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "; " : "") + parts[i];
     out.push_back(s);
   }
