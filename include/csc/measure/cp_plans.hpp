@@ -351,6 +351,7 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
 /// @throws std::invalid_argument naming the record and item for a value that
 ///         is not a date, a date after @p extract_date, policy declared_only,
 ///         or input declared sorted that is not.
+/// @throws std::length_error for more than 4294967294 records (items index records with 32 bits).
 template <class Range, class ChildProj, class StartProj, class EndProj, class D,
           std::enable_if_t<is_date_v<D>, int> = 0>
 auto classify_cp_plans(Range&& records, ChildProj child_of, StartProj start_of, EndProj end_of, const D& extract_date,
@@ -376,6 +377,7 @@ auto classify_cp_plans(Range&& records, ChildProj child_of, StartProj start_of, 
 /// @return a cp_plan_classification: one item per record.
 /// @throws std::invalid_argument as the overload without @p declared_of, and
 ///         for a negative declared count.
+/// @throws std::length_error as the overload without @p declared_of.
 template <class Range, class ChildProj, class StartProj, class EndProj, class DeclaredProj, class D,
           std::enable_if_t<is_date_v<D> && !is_date_v<DeclaredProj>, int> = 0>
 auto classify_cp_plans(Range&& records, ChildProj child_of, StartProj start_of, EndProj end_of,

@@ -174,6 +174,7 @@ using rereferral_classification = classification<classified_referral, ChildId, r
 /// @throws std::invalid_argument naming the record for a date that is not a
 ///         calendar date or is after @p extract_date, or for input declared
 ///         sorted that is not.
+/// @throws std::length_error for more than 4294967294 records (items index records with 32 bits).
 template <class Range, class ChildProj, class DateProj, class D, std::enable_if_t<is_date_v<D>, int> = 0>
 auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of, const D& extract_date,
                           const rereferral_policy& policy = {}) {

@@ -120,6 +120,7 @@ using transition_classification = classification<service_transition, ChildId, tr
 /// @param timelines from csc::build_timelines (its extract date is used).
 /// @param policy    the re-escalation window.
 /// @return a transition_classification; its findings are the timelines'.
+/// @throws std::length_error for more than 4294967294 transitions (items are indexed with 32 bits).
 template <class ChildId>
 transition_classification<ChildId> classify_transitions(const service_timelines<ChildId>& timelines,
                                                         const transition_policy& policy = {}) {
