@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <numeric>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -159,6 +160,17 @@ BOOST_AUTO_TEST_CASE(prefetching_interner_numbers_as_intern_does) {
     numbering.finish();
     BOOST_TEST(got == want, boost::test_tools::per_element());
     BOOST_TEST(deferred.ids() == direct.ids(), boost::test_tools::per_element());
+  }
+}
+
+// Items index records with 32 bits: the classifiers refuse more than 4294967294
+// records rather than wrap an index (checked on the bound itself; no such input is built).
+BOOST_AUTO_TEST_CASE(more_than_32_bit_record_counts_are_refused) {
+  BOOST_CHECK_NO_THROW(csc::detail::require_32_bit_record_count(0, "x"));
+  BOOST_CHECK_NO_THROW(csc::detail::require_32_bit_record_count(4294967294u, "x"));
+  if constexpr (sizeof(std::size_t) > 4) {
+    BOOST_CHECK_THROW(csc::detail::require_32_bit_record_count(std::size_t{4294967295u}, "x"), std::length_error);
+    BOOST_CHECK_THROW(csc::detail::require_32_bit_record_count(std::size_t{1} << 33, "x"), std::length_error);
   }
 }
 
