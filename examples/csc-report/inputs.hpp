@@ -92,6 +92,15 @@ inline std::string left_out(std::size_t rejected) {
          " left out as unreadable (--skip-invalid-records)";
 }
 
+// Whether @p a and @p b name one file: the same text, or two paths to the same
+// file (./F and F, a link); a path that cannot be examined compares by its text.
+inline bool same_file(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code ec;
+  const bool same = std::filesystem::equivalent(a, b, ec);
+  return !ec && same;
+}
+
 // Reads every extract in @p paths (oldest first) with @p read and merges them
 // (csc::io::merge_extracts: a later extract's copy of a record supersedes an earlier one).
 // Every file's unreadable records are reported together; a file given twice, or
@@ -103,7 +112,9 @@ auto read_extracts(const std::vector<std::string>& paths, Read read) {
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
     for (std::size_t j = 0; j < i; ++j)
-      if (paths[j] == path) throw std::runtime_error(path + ": given twice as an extract of one input");
+      if (same_file(paths[j], path))
+        throw std::runtime_error(path + (paths[j] == path ? "" : " (the file " + paths[j] + ")") +
+                                 ": given twice as an extract of one input");
     try {
       tables.push_back(read_csv_input(path, read));
     } catch (const csc::io::parse_errors& e) {
