@@ -10,6 +10,10 @@
 #include <vector>
 
 int main(int argc, char** argv) try {
+  if (argc < 2) {
+    std::cerr << "usage: read-extracts REFERRALS.csv... (extracts of one input, oldest first)\n";
+    return 2;
+  }
   csc::io::extract_options options;
   options.dates = csc::io::date_format::dmy;  // a UK spreadsheet export
   options.skip_invalid_records = true;        // leave bad rows out, listed in `rejected`
@@ -20,7 +24,7 @@ int main(int argc, char** argv) try {
   }
   const csc::io::referral_table referrals = csc::io::merge_extracts(std::move(extracts));
   using record = csc::io::referral_record;
-  const auto extract_date = *csc::io::latest_date(referrals);
+  const auto extract_date = csc::io::latest_date(referrals).value();  // throws for no records
   const auto classified = csc::classify_rereferrals(referrals.records, &record::child, &record::referral, extract_date);
   const auto m = csc::measure(classified, csc::financial_year<csc::day>(2019), csc::count_rereferrals{});
   std::cout << "2019-20: " << m.rereferral_count << " of " << m.referral_count << " referrals were re-referrals; "

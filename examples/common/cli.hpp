@@ -30,13 +30,14 @@ inline std::string version(const std::string& tool) {
          std::to_string(CSC_METRICS_VERSION_MINOR) + "." + std::to_string(CSC_METRICS_VERSION_PATCH);
 }
 
-// A whole number >= 0 that fits T; std::invalid_argument otherwise.
+// A whole number >= 0 that fits T, written as digits only (no sign or spaces);
+// std::invalid_argument otherwise.
 template <class T = int>
 T whole_number(const std::string& text) {
   std::size_t used = 0;
   unsigned long long n = 0;
   try {
-    if (!text.empty() && text[0] != '-') n = std::stoull(text, &used);
+    if (!text.empty() && text[0] >= '0' && text[0] <= '9') n = std::stoull(text, &used);
   } catch (const std::exception&) {
   }
   if (used == 0 || used != text.size() || n > static_cast<unsigned long long>(std::numeric_limits<T>::max()))

@@ -76,9 +76,10 @@ BOOST_AUTO_TEST_CASE(a_series_marks_the_periods_whose_look_back_reaches_before_t
   t.files = {"r.csv"};
   t.items = {"LAchildID", "CINreferralDate"};
   const char* dates[] = {"2020-04-10", "2020-09-01", "2021-01-05", "2021-06-01"};
+  const char* children[] = {"C0", "C1"};
   for (std::size_t i = 0; i < 4; ++i)
-    t.records.push_back(csc::io::referral_record{"C" + std::to_string(i % 2), dy(dates[i]), std::nullopt, "",
-                                                 std::nullopt, "", {0, i + 2}, {"", ""}});
+    t.records.push_back(csc::io::referral_record{children[i % 2], dy(dates[i]), std::nullopt, "", std::nullopt, "",
+                                                 {0, i + 2}, {"", ""}});
   const auto cls = csc::classify_rereferrals(t.records, &csc::io::referral_record::child,
                                              &csc::io::referral_record::referral, dy("2021-06-30"));
   csc::series_inputs in;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -287,11 +288,13 @@ csc::io::referral_table crosstab_referrals(const std::vector<std::pair<const cha
   csc::io::referral_table t;
   t.name = t.files.emplace_back("referrals.csv");
   t.items = {"LAchildID", "CINreferralDate", "Team", "Source"};
+  const auto text = std::make_shared<csc::io::text_store>();  // the records' ids (docs/inputs.md)
+  t.texts.push_back(text);
   std::size_t line = 2;
   for (const auto& [team, source] : team_source)
     for (std::size_t k = 0; k < copies; ++k, ++line)
-      t.records.push_back(referral_record{"C" + std::to_string(line), dy("2019-05-01"), std::nullopt, "", std::nullopt,
-                                          "", {0, line}, {team, "", source}});
+      t.records.push_back(referral_record{text->keep("C" + std::to_string(line)), dy("2019-05-01"), std::nullopt, "",
+                                          std::nullopt, "", {0, line}, {team, "", source}});
   return t;
 }
 }  // namespace

@@ -49,7 +49,10 @@ struct timeline_policy {
 /// @brief One host episode range with its service level and projections, as
 /// made by csc::episodes(). Refers to an lvalue range (which must outlive
 /// build_timelines()); owns an rvalue range, moved in, so that
-/// `auto cp = csc::episodes(load(), ...)` is safe.
+/// `auto cp = csc::episodes(load(), ...)` is safe. Owning the records does not
+/// keep alive what they view: records of a csc::io::record_table view the
+/// table's `texts` (docs/inputs.md), so pass such records as an lvalue of a table
+/// that lives, not `read_cp_plans_csv(f).records`.
 /// @tparam Range the range type: `R&` (referred to) or `R` (owned).
 /// @tparam ChildProj projection record -> child id.
 /// @tparam StartProj projection record -> first day (a date).

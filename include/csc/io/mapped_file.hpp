@@ -13,6 +13,7 @@
 #include <string_view>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #if defined(__unix__) && !defined(__EMSCRIPTEN__)
 #include <fcntl.h>
@@ -84,7 +85,8 @@ class mapped_file {
   /// @brief The file's bytes.
   /// @return a view of the whole file, valid while this object lives.
   std::string_view bytes() const noexcept {
-    return map_ != nullptr ? std::string_view(static_cast<const char*>(map_), size_) : std::string_view(copy_);
+    return map_ != nullptr ? std::string_view(static_cast<const char*>(map_), size_)
+                           : std::string_view(copy_.data(), copy_.size());
   }
   /// @brief The path given to the constructor.
   /// @return the path, as given.
@@ -100,7 +102,7 @@ class mapped_file {
     char block[1 << 16];
     for (;;) {
       in.read(block, sizeof block);
-      copy_.append(block, static_cast<std::size_t>(in.gcount()));
+      copy_.insert(copy_.end(), block, block + in.gcount());
       if (!in) break;
     }
     if (in.bad()) throw std::system_error(errno ? errno : EIO, std::generic_category(), path_);
@@ -109,7 +111,7 @@ class mapped_file {
   std::string path_;
   void* map_ = nullptr;
   std::size_t size_ = 0;
-  std::string copy_;
+  std::vector<char> copy_;  // a vector, not a string: its bytes stay put when moved (no short-string buffer)
 };
 
 }  // namespace csc::io
