@@ -276,11 +276,11 @@ struct report {
   std::optional<csc::interval<date>> period;
   date horizon;
   std::optional<csc::io::referral_table> referrals;
-  std::optional<csc::rereferral_classification<std::string_view>> classified;
+  std::optional<csc::rereferral_classification<csc::io::text_view>> classified;
   csc::rereferral_measures measures;
   std::optional<std::size_t> nfa_count;  // referrals in the period with ReferralNFA true
   std::optional<csc::io::cp_plan_table> cp_plans;
-  std::optional<csc::cp_plan_classification<std::string_view>> cp_classified;
+  std::optional<csc::cp_plan_classification<csc::io::text_view>> cp_classified;
   csc::cp_plan_start_measures cp_starts;
   csc::cp_plan_end_measures cp_ends;
   csc::cp_plan_open_measures cp_open;
@@ -670,7 +670,7 @@ void write_check(const report& r, std::ostream& os) {
   const char* names[] = {"cin_plans", "early_help", "looked_after"};
   std::size_t k = 0;
   for (const auto* e : {&r.cin_plans, &r.early_help, &r.looked_after}) {
-    if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<std::string_view>*>(nullptr));
+    if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<csc::io::text_view>*>(nullptr));
     ++k;
   }
   if (r.opt.format == "json") {

@@ -60,8 +60,8 @@ struct stepdown_inputs {
 };
 
 struct stepdown_report {
-  csc::service_timelines<std::string_view> timelines;
-  csc::transition_classification<std::string_view> transitions;
+  csc::service_timelines<csc::io::text_view> timelines;
+  csc::transition_classification<csc::io::text_view> transitions;
   csc::stepdown_measures measures;
   csc::window window;
 };

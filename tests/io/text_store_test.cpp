@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -27,6 +28,16 @@ csc::io::referral_table extract(const std::string& name, const std::string& rows
   return csc::io::read_referrals_csv(in, name, o);
 }
 }  // namespace
+
+// A record's text cannot view a temporary string (it would dangle at the end of
+// the statement); strings the host keeps, views, literals and stores' text can.
+static_assert(!std::is_convertible_v<std::string, csc::io::text_view>);
+static_assert(!std::is_constructible_v<csc::io::text_view, std::string&&>);
+static_assert(std::is_convertible_v<const std::string&, csc::io::text_view>);
+static_assert(std::is_convertible_v<std::string&, csc::io::text_view>);
+static_assert(std::is_convertible_v<std::string_view, csc::io::text_view>);
+static_assert(std::is_convertible_v<const char*, csc::io::text_view>);
+static_assert(!std::is_constructible_v<csc::io::referral_record, std::string, csc::day>);
 
 BOOST_AUTO_TEST_SUITE(text_store_test)
 

@@ -73,8 +73,8 @@ csc::io::cp_plan_table plans(const std::vector<plan_line>& lines, std::vector<st
 struct inputs {
   std::optional<csc::io::referral_table> referral_records;
   std::optional<csc::io::cp_plan_table> plan_records;
-  std::optional<csc::rereferral_classification<std::string_view>> classified_referrals;
-  std::optional<csc::cp_plan_classification<std::string_view>> classified_plans;
+  std::optional<csc::rereferral_classification<csc::io::text_view>> classified_referrals;
+  std::optional<csc::cp_plan_classification<csc::io::text_view>> classified_plans;
 
   inputs(std::optional<csc::io::referral_table> r, std::optional<csc::io::cp_plan_table> p, const char* extract)
       : referral_records(std::move(r)), plan_records(std::move(p)) {

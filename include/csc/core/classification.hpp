@@ -25,8 +25,8 @@ namespace csc {
 /// caller's records: items name them by input index (`Item::record`) and
 /// their child by ordinal (`Item::child`, mapped back by child_id()). Each
 /// child id is copied as the projection returns it (decayed), so an id that is
-/// itself a view (`std::string_view`, which `&csc::io::referral_record::child`
-/// gives) still views the host's text: child_id() and find_child() need that
+/// itself a view (`std::string_view`, or the csc::io::text_view that
+/// `&csc::io::referral_record::child` gives) still views the host's text: child_id() and find_child() need that
 /// text alive (for a csc::io record table: the table, a copy, or its `texts`;
 /// docs/inputs.md). Project to `std::string` for ids the classification owns.
 /// @tparam Item    the per-record result (classified_referral, classified_cp_plan, service_transition).

@@ -6,7 +6,8 @@
 /// types come from a CSV extract (io/csv_records.hpp) and from CIN census
 /// returns (io/census_records.hpp), with the same semantics (docs/inputs.md).
 /// Records hold no strings of their own: their text (LAchildID, codes, kept
-/// items) is `std::string_view`s into the table's csc::io::text_store s.
+/// items) views the table's csc::io::text_store s (csc::io::text_view, and
+/// `std::string_view` for kept items).
 #ifndef CSC_IO_RECORDS_HPP
 #define CSC_IO_RECORDS_HPP
 
@@ -36,12 +37,12 @@ struct record_source {
 /// @brief One referral: a CIN episode (`CINdetails`), CIN census item names in the comments.
 /// Text members view the table's record_table::texts (valid while the table, or a copy of it, lives).
 struct referral_record {
-  std::string_view child;                ///< LAchildID (never empty).
+  text_view child;                       ///< LAchildID (never empty).
   day referral;                          ///< CINreferralDate.
   std::optional<day> closure;            ///< CINclosureDate; empty while open. May be before the referral (DfE 8630, a finding).
-  std::string_view referral_source;      ///< ReferralSource as written ("" if absent); an unknown code is a finding.
+  text_view referral_source;             ///< ReferralSource as written ("" if absent); an unknown code is a finding.
   std::optional<bool> nfa;               ///< ReferralNFA; nullopt when the input has no such item.
-  std::string_view reason_for_closure;   ///< ReasonForClosure as written ("" if absent); an unknown code is a finding.
+  text_view reason_for_closure;          ///< ReasonForClosure as written ("" if absent); an unknown code is a finding.
   record_source source;                  ///< Where it was read.
   std::vector<std::string_view> kept;    ///< The values of the items asked for by name, in that order ("" if absent);
                                          ///< empty when no item was asked for.
@@ -50,11 +51,11 @@ struct referral_record {
 /// @brief One child protection plan (`ChildProtectionPlans`).
 /// Text members view the table's record_table::texts (valid while the table, or a copy of it, lives).
 struct cp_plan_record {
-  std::string_view child;                ///< LAchildID (never empty).
+  text_view child;                       ///< LAchildID (never empty).
   day start;                             ///< CPPstartDate.
   std::optional<day> end;                ///< CPPendDate; empty while open. May be before the start (DfE 8925, found by classify_cp_plans).
-  std::string_view initial_category;     ///< InitialCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
-  std::string_view latest_category;      ///< LatestCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
+  text_view initial_category;            ///< InitialCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
+  text_view latest_category;             ///< LatestCategoryOfAbuse as written ("" if absent); an unknown code is a finding.
   std::optional<int> previous_plans;     ///< NumberOfPreviousCPP; nullopt when absent or blank.
   record_source source;                  ///< Where it was read.
   std::vector<std::string_view> kept;    ///< The values of the items asked for by name, in that order ("" if absent);
@@ -65,7 +66,7 @@ struct cp_plan_record {
 /// an early help episode or a looked-after episode.
 /// `child` views the table's record_table::texts (valid while the table, or a copy of it, lives).
 struct episode_record {
-  std::string_view child;           ///< LAchildID (never empty).
+  text_view child;                  ///< LAchildID (never empty).
   day start;                        ///< CINPlanStartDate, or StartDate.
   std::optional<day> end;           ///< CINPlanEndDate, or EndDate; empty while open. May be before the start
                                     ///< (found by build_timelines as episode_end_before_start).

@@ -2,13 +2,16 @@
 /// @brief `csc::io::text_store`: the text a record table's records view
 /// (LAchildID, codes, kept items), copied once into large blocks instead of one
 /// `std::string` per field. Views stay valid for as long as the store lives.
+/// `csc::io::text_view`: a record's view of such text, never of a temporary string.
 #ifndef CSC_IO_TEXT_STORE_HPP
 #define CSC_IO_TEXT_STORE_HPP
 
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -67,6 +70,36 @@ class text_store {
   std::size_t bytes_ = 0;
 };
 
+/// @brief The text a record holds (LAchildID, a code): a `std::string_view`
+/// into a text_store, a string the host keeps, or a literal, that cannot be
+/// made from a `std::string` temporary, whose bytes are gone by the next
+/// statement (`referral_record{"C" + std::to_string(i), ...}` does not compile;
+/// keep such text in a store: `store->keep("C" + std::to_string(i))`).
+/// Everything else is `std::string_view`'s: comparison, hashing (std::hash), output.
+/// Source: docs/inputs.md ("Text without a string per record").
+class text_view : public std::string_view {
+ public:
+  /// @brief Empty text.
+  constexpr text_view() noexcept = default;
+  /// @brief Views @p v (its bytes must outlive the record).
+  /// @param v text kept elsewhere: a text_store, the host's strings, a literal.
+  constexpr text_view(std::string_view v) noexcept : std::string_view(v) {}
+  /// @brief Views the NUL-terminated @p s (a literal, say).
+  /// @param s a NUL-terminated string that outlives the record.
+  constexpr text_view(const char* s) noexcept : std::string_view(s) {}
+  /// @brief Views @p s, a string the host keeps alive as long as the record.
+  /// @param s a string that outlives the record.
+  text_view(const std::string& s) noexcept : std::string_view(s) {}
+  /// A temporary string would leave the view dangling: keep it in a text_store.
+  text_view(std::string&&) = delete;
+};
+
 }  // namespace csc::io
+
+namespace std {
+/// @brief Hashes a csc::io::text_view as its `std::string_view`.
+template <>
+struct hash<csc::io::text_view> : hash<std::string_view> {};
+}  // namespace std
 
 #endif  // CSC_IO_TEXT_STORE_HPP

@@ -51,10 +51,10 @@ namespace csc {
 /// Source: docs/rules/series.md (series table).
 struct series_inputs {
   const io::referral_table* referrals = nullptr;                                ///< Referrals as read.
-  const rereferral_classification<std::string_view>* classified_referrals = nullptr;  ///< classify_rereferrals of `referrals`.
+  const rereferral_classification<io::text_view>* classified_referrals = nullptr;  ///< classify_rereferrals of `referrals`.
   const io::cp_plan_table* cp_plans = nullptr;                                  ///< CP plans as read.
-  const cp_plan_classification<std::string_view>* classified_cp_plans = nullptr;      ///< classify_cp_plans of `cp_plans`.
-  const transition_classification<std::string_view>* transitions = nullptr;         ///< Step-down transitions (not grouped).
+  const cp_plan_classification<io::text_view>* classified_cp_plans = nullptr;      ///< classify_cp_plans of `cp_plans`.
+  const transition_classification<io::text_view>* transitions = nullptr;         ///< Step-down transitions (not grouped).
   /// First day the referral data covers (docs/rules/completeness.md); default: the earliest CINreferralDate.
   std::optional<day> referrals_from;
   /// First day the plan data covers; default: the earliest CPPstartDate.
@@ -299,7 +299,7 @@ std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Reco
 // The key of each referral for by_previous_referral_nfa: from the ReferralNFA of
 // its previous referral (no key when that referral has no ReferralNFA value).
 inline std::vector<std::vector<std::string>> previous_referral_nfa_keys(
-    const io::referral_table& referrals, const rereferral_classification<std::string_view>& classified) {
+    const io::referral_table& referrals, const rereferral_classification<io::text_view>& classified) {
   std::vector<std::vector<std::string>> out(referrals.records.size());
   for (std::size_t i = 0; i < out.size(); ++i) {
     const std::optional<std::size_t>& previous = classified[i].previous;
