@@ -7,6 +7,7 @@
 #include "inputs.hpp"
 #include "quality_section.hpp"
 #include "json_writer.hpp"
+#include "memory.hpp"
 #include "html_report.hpp"
 #include "output.hpp"
 #include "series_section.hpp"
@@ -884,6 +885,7 @@ void run(const options& opt, std::ostream& os) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  csc_report::keep_freed_memory_for_reuse();
   std::signal(SIGPIPE, SIG_IGN);  // a reader that quits early is EPIPE, seen by output::commit
   try {
     const options opt = parse_options(argc, argv);

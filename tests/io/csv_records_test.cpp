@@ -483,6 +483,29 @@ BOOST_AUTO_TEST_CASE(a_duplicate_spelt_with_quotes_is_found_in_a_mapped_file) {
   BOOST_TEST(t.findings[1].record == 0u);
 }
 
+// Rows are hashed as their fields joined by commas: rows that join alike but
+// split differently are not duplicates; the stream reader agrees.
+BOOST_AUTO_TEST_CASE(rows_that_join_alike_but_differ_in_fields_are_not_duplicates) {
+  const std::string text =
+      "LAchildID,CINreferralDate,ReasonForClosure,ReferralSource\n"
+      "S1,2020-01-01,\"RC1,4\",\n"     // fields S1 | 2020-01-01 | RC1,4 | (empty)
+      "S1,2020-01-01,RC1,4\n"           // joins alike: S1,2020-01-01,RC1,4
+      "S1,2020-01-01,\"RC1\",4\n";    // equal to line 3 field by field
+  const temp_file file(text);
+  for (int stream = 0; stream < 2; ++stream) {
+    std::istringstream in(text);
+    const auto t = stream ? csc::io::read_referrals_csv(in, "r.csv") : csc::io::read_referrals_csv(csc::io::mapped_file(file.path));
+    BOOST_TEST(t.records.size() == 2u);
+    std::size_t duplicates = 0;
+    for (const auto& f : t.findings) {
+      if (f.rule != csc::rule::duplicate_record) continue;
+      ++duplicates;
+      BOOST_TEST(f.detail == "line 4 repeats line 3 in every column (read once)");
+    }
+    BOOST_TEST(duplicates == 1u);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(mapped_file_maps_files_reads_others_whole_and_names_the_path_in_errors) {
   {
     const temp_file file("LAchildID,CINreferralDate\nC1,2019-05-01\n");

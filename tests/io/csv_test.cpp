@@ -493,10 +493,14 @@ BOOST_AUTO_TEST_CASE(date_fields) {
 }
 
 BOOST_AUTO_TEST_CASE(cin_code_lists) {
-  for (const char* code : {"1A", "1D", "2B", "3F", "4", "5D", "6", "7", "8", "9", "10"}) {
+  // The whole DfE list (N00152), and its near misses.
+  for (const char* code : {"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B",
+                           "5C", "5D", "6", "7", "8", "9", "10"}) {
     BOOST_TEST(csc::io::is_referral_source_code(code), code);
   }
-  for (const char* code : {"", "1", "1E", "3G", "11", "5", "1a"}) BOOST_TEST(!csc::io::is_referral_source_code(code), code);
+  for (const char* code : {"", "1", "1E", "2C", "3G", "11", "5", "1a", "0", "2", "3", "4A", "5E", "6A", "9A", "10A",
+                           "1@", "A1", " 4", "4 ", "01", "20", "1A "})
+    BOOST_TEST(!csc::io::is_referral_source_code(code), code);
   BOOST_TEST(csc::io::is_reason_for_closure_code("RC1"));
   BOOST_TEST(csc::io::is_reason_for_closure_code("RC9"));
   BOOST_TEST(!csc::io::is_reason_for_closure_code("RC0"));

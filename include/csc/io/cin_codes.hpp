@@ -19,12 +19,13 @@ namespace csc::io {
 /// @param code the code as written in the return.
 /// @return true iff @p code is in the list.
 constexpr bool is_referral_source_code(std::string_view code) noexcept {
-  constexpr std::string_view codes[] = {"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E",
-                                        "3F", "4",  "5A", "5B", "5C", "5D", "6",  "7",  "8",  "9",  "10"};
-  for (std::string_view c : codes) {
-    if (c == code) return true;
-  }
-  return false;
+  // 1A-1D, 2A-2B, 3A-3F, 4, 5A-5D, 6, 7, 8, 9, 10: checked by shape, not by a list
+  // search (every referral row is checked).
+  if (code.size() == 1) return code[0] == '4' || (code[0] >= '6' && code[0] <= '9');
+  if (code.size() != 2) return false;
+  if (code[0] == '1' && code[1] == '0') return true;
+  const char last = code[0] == '1' || code[0] == '5' ? 'D' : code[0] == '2' ? 'B' : code[0] == '3' ? 'F' : '\0';
+  return last != '\0' && code[1] >= 'A' && code[1] <= last;
 }
 
 /// @brief True iff @p code is a ReasonForClosure code RC1-RC9 (RC9 from the 2022-23 schema).

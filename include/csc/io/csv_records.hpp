@@ -32,6 +32,7 @@
 #include <istream>
 #include <limits>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +94,7 @@ struct csv_table_reader {
   std::vector<std::string_view> row_at;
   std::string row_arena;
   std::vector<std::size_t> row_end;
+  std::string joined;  // fields_hash()'s buffer for a row that is not plain bytes
 
   csv_table_reader(std::istream& in, const std::string& source, const extract_options& o)
       : csv_table_reader(csv_reader(in, source, reader_options(o)), source, o) {}
@@ -278,25 +280,43 @@ struct csv_table_reader {
     }
   }
 
-  // A 64-bit hash of the current row's fields (each field's bytes eight at a
-  // time, multiply and rotate, then its length), with a final mix for the low
-  // bits the table uses.
-  std::uint64_t fields_hash() const noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull;
-    for (std::size_t c = 0; c < csv.header().size(); ++c) {
+  // A 64-bit hash of the current row's fields joined by commas: the record's
+  // bytes as read when every field is a plain view of them (no quotes, nothing
+  // decoded: one pass over the bytes), else the fields joined in a buffer. Rows
+  // equal field by field hash alike; rows that only join alike are told apart
+  // by same_rows().
+  std::uint64_t fields_hash() {
+    const std::string_view bytes = csv.record_bytes();
+    const std::size_t columns = csv.header().size();
+    const char* at = bytes.data();
+    bool plain = true;
+    for (std::size_t c = 0; c < columns && plain; ++c) {
       const std::string_view f = csv.field(c);
-      std::size_t i = 0;
-      for (; i + 8 <= f.size(); i += 8) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, f.data() + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
-      }
-      std::uint64_t tail = f.size();
-      for (; i < f.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(f[i]);
-      h = (h ^ tail) * 0xff51afd7ed558ccdull;
+      plain = f.data() == at;
+      at += f.size() + 1;
+    }
+    if (plain && at == bytes.data() + bytes.size() + 1) return bytes_hash(bytes);
+    joined.clear();
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (c > 0) joined += ',';
+      joined += csv.field(c);
+    }
+    return bytes_hash(joined);
+  }
+  // A 64-bit hash of @p bytes: eight bytes at a time, multiply and fold, the
+  // tail with the length, then a final mix for the low bits.
+  static std::uint64_t bytes_hash(std::string_view bytes) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, bytes.data() + i, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    h = (h ^ tail ^ (static_cast<std::uint64_t>(bytes.size()) << 56)) * 0xff51afd7ed558ccdull;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
@@ -447,17 +467,22 @@ record_table<Record> read_in_parts(const mapped_file& file, const extract_option
   const auto part = [&](std::size_t k) { return bytes.substr(cuts[k], cuts[k + 1] - cuts[k]); };
   readers.emplace_back(csv_reader::over(part(0), file.path(), csv_table_reader<Record>::reader_options(o)),
                        file.path(), o);
+  std::vector<std::size_t> line_ends(n);  // each part's; a part of whole lines has as many as lines
+  for (std::size_t k = 0; k < n; ++k) line_ends[k] = rows_in(part(k)) - 1;
   std::size_t line = 1;
   for (std::size_t k = 1; k < n; ++k) {
-    line += static_cast<std::size_t>(std::count(bytes.data() + cuts[k - 1], bytes.data() + cuts[k], '\n'));
+    line += line_ends[k - 1];
     readers.emplace_back(csv_reader::part_of(readers.front().csv, part(k), line), file.path(), o);
   }
+  // The first part makes room for every part's records, so that the others are
+  // appended to it without moving it.
+  const std::size_t all_rows = std::accumulate(line_ends.begin(), line_ends.end(), std::size_t{1});
   std::vector<std::exception_ptr> failed(n);
   std::vector<std::function<void()>> tasks;
   for (std::size_t k = 0; k < n; ++k) {
     tasks.emplace_back([&, k] {
       try {
-        read_rows(readers[k], rows_in(part(k)));
+        read_rows(readers[k], k == 0 ? all_rows : line_ends[k] + 1);
       } catch (...) {
         failed[k] = std::current_exception();
       }

@@ -90,6 +90,13 @@ class child_interner {
     return ordinal;
   }
 
+  // Frees the lookup table (ids and ranks() stay): intern() must not be called again.
+  void release_table() noexcept {
+    std::vector<std::uint64_t>().swap(slots_);
+    std::vector<std::uint64_t>().swap(hashes_);
+    mask_ = 0;
+  }
+
   // Number of distinct ids so far.
   std::size_t size() const noexcept { return ids_.size(); }
   // The distinct ids, ordinal k at [k].
@@ -277,15 +284,23 @@ void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key
   static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
   child_interner<child_id> interner(n);  // room for every record a child of its own: no growth
   std::vector<std::uint32_t> rank_of(n);
-  // Every hash first (one pass in record order), then the lookups, each table
-  // slot fetched `ahead` lookups before it is used.
+  // Each record's hash taken `ahead` records before its lookup, and its table
+  // slot fetched then, so that the lookups' cache misses overlap.
   constexpr std::size_t ahead = 16;
-  std::vector<std::uint64_t> hashes(n);
-  for (std::size_t i = 0; i < n; ++i) hashes[i] = interner.hash(child(i));
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + ahead < n) interner.prefetch(hashes[i + ahead]);
-    rank_of[i] = interner.intern(child(i), hashes[i]);
+  std::uint64_t hash_ahead[ahead];
+  for (std::size_t i = 0; i < n && i < ahead; ++i) {
+    hash_ahead[i] = interner.hash(child(i));
+    interner.prefetch(hash_ahead[i]);
   }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = hash_ahead[i % ahead];
+    if (i + ahead < n) {
+      hash_ahead[i % ahead] = interner.hash(child(i + ahead));
+      interner.prefetch(hash_ahead[i % ahead]);
+    }
+    rank_of[i] = interner.intern(child(i), h);
+  }
+  interner.release_table();  // ranking needs only the ids
   const std::vector<std::uint32_t> rank = interner.ranks();
   for (auto& r : rank_of) r = rank[r];
   order_by_rank(rank_of, interner.size(), key_less, order, starts);
