@@ -429,6 +429,21 @@ class csv_reader {
 
   // Bytes that end an unquoted field.
   static bool ends_plain(char c) noexcept { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
+  // The first byte at or after `at` (before `end`) that ends an unquoted field,
+  // else `end`. The scans work on copies, not on the members: a store through a
+  // char pointer may alias any member, which would keep them in memory.
+  static std::size_t plain_end(const char* data, std::size_t at, std::size_t end) noexcept {
+    while (at < end && !ends_plain(data[at])) ++at;
+    return at;
+  }
+  // The first quote at or after `at` (before `end`), else `end`; line feeds
+  // passed are counted into `lines`.
+  static std::size_t quoted_end(const char* data, std::size_t at, std::size_t end, std::size_t& lines) noexcept {
+    std::size_t feeds = 0;
+    while (at < end && data[at] != '"') feeds += data[at++] == '\n';
+    lines += feeds;
+    return at;
+  }
 
   // Reads one record (possibly spanning lines inside quotes) into fields_:
   // views into the input, or into decoded_ for a field whose `""` were undone.
@@ -457,10 +472,7 @@ class csv_reader {
         ++pos_;
         f.begin = offset(pos_);
         for (;;) {
-          while (pos_ < end_ && data_[pos_] != '"') {
-            if (data_[pos_] == '\n') ++next_line_;
-            ++pos_;
-          }
+          pos_ = quoted_end(data_, pos_, end_, next_line_);
           if (pos_ == end_) {
             if (more()) continue;
             throw parse_error(source_, line_, column_name(spans_.size()), "unterminated quoted field");
@@ -480,7 +492,7 @@ class csv_reader {
         }
       } else {
         for (;;) {
-          while (pos_ < end_ && !ends_plain(data_[pos_])) ++pos_;
+          pos_ = plain_end(data_, pos_, end_);
           if (pos_ < end_ || !more()) break;
         }
         if (pos_ < end_ && data_[pos_] == '"') {
@@ -490,7 +502,8 @@ class csv_reader {
         }
         f.size = offset(pos_) - f.begin;
       }
-      spans_.push_back(f);
+      spans_.emplace_back();  // stored member by member: a whole-span copy of `f` from the
+      spans_.back() = f;      // stack stalled on its just-written halves
       record_size_ = offset(pos_);
       if (pos_ == end_) {  // end of input: the last record has no line end
         ++next_line_;
