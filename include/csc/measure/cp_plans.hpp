@@ -222,8 +222,8 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
   }
   const auto end_key = [&](std::size_t i) { return end[i] ? *end[i] : day::max(); };
 
-  std::vector<std::size_t> order;
-  std::vector<std::size_t> starts;  // where each child's records start in `order`, then n
+  std::vector<std::uint32_t> order;   // 32 bits: n was checked above
+  std::vector<std::uint32_t> starts;  // where each child's records start in `order`, then n
   const bool sorted = order_by_child(
       n, child,
       [&](std::size_t a, std::size_t b) { return start[a] != start[b] ? start[a] < start[b] : end_key(a) < end_key(b); },

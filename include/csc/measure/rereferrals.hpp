@@ -208,8 +208,8 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
     detail::require_not_after_extract_date(date[i], extract, [&] { return where(i); });
   }
 
-  std::vector<std::size_t> order;
-  std::vector<std::size_t> starts;  // where each child's records start in `order`, then n
+  std::vector<std::uint32_t> order;   // 32 bits: n was checked above
+  std::vector<std::uint32_t> starts;  // where each child's records start in `order`, then n
   const bool sorted = detail::order_by_child(
       n, child, [&](std::size_t a, std::size_t b) { return date[a] < date[b]; }, order, starts,
       policy.order == input_order::sorted_by_child_and_date, "csc::classify_rereferrals");
@@ -217,7 +217,8 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
   // Follow-up is complete iff the look-back window ending on E + 1 day starts after R.
   const day follow_up_boundary = policy.look_back.first_day(extract.next());
   const bool later_same_day_is_rereferral = policy.same_day == same_day_referrals::later_in_input_is_rereferral;
-  std::vector<classified_referral> items(n);
+  std::vector<classified_referral> items;  // filled in order, position by position
+  items.reserve(n);
   std::vector<child_id> ids;
   ids.reserve(starts.size() - 1);
   std::vector<finding> findings;
@@ -234,7 +235,7 @@ auto classify_rereferrals(Range&& records, ChildProj child_of, DateProj date_of,
           k1 < e ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(order[k1])) : std::nullopt;
       const bool next_within = next && policy.look_back.first_day(date[*next]) <= d;
       for (std::size_t k = k0; k < k1; ++k) {
-        classified_referral& c = items[k];
+        classified_referral& c = items.emplace_back();
         c.record = static_cast<std::uint32_t>(order[k]);
         c.child = ordinal;
         c.date = d;

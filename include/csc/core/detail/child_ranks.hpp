@@ -241,23 +241,26 @@ class prefetching_interner {
 // lists each key's indices together, keys ascending, indices ascending within
 // a key; `starts` (key_count + 1 entries) the position where each key's indices
 // start, then n. O(n + key_count).
-inline void counting_sort_by_key(const std::vector<std::uint32_t>& key, std::size_t key_count,
-                                 std::vector<std::size_t>& order, std::vector<std::size_t>& starts) {
+// Index: the type of `order` and `starts` (std::size_t, or std::uint32_t where
+// the caller has checked that n fits).
+template <class Index>
+void counting_sort_by_key(const std::vector<std::uint32_t>& key, std::size_t key_count, std::vector<Index>& order,
+                          std::vector<Index>& starts) {
   starts.assign(key_count + 1, 0);
   for (const std::uint32_t k : key) ++starts[k + 1];
   for (std::size_t k = 0; k < key_count; ++k) starts[k + 1] += starts[k];
-  std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
+  std::vector<Index> next(starts.begin(), starts.end() - 1);
   order.resize(key.size());
-  for (std::size_t i = 0; i < key.size(); ++i) order[next[key[i]]++] = i;
+  for (std::size_t i = 0; i < key.size(); ++i) order[next[key[i]]++] = static_cast<Index>(i);
 }
 
 // Orders the indices 0..n-1 (n = rank_of.size()) by rank_of[i] (each < rank_count),
 // then key_less, then index, into `order`: a counting sort by rank, then a sort of
 // each rank's own indices by key_less (usually a handful). `starts`: where each
 // rank's indices start in `order`, then n (rank_count + 1 entries).
-template <class KeyLess>
+template <class KeyLess, class Index>
 void order_by_rank(const std::vector<std::uint32_t>& rank_of, std::size_t rank_count, const KeyLess& key_less,
-                   std::vector<std::size_t>& order, std::vector<std::size_t>& starts) {
+                   std::vector<Index>& order, std::vector<Index>& starts) {
   counting_sort_by_key(rank_of, rank_count, order, starts);
   const auto by_key_then_index = [&](std::size_t a, std::size_t b) {
     if (key_less(a, b)) return true;
@@ -277,9 +280,9 @@ void order_by_rank(const std::vector<std::uint32_t>& rank_of, std::size_t rank_c
 // ranked, and order_by_rank(); `starts` where each child's records start in
 // `order`, then n. O(n) hash lookups, O(k log k) comparisons of the
 // k distinct ids (text ids: a radix sort), and small per-child sorts.
-template <class ChildAt, class KeyLess>
-void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key_less,
-                         std::vector<std::size_t>& order, std::vector<std::size_t>& starts) {
+template <class ChildAt, class KeyLess, class Index>
+void order_by_child_rank(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<Index>& order,
+                         std::vector<Index>& starts) {
   using child_id = std::decay_t<decltype(child(std::size_t{0}))>;
   static_assert(is_internable_v<child_id>, "csc: order_by_child_rank needs a hashable child id");
   child_interner<child_id> interner(n);  // room for every record a child of its own: no growth

@@ -40,9 +40,9 @@ inline void require_32_bit_record_count(std::size_t n, const char* algorithm) {
 // counting sort groups the records by rank, and only each child's own
 // records are sorted by key_less (usually a handful). Other id types fall
 // back to one comparison sort of all records.
-template <class ChildAt, class KeyLess>
-bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<std::size_t>& order,
-                    std::vector<std::size_t>& starts, bool declared_sorted, const char* algorithm) {
+template <class ChildAt, class KeyLess, class Index>
+bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less, std::vector<Index>& order,
+                    std::vector<Index>& starts, bool declared_sorted, const char* algorithm) {
   static_assert(!std::is_pointer_v<std::decay_t<decltype(child(std::size_t{0}))>>,
                 "csc: the child id projection returns a pointer, which would be compared by address; "
                 "return std::string, std::string_view or an integer id");
@@ -64,7 +64,7 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
     }
   }
   order.resize(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::iota(order.begin(), order.end(), Index{0});
   if (!sorted) {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       if (child(a) < child(b)) return true;
@@ -76,8 +76,8 @@ bool order_by_child(std::size_t n, const ChildAt& child, const KeyLess& key_less
   }
   starts.clear();
   for (std::size_t g = 0; g < n; ++g)
-    if (g == 0 || !(child(order[g]) == child(order[g - 1]))) starts.push_back(g);
-  starts.push_back(n);
+    if (g == 0 || !(child(order[g]) == child(order[g - 1]))) starts.push_back(static_cast<Index>(g));
+  starts.push_back(static_cast<Index>(n));
   return sorted;
 }
 
