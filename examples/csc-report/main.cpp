@@ -349,13 +349,15 @@ struct report {
     if (cp_plans) uncovered("CP plan", *cp_plans);
     const std::size_t open = measures.referral_type_counts[static_cast<std::size_t>(csc::referral_type::initial_follow_up_incomplete)];
     if (referrals && open)
-      out.push_back("Provisional: referral types, " + std::to_string(open) + " of " + std::to_string(measures.referral_count) +
-                    " referrals (" + csc::format_percent(open, measures.referral_count) +
-                    "%) have follow-up incomplete at the extract date");
+      out.push_back("Provisional: referral types, " + std::to_string(open) + " of " +
+                    csc::count_text(measures.referral_count, "referral") + " (" +
+                    csc::format_percent(open, measures.referral_count) + "%) " +
+                    std::string(csc::inflect(open, "has", "have")) + " follow-up incomplete at the extract date");
     if (stepdown && stepdown->measures.step_downs.follow_up_incomplete)
       out.push_back("Provisional: step-down outcomes, " + std::to_string(stepdown->measures.step_downs.follow_up_incomplete) +
-                    " of " + std::to_string(stepdown->measures.step_downs.count) +
-                    " step-downs have follow-up incomplete at the extract date");
+                    " of " + csc::count_text(stepdown->measures.step_downs.count, "step-down") + " " +
+                    std::string(csc::inflect(stepdown->measures.step_downs.follow_up_incomplete, "has", "have")) +
+                    " follow-up incomplete at the extract date");
     return out;
   }
 
@@ -553,8 +555,9 @@ void write_referrals_table(const report& r, const table_writer& t) {
   std::ostream& os = t.os;
   os << "Re-referrals (DfE table C1), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
-     << "Input: " << r.referrals->name << " (" << r.referrals->records.size() << " referrals, "
-     << r.classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon) << "; window "
+     << "Input: " << r.referrals->name << " (" << csc::count_text(r.referrals->records.size(), "referral") << ", "
+     << csc::count_text(r.classified->child_count(), "child", "children") << "); horizon "
+     << csc::to_iso_string(r.horizon) << "; window "
      << r.opt.policy.look_back.describe() << "\n\n";
   t.row("Referrals in the period", std::to_string(m.referral_count));
   t.row("Re-referrals within " + r.opt.policy.look_back.describe() + " of a previous referral",
@@ -584,8 +587,9 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   std::ostream& os = t.os;
   os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
-     << "Input: " << r.cp_plans->name << " (" << r.cp_plans->records.size() << " plans, "
-     << r.cp_classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon)
+     << "Input: " << r.cp_plans->name << " (" << csc::count_text(r.cp_plans->records.size(), "plan") << ", "
+     << csc::count_text(r.cp_classified->child_count(), "child", "children") << "); horizon "
+     << csc::to_iso_string(r.horizon)
      << "; evidence " << csc::to_string(r.opt.cp_policy.evidence) << "; repeat window "
      << r.opt.cp_policy.repeat_window.describe() << "\n\n";
   t.row("Plans starting in the period", std::to_string(m.CPP_start));

@@ -7,6 +7,7 @@
 #include "inputs.hpp"
 #include "json_writer.hpp"
 
+#include <csc/core/count_text.hpp>
 #include <csc/episode/timeline.hpp>
 #include <csc/measure/measure.hpp>
 #include <csc/measure/stepdown.hpp>
@@ -143,9 +144,10 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
                                  bool nfa_referrals_excluded, const csc::interval<date>& period) {
   os << "Step-down and re-escalation (csc-metrics definitions), " << csc::to_iso_string(period.first()) << " to "
      << csc::to_iso_string(*period.last()) << "\n"
-     << "Timelines: " << s.timelines.child_count() << " children; horizon " << iso(s.timelines.extract_date())
-     << "; gaps bridged up to " << policy.bridge_gap_days << " days; re-escalation window " << s.window.describe()
-     << (nfa_referrals_excluded ? "; NFA referrals left out" : "") << "\n\n";
+     << "Timelines: " << csc::count_text(s.timelines.child_count(), "child", "children") << "; horizon "
+     << iso(s.timelines.extract_date()) << "; gaps bridged up to "
+     << csc::count_text(static_cast<std::size_t>(policy.bridge_gap_days), "day") << "; re-escalation window "
+     << s.window.describe() << (nfa_referrals_excluded ? "; NFA referrals left out" : "") << "\n\n";
   // The table as text first, then each column as wide as its widest cell: the labels
   // left-aligned, every figure right-aligned under its header, whatever its width.
   std::vector<std::vector<std::string>> rows{
@@ -251,7 +253,8 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
     } else {
       os << std::setw(26) << change << csc::to_string(t.outcome);
       if (t.re_escalated_on) {
-        os << " on " << iso(*t.re_escalated_on) << " (" << t.days_to_re_escalation()->count() << " days, to "
+        os << " on " << iso(*t.re_escalated_on) << " ("
+           << csc::count_text(static_cast<std::size_t>(t.days_to_re_escalation()->count()), "day") << ", to "
            << csc::to_string(t.re_escalation_level) << ")";
       }
       if (t.bounce) os << ", bounce";

@@ -13,6 +13,7 @@
 #include <csc/calendar/periods.hpp>
 #include <csc/calendar/series.hpp>
 #include <csc/core/civil_date.hpp>
+#include <csc/core/count_text.hpp>
 #include <csc/core/day.hpp>
 #include <csc/core/interval.hpp>
 #include <csc/io/dfe_statistics.hpp>
@@ -970,9 +971,12 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
           rows[p].cells["referral_nfa_count"] = count_figure(out[p].nfa, o.suppress);
           rows[p].cells["referral_nfa_percent"] = percent_figure(out[p].nfa, all, o.suppress);
           if (!g.mask && out[p].window_open)
-            t.notes.push_back(std::to_string(out[p].window_open) + " referrals in " + s[p].label + " are less than " +
-                              std::to_string(*o.outcome_days) +
-                              " days before the extract date: their assessment and Section 47 may be to come");
+            t.notes.push_back(count_text(out[p].window_open, "referral") + " in " + s[p].label + " " +
+                              std::string(inflect(out[p].window_open, "is", "are")) + " less than " +
+                              count_text(static_cast<std::size_t>(*o.outcome_days), "day") +
+                              " before the extract date: " +
+                              std::string(inflect(out[p].window_open, "its", "their")) +
+                              " assessment and Section 47 may be to come");
         }
       }
       if (family_referrals) {
