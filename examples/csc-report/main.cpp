@@ -654,20 +654,23 @@ void write_check(const report& r, std::ostream& os) {
   struct listed {
     std::string input, rule, child, where, related, detail;
     bool counted;
+    std::string shown_detail;  // the table's: detail without the location `where` already shows
   };
   std::vector<listed> all;
   const auto add = [&](const char* input, const auto& table, const std::vector<csc::finding>& findings) {
     for (const csc::finding& f : findings) {
       const auto& row = table.records.at(f.record);
       all.push_back({input, std::string(csc::to_string(f.rule)), std::string(row.child), table.where(f.record),
-                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted});
+                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted,
+                     f.detail});
     }
   };
   const auto add_table = [&](const char* input, const auto& table, const auto* classified) {
     add(input, table, table.findings);
     if (classified) add(input, table, classified->findings());
     for (const csc::io::parse_error& e : table.rejected)
-      all.push_back({input, "invalid_record", "", e.source() + ":" + std::to_string(e.line()), "", e.what(), false});
+      all.push_back({input, "invalid_record", "", e.source() + ":" + std::to_string(e.line()), "", e.what(), false,
+                     std::string(e.detail())});
   };
   if (r.referrals) add_table("referrals", *r.referrals, r.classified ? &*r.classified : nullptr);
   if (r.cp_plans) add_table("cp_plans", *r.cp_plans, r.cp_classified ? &*r.cp_classified : nullptr);
@@ -693,7 +696,8 @@ void write_check(const report& r, std::ostream& os) {
   os << "Findings (" << all.size() << "):\n";
   for (const listed& l : all)
     os << "  " << l.input << "  " << l.rule << (l.counted ? "" : " (not counted)") << "  " << l.child << "  " << l.where
-       << (l.related.empty() ? "" : " (with " + l.related + ")") << (l.detail.empty() ? "" : "  " + l.detail) << '\n';
+       << (l.related.empty() ? "" : " (with " + l.related + ")") << (l.shown_detail.empty() ? "" : "  " + l.shown_detail)
+       << '\n';
 }
 
 // --series: every measure over the series, by group, with the published comparison.
