@@ -692,7 +692,7 @@ void write_check(const report& r, std::ostream& os) {
     j.end_object();
     return;
   }
-  for (const std::string& s : csc_report::quality_sentences(r.quality())) os << s << ".\n";
+  for (const std::string& s : csc_report::quality_sentences(r.quality(), true)) os << s << ".\n";
   os << "Findings (" << all.size() << "):\n";
   for (const listed& l : all)
     os << "  " << l.input << "  " << l.rule << (l.counted ? "" : " (not counted)") << "  " << l.child << "  " << l.where

@@ -44,8 +44,10 @@ inline void write_quality_json(json_writer& j, const std::vector<csc::input_qual
 
 // One sentence per input with something to say beyond its records (merging,
 // exclusions, trimming, skipped rows, loosely matched or unused columns,
-// reader findings); nothing for a clean input.
-inline std::vector<std::string> quality_sentences(const std::vector<csc::input_quality>& inputs) {
+// reader findings); nothing for a clean input, unless @p every_input (--check:
+// each input's summary, a clean one said to be clean).
+inline std::vector<std::string> quality_sentences(const std::vector<csc::input_quality>& inputs,
+                                                  bool every_input = false) {
   std::vector<std::string> out;
   for (const csc::input_quality& q : inputs) {
     std::vector<std::string> parts;
@@ -71,7 +73,8 @@ inline std::vector<std::string> quality_sentences(const std::vector<csc::input_q
         parts.push_back(std::to_string(r.findings) + " " + std::string(csc::to_string(k)) +
                         (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
     }
-    if (parts.empty()) continue;
+    if (parts.empty() && !every_input) continue;
+    if (parts.empty()) parts.emplace_back("clean, nothing superseded, excluded or trimmed and no reader findings");
     std::string s = "Data quality, " + q.input + " (" + q.name + ", " + csc::count_text(q.records, "record") + "): ";
     for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "; " : "") + parts[i];
     out.push_back(s);
