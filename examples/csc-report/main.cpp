@@ -680,6 +680,19 @@ void write_check(const report& r, std::ostream& os) {
     if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<csc::io::text_view>*>(nullptr));
     ++k;
   }
+  if (r.stepdown) {  // the timelines': overlaps merged at one level, episodes ending before they start
+    for (const csc::finding& f : r.stepdown->timelines.findings()) {
+      const auto row = r.stepdown_in.row(f.source, f.record);
+      std::string related;
+      if (f.related_record) {
+        const auto rel = r.stepdown_in.row(f.related_source, *f.related_record);
+        related = rel.file + ":" + std::to_string(rel.line);
+      }
+      all.push_back({csc_report::stepdown_inputs::names[f.source], std::string(csc::to_string(f.rule)),
+                     std::string(row.child), row.file + ":" + std::to_string(row.line), related, f.detail, f.counted,
+                     f.detail});
+    }
+  }
   if (r.opt.format == "json") {
     csc_report::json_writer j(os);
     j.begin_object();
