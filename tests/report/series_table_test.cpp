@@ -545,6 +545,8 @@ BOOST_AUTO_TEST_CASE(options_that_do_not_fit_the_inputs_are_errors) {
       {"NoSuchColumn", "", true, "--by NoSuchColumn: no input has a column of that name"},
       {"", "NoSuchColumn", true, "--family NoSuchColumn: no input has a column of that name"},
       {"previous_referral_nfa", "", false, "--by previous_referral_nfa needs a ReferralNFA column in referrals.csv"},
+      {"age_band", "", true,
+       "--by age_band needs a PersonBirthDate column (the age band is worked out from it) in referrals.csv"},
   };
   for (const error_case& c : cases) {
     BOOST_TEST_CONTEXT(c.message) {
