@@ -232,6 +232,7 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
       j.begin_object()
           .value("input", stepdown_inputs::names[f.source])
           .value("rule", csc::to_string(f.rule))
+          .value("file", r.file)
           .value("line", r.line)
           .value("counted", f.counted)
           .end_object();
@@ -264,8 +265,8 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
   for (const auto& f : s.timelines.findings()) {
     const auto r = in.row(f.source, f.record);
     if (r.child != s.timelines.child_id(child)) continue;
-    os << "Finding: " << csc::to_string(f.rule) << " (" << stepdown_inputs::names[f.source] << " line " << r.line << ", "
-       << (f.counted ? "merged" : "left out") << ")\n";
+    os << "Finding: " << csc::to_string(f.rule) << " (" << stepdown_inputs::names[f.source] << ", " << r.file << ':'
+       << r.line << ", " << (f.counted ? "merged" : "left out") << ")\n";
   }
 }
 
