@@ -289,6 +289,16 @@ struct report {
   csc_report::stepdown_inputs stepdown_in;
   std::optional<csc_report::stepdown_report> stepdown;
   std::optional<csc::day> referrals_from, cp_plans_from;  // CSV: the earliest key dates, worked out once
+  std::optional<csc::day> latest;  // the latest date in any input (the default horizon)
+
+  // A period that starts after every date in the inputs (a --period past the data, or
+  // inputs older than meant): said on standard error and in the notes of every format.
+  std::optional<std::string> after_data_warning() const {
+    if (!period || !latest || !(*latest < period->first())) return std::nullopt;
+    return "Period after the data: the period starts on " + csc::to_iso_string(period->first()) +
+           ", after the latest date in any input (" + csc::to_iso_string(*latest) +
+           "), so no record is dated in it; check --period or --from, and the inputs";
+  }
 
   // The first day of the data behind @p table (docs/rules/completeness.md): the
   // census collection year, or for CSV extracts the earliest key date.
@@ -327,6 +337,7 @@ struct report {
   // labels: the measures' plain-language labels (table, html); else their names (json).
   std::vector<std::string> completeness_sentences(bool labels = true) const {
     std::vector<std::string> out;
+    if (const auto w = after_data_warning()) out.push_back(*w);
     const auto incomplete = history_incomplete();
     if (!incomplete.empty()) {
       std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
@@ -742,6 +753,7 @@ void run_series(const report& r, std::ostream& os) {
       throw usage_error(e.what());
     }
   }();
+  if (const auto w = r.after_data_warning()) t.notes.insert(t.notes.begin(), *w);
   for (std::string& n : csc_report::quality_sentences(r.quality())) t.notes.push_back(std::move(n));
   const csc_report::provenance about = csc_report::series_provenance(t, so, r.horizon, r.opt.inputs(), data.files);
   if (r.opt.format == "json") {
@@ -758,7 +770,7 @@ void run_series(const report& r, std::ostream& os) {
 }
 
 void run(const options& opt, std::ostream& os) {
-  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
     r.period = csc::financial_year<date>(*opt.financial_year);
   } else if (opt.from && opt.to) {
@@ -828,6 +840,9 @@ void run(const options& opt, std::ostream& os) {
   }
 
   if (!latest) throw std::runtime_error("no records in any input");
+  r.latest = latest;
+  if (!opt.check && !opt.child)
+    if (const auto w = r.after_data_warning()) std::cerr << "csc-report: warning: " << *w << '\n';
   if (opt.wants_stepdown()) {
     r.stepdown_in = csc_report::stepdown_inputs{r.referrals ? &*r.referrals : nullptr, r.cp_plans ? &*r.cp_plans : nullptr,
                                                 r.cin_plans ? &*r.cin_plans : nullptr,
