@@ -7,6 +7,7 @@
 #include "inputs.hpp"
 #include "json_writer.hpp"
 
+#include <csc/core/count_text.hpp>
 #include <csc/core/finding.hpp>
 
 #include <map>
@@ -92,14 +93,16 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
     j.end_object();
     return;
   }
-  os << "CIN census: " << c.files.size() << " return(s), " << c.children.size() << " children, " << c.episodes.size()
-     << " referrals (" << c.superseded_referrals << " superseded by a later return)\n";
+  os << "CIN census: " << csc::count_text(c.files.size(), "return") << ", "
+     << csc::count_text(c.children.size(), "child", "children") << ", " << csc::count_text(c.episodes.size(), "referral")
+     << " (" << c.superseded_referrals << " superseded by a later return)\n";
   for (const auto& h : c.files)
     os << "  " << h.file << ": Year " << h.year << ", ReferenceDate " << csc::to_iso_string(h.reference_date)
        << (h.lea.empty() ? "" : ", LEA " + h.lea) << '\n';
   os << "\nNotes (" << c.notes.size() << "; nothing was dropped for them):\n";
   for (const auto& n : c.notes) os << "  " << rule_label(n) << "  " << c.where(n) << "  " << n.detail << '\n';
-  os << "\nDfE checks (" << ci.checks.size() << " findings; every record is still counted as read):\n";
+  os << "\nDfE checks (" << csc::count_text(ci.checks.size(), "finding")
+     << "; every record is still counted as read):\n";
   for (const auto& f : ci.checks) {
     os << "  " << rule_label(f) << "  " << c.children.at(c.child_of(f).value()).id << "  " << c.where(f);
     if (const auto related = c.where_related(f)) os << " (with " << *related << ")";
@@ -110,9 +113,10 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
 // Beside the figures: what was read and counted, and the findings by rule.
 inline void write_census_table(std::ostream& os, const census_input& ci) {
   const auto& c = ci.census;
-  os << "CIN census input: " << c.files.size() << " return(s), " << c.children.size() << " children, "
-     << c.episodes.size() << " referrals, " << c.cp_plans.size() << " CP plans, " << c.cin_plans.size()
-     << " CIN plans\n";
+  os << "CIN census input: " << csc::count_text(c.files.size(), "return") << ", "
+     << csc::count_text(c.children.size(), "child", "children") << ", " << csc::count_text(c.episodes.size(), "referral")
+     << ", " << csc::count_text(c.cp_plans.size(), "CP plan") << ", " << csc::count_text(c.cin_plans.size(), "CIN plan")
+     << "\n";
   os << "  Referrals superseded by a later return (not counted twice): " << c.superseded_referrals << '\n';
   const auto notes = count_by_rule(ci, false);
   os << "  Reader notes:";

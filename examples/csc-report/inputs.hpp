@@ -4,6 +4,7 @@
 #define CSC_EXAMPLES_INPUTS_HPP
 
 #include <csc/checks/cin_census_checks.hpp>
+#include <csc/core/count_text.hpp>
 #include <csc/core/day.hpp>
 #include <csc/core/finding.hpp>
 #include <csc/io/census_records.hpp>
@@ -88,7 +89,7 @@ auto read_csv_input(const std::string& path, Read read) {
 // unreadable (--skip-invalid-records): "" when none were.
 inline std::string left_out(std::size_t rejected) {
   if (rejected == 0) return std::string();
-  return "; " + std::to_string(rejected) + (rejected == 1 ? " record was" : " records were") +
+  return "; " + csc::count_text(rejected, "record was", "records were") +
          " left out as unreadable (--skip-invalid-records)";
 }
 

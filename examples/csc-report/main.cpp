@@ -290,6 +290,16 @@ struct report {
   csc_report::stepdown_inputs stepdown_in;
   std::optional<csc_report::stepdown_report> stepdown;
   std::optional<csc::day> referrals_from, cp_plans_from;  // CSV: the earliest key dates, worked out once
+  std::optional<csc::day> latest;  // the latest date in any input (the default horizon)
+
+  // A period that starts after every date in the inputs (a --period past the data, or
+  // inputs older than meant): said on standard error and in the notes of every format.
+  std::optional<std::string> after_data_warning() const {
+    if (!period || !latest || !(*latest < period->first())) return std::nullopt;
+    return "Period after the data: the period starts on " + csc::to_iso_string(period->first()) +
+           ", after the latest date in any input (" + csc::to_iso_string(*latest) +
+           "), so no record is dated in it; check --period or --from, and the inputs";
+  }
 
   // The first day of the data behind @p table (docs/rules/completeness.md): the
   // census collection year, or for CSV extracts the earliest key date.
@@ -328,6 +338,7 @@ struct report {
   // labels: the measures' plain-language labels (table, html); else their names (json).
   std::vector<std::string> completeness_sentences(bool labels = true) const {
     std::vector<std::string> out;
+    if (const auto w = after_data_warning()) out.push_back(*w);
     const auto incomplete = history_incomplete();
     if (!incomplete.empty()) {
       std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
@@ -350,13 +361,15 @@ struct report {
     if (cp_plans) uncovered("CP plan", *cp_plans);
     const std::size_t open = measures.referral_type_counts[static_cast<std::size_t>(csc::referral_type::initial_follow_up_incomplete)];
     if (referrals && open)
-      out.push_back("Provisional: referral types, " + std::to_string(open) + " of " + std::to_string(measures.referral_count) +
-                    " referrals (" + csc::format_percent(open, measures.referral_count) +
-                    "%) have follow-up incomplete at the extract date");
+      out.push_back("Provisional: referral types, " + std::to_string(open) + " of " +
+                    csc::count_text(measures.referral_count, "referral") + " (" +
+                    csc::format_percent(open, measures.referral_count) + "%) " +
+                    std::string(csc::inflect(open, "has", "have")) + " follow-up incomplete at the extract date");
     if (stepdown && stepdown->measures.step_downs.follow_up_incomplete)
       out.push_back("Provisional: step-down outcomes, " + std::to_string(stepdown->measures.step_downs.follow_up_incomplete) +
-                    " of " + std::to_string(stepdown->measures.step_downs.count) +
-                    " step-downs have follow-up incomplete at the extract date");
+                    " of " + csc::count_text(stepdown->measures.step_downs.count, "step-down") + " " +
+                    std::string(csc::inflect(stepdown->measures.step_downs.follow_up_incomplete, "has", "have")) +
+                    " follow-up incomplete at the extract date");
     return out;
   }
 
@@ -554,8 +567,9 @@ void write_referrals_table(const report& r, const table_writer& t) {
   std::ostream& os = t.os;
   os << "Re-referrals (DfE table C1), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
-     << "Input: " << r.referrals->name << " (" << r.referrals->records.size() << " referrals, "
-     << r.classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon) << "; window "
+     << "Input: " << r.referrals->name << " (" << csc::count_text(r.referrals->records.size(), "referral") << ", "
+     << csc::count_text(r.classified->child_count(), "child", "children") << "); horizon "
+     << csc::to_iso_string(r.horizon) << "; window "
      << r.opt.policy.look_back.describe() << "\n\n";
   t.row("Referrals in the period", std::to_string(m.referral_count));
   t.row("Re-referrals within " + r.opt.policy.look_back.describe() + " of a previous referral",
@@ -585,8 +599,9 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
   std::ostream& os = t.os;
   os << "Child protection plans (DfE tables D3, D5, D7), " << csc::to_iso_string(r.period->first()) << " to "
      << csc::to_iso_string(*r.period->last()) << "\n"
-     << "Input: " << r.cp_plans->name << " (" << r.cp_plans->records.size() << " plans, "
-     << r.cp_classified->child_count() << " children); horizon " << csc::to_iso_string(r.horizon)
+     << "Input: " << r.cp_plans->name << " (" << csc::count_text(r.cp_plans->records.size(), "plan") << ", "
+     << csc::count_text(r.cp_classified->child_count(), "child", "children") << "); horizon "
+     << csc::to_iso_string(r.horizon)
      << "; evidence " << csc::to_string(r.opt.cp_policy.evidence) << "; repeat window "
      << r.opt.cp_policy.repeat_window.describe() << "\n\n";
   t.row("Plans starting in the period", std::to_string(m.CPP_start));
@@ -651,20 +666,23 @@ void write_check(const report& r, std::ostream& os) {
   struct listed {
     std::string input, rule, child, where, related, detail;
     bool counted;
+    std::string shown_detail;  // the table's: detail without the location `where` already shows
   };
   std::vector<listed> all;
   const auto add = [&](const char* input, const auto& table, const std::vector<csc::finding>& findings) {
     for (const csc::finding& f : findings) {
       const auto& row = table.records.at(f.record);
       all.push_back({input, std::string(csc::to_string(f.rule)), std::string(row.child), table.where(f.record),
-                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted});
+                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted,
+                     f.detail});
     }
   };
   const auto add_table = [&](const char* input, const auto& table, const auto* classified) {
     add(input, table, table.findings);
     if (classified) add(input, table, classified->findings());
     for (const csc::io::parse_error& e : table.rejected)
-      all.push_back({input, "invalid_record", "", e.source() + ":" + std::to_string(e.line()), "", e.what(), false});
+      all.push_back({input, "invalid_record", "", e.source() + ":" + std::to_string(e.line()), "", e.what(), false,
+                     std::string(e.detail())});
   };
   if (r.referrals) add_table("referrals", *r.referrals, r.classified ? &*r.classified : nullptr);
   if (r.cp_plans) add_table("cp_plans", *r.cp_plans, r.cp_classified ? &*r.cp_classified : nullptr);
@@ -673,6 +691,19 @@ void write_check(const report& r, std::ostream& os) {
   for (const auto* e : {&r.cin_plans, &r.early_help, &r.looked_after}) {
     if (*e) add_table(names[k], **e, static_cast<const csc::rereferral_classification<csc::io::text_view>*>(nullptr));
     ++k;
+  }
+  if (r.stepdown) {  // the timelines': overlaps merged at one level, episodes ending before they start
+    for (const csc::finding& f : r.stepdown->timelines.findings()) {
+      const auto row = r.stepdown_in.row(f.source, f.record);
+      std::string related;
+      if (f.related_record) {
+        const auto rel = r.stepdown_in.row(f.related_source, *f.related_record);
+        related = rel.file + ":" + std::to_string(rel.line);
+      }
+      all.push_back({csc_report::stepdown_inputs::names[f.source], std::string(csc::to_string(f.rule)),
+                     std::string(row.child), row.file + ":" + std::to_string(row.line), related, f.detail, f.counted,
+                     f.detail});
+    }
   }
   if (r.opt.format == "json") {
     csc_report::json_writer j(os);
@@ -686,11 +717,12 @@ void write_check(const report& r, std::ostream& os) {
     j.end_object();
     return;
   }
-  for (const std::string& s : csc_report::quality_sentences(r.quality())) os << s << ".\n";
+  for (const std::string& s : csc_report::quality_sentences(r.quality(), true)) os << s << ".\n";
   os << "Findings (" << all.size() << "):\n";
   for (const listed& l : all)
     os << "  " << l.input << "  " << l.rule << (l.counted ? "" : " (not counted)") << "  " << l.child << "  " << l.where
-       << (l.related.empty() ? "" : " (with " + l.related + ")") << (l.detail.empty() ? "" : "  " + l.detail) << '\n';
+       << (l.related.empty() ? "" : " (with " + l.related + ")") << (l.shown_detail.empty() ? "" : "  " + l.shown_detail)
+       << '\n';
 }
 
 // --series: every measure over the series, by group, with the published comparison.
@@ -722,6 +754,7 @@ void run_series(const report& r, std::ostream& os) {
       throw usage_error(e.what());
     }
   }();
+  if (const auto w = r.after_data_warning()) t.notes.insert(t.notes.begin(), *w);
   for (std::string& n : csc_report::quality_sentences(r.quality())) t.notes.push_back(std::move(n));
   const csc_report::provenance about = csc_report::series_provenance(t, so, r.horizon, r.opt.inputs(), data.files);
   if (r.opt.format == "json") {
@@ -738,7 +771,7 @@ void run_series(const report& r, std::ostream& os) {
 }
 
 void run(const options& opt, std::ostream& os) {
-  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  report r{opt, std::nullopt, date(), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (opt.financial_year) {
     r.period = csc::financial_year<date>(*opt.financial_year);
   } else if (opt.from && opt.to) {
@@ -808,6 +841,9 @@ void run(const options& opt, std::ostream& os) {
   }
 
   if (!latest) throw std::runtime_error("no records in any input");
+  r.latest = latest;
+  if (!opt.check && !opt.child)
+    if (const auto w = r.after_data_warning()) std::cerr << "csc-report: warning: " << *w << '\n';
   if (opt.wants_stepdown()) {
     r.stepdown_in = csc_report::stepdown_inputs{r.referrals ? &*r.referrals : nullptr, r.cp_plans ? &*r.cp_plans : nullptr,
                                                 r.cin_plans ? &*r.cin_plans : nullptr,

@@ -5,9 +5,11 @@
 
 #include "json_writer.hpp"
 
+#include <csc/core/count_text.hpp>
 #include <csc/report/data_quality.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace csc_report {
@@ -42,21 +44,25 @@ inline void write_quality_json(json_writer& j, const std::vector<csc::input_qual
 
 // One sentence per input with something to say beyond its records (merging,
 // exclusions, trimming, skipped rows, loosely matched or unused columns,
-// reader findings); nothing for a clean input.
-inline std::vector<std::string> quality_sentences(const std::vector<csc::input_quality>& inputs) {
+// reader findings); nothing for a clean input, unless @p every_input (--check:
+// each input's summary, a clean one said to be clean).
+inline std::vector<std::string> quality_sentences(const std::vector<csc::input_quality>& inputs,
+                                                  bool every_input = false) {
   std::vector<std::string> out;
   for (const csc::input_quality& q : inputs) {
     std::vector<std::string> parts;
-    const auto count = [&](std::size_t n, const std::string& what) {
-      if (n) parts.push_back(std::to_string(n) + " " + what);
+    const auto count = [&](std::size_t n, std::string_view one, std::string_view more) {
+      if (n) parts.push_back(csc::count_text(n, one, more));
     };
-    count(q.superseded, "superseded by a later extract's copy (counted once)");
-    count(q.excluded, "excluded: could not be read (not counted; --skip-invalid-records)");
-    count(q.trimmed_ids, "LAchildID values trimmed of spaces");
-    count(q.empty_rows, "empty rows skipped");
+    count(q.superseded, "superseded by a later extract's copy (counted once)",
+          "superseded by a later extract's copy (counted once)");
+    count(q.excluded, "excluded: could not be read (not counted; --skip-invalid-records)",
+          "excluded: could not be read (not counted; --skip-invalid-records)");
+    count(q.trimmed_ids, "LAchildID value trimmed of spaces", "LAchildID values trimmed of spaces");
+    count(q.empty_rows, "empty row skipped", "empty rows skipped");
     for (const auto& [written, item] : q.matched_columns) parts.push_back("column '" + written + "' read as " + item);
     if (!q.unused_columns.empty()) {
-      std::string u = "columns not used:";
+      std::string u(csc::inflect(q.unused_columns.size(), "column not used:", "columns not used:"));
       for (const std::string& c : q.unused_columns) u += " " + c;
       parts.push_back(u);
     }
@@ -67,8 +73,9 @@ inline std::vector<std::string> quality_sentences(const std::vector<csc::input_q
         parts.push_back(std::to_string(r.findings) + " " + std::string(csc::to_string(k)) +
                         (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
     }
-    if (parts.empty()) continue;
-    std::string s = "Data quality, " + q.input + " (" + q.name + ", " + std::to_string(q.records) + (q.records == 1 ? " record): " : " records): ");
+    if (parts.empty() && !every_input) continue;
+    if (parts.empty()) parts.emplace_back("clean, nothing superseded, excluded or trimmed and no reader findings");
+    std::string s = "Data quality, " + q.input + " (" + q.name + ", " + csc::count_text(q.records, "record") + "): ";
     for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "; " : "") + parts[i];
     out.push_back(s);
   }

@@ -7,6 +7,7 @@
 #include "json_writer.hpp"
 #include "series_section.hpp"
 
+#include <csc/core/count_text.hpp>
 #include <csc/report/completeness.hpp>
 #include <csc/report/measure_catalogue.hpp>
 #include <csc/report/percent.hpp>
@@ -262,8 +263,8 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
     out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");
   if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
   if (o.suppress && t.secondary_suppressed)
-    out.push_back(std::string(csc::secondary_suppression_footnote) + " (" + std::to_string(t.secondary_suppressed) +
-                  " cells here).");
+    out.push_back(std::string(csc::secondary_suppression_footnote) + " (" +
+                  csc::count_text(t.secondary_suppressed, "cell") + " here).");
   std::string part;
   for (const auto& p : t.series.periods())
     if (p.partial) part += (part.empty() ? "" : ", ") + p.label;

@@ -7,11 +7,13 @@
 #include "inputs.hpp"
 #include "json_writer.hpp"
 
+#include <csc/core/count_text.hpp>
 #include <csc/episode/timeline.hpp>
 #include <csc/measure/measure.hpp>
 #include <csc/measure/stepdown.hpp>
 #include <csc/report/percent.hpp>
 
+#include <algorithm>
 #include <iomanip>
 #include <optional>
 #include <sstream>
@@ -142,20 +144,22 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
                                  bool nfa_referrals_excluded, const csc::interval<date>& period) {
   os << "Step-down and re-escalation (csc-metrics definitions), " << csc::to_iso_string(period.first()) << " to "
      << csc::to_iso_string(*period.last()) << "\n"
-     << "Timelines: " << s.timelines.child_count() << " children; horizon " << iso(s.timelines.extract_date())
-     << "; gaps bridged up to " << policy.bridge_gap_days << " days; re-escalation window " << s.window.describe()
-     << (nfa_referrals_excluded ? "; NFA referrals left out" : "") << "\n\n";
-  os << "  " << std::left << std::setw(28) << "from -> to" << std::right << std::setw(7) << "count" << std::setw(13)
-     << "re-escalated" << std::setw(7) << "%" << std::setw(11) << "sustained" << std::setw(12) << "incomplete"
-     << std::setw(9) << "bounces" << std::setw(8) << "median" << "\n";
+     << "Timelines: " << csc::count_text(s.timelines.child_count(), "child", "children") << "; horizon "
+     << iso(s.timelines.extract_date()) << "; gaps bridged up to "
+     << csc::count_text(static_cast<std::size_t>(policy.bridge_gap_days), "day") << "; re-escalation window "
+     << s.window.describe() << (nfa_referrals_excluded ? "; NFA referrals left out" : "") << "\n\n";
+  // The table as text first, then each column as wide as its widest cell: the labels
+  // left-aligned, every figure right-aligned under its header, whatever its width.
+  std::vector<std::vector<std::string>> rows{
+      {"from -> to", "count", "re-escalated", "%", "sustained", "incomplete", "bounces", "median"}};
   const auto line = [&](const std::string& label, const csc::stepdown_counts& c) {
     const std::string pct = csc::format_percent(c.re_escalated, c.count);
     const auto q = c.days_quartiles();
     std::ostringstream median;
     if (q) median << std::fixed << std::setprecision(1) << q->median;
-    os << "  " << std::left << std::setw(28) << label << std::right << std::setw(7) << c.count << std::setw(13)
-       << c.re_escalated << std::setw(7) << (pct.empty() ? "-" : pct) << std::setw(11) << c.sustained << std::setw(12)
-       << c.follow_up_incomplete << std::setw(9) << c.bounces << std::setw(8) << (q ? median.str() : "-") << "\n";
+    rows.push_back({label, std::to_string(c.count), std::to_string(c.re_escalated), pct.empty() ? "-" : pct,
+                    std::to_string(c.sustained), std::to_string(c.follow_up_incomplete), std::to_string(c.bounces),
+                    q ? median.str() : "-"});
   };
   for (std::size_t from = csc::service_level_count; from-- > 1;) {
     for (std::size_t to = from; to-- > 0;) {
@@ -167,6 +171,14 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
   }
   line("all step-downs", s.measures.step_downs);
   line("all closures", s.measures.closures);
+  std::vector<std::size_t> width(rows.front().size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+  for (const auto& r : rows) {
+    os << "  " << r[0] << std::string(width[0] - r[0].size(), ' ');
+    for (std::size_t c = 1; c < r.size(); ++c) os << std::string(width[c] - r[c].size() + 2, ' ') << r[c];
+    os << "\n";
+  }
   os << "  escalations in the period: " << s.measures.escalations << "\n"
      << "  (median = median days to re-escalation; bounces = step-downs from a CP plan back to a CP plan or higher)\n";
   if (!s.timelines.findings().empty()) {
@@ -220,6 +232,7 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
       j.begin_object()
           .value("input", stepdown_inputs::names[f.source])
           .value("rule", csc::to_string(f.rule))
+          .value("file", r.file)
           .value("line", r.line)
           .value("counted", f.counted)
           .end_object();
@@ -241,7 +254,8 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
     } else {
       os << std::setw(26) << change << csc::to_string(t.outcome);
       if (t.re_escalated_on) {
-        os << " on " << iso(*t.re_escalated_on) << " (" << t.days_to_re_escalation()->count() << " days, to "
+        os << " on " << iso(*t.re_escalated_on) << " ("
+           << csc::count_text(static_cast<std::size_t>(t.days_to_re_escalation()->count()), "day") << ", to "
            << csc::to_string(t.re_escalation_level) << ")";
       }
       if (t.bounce) os << ", bounce";
@@ -251,8 +265,8 @@ inline void write_child(std::ostream& os, const std::string& format, const stepd
   for (const auto& f : s.timelines.findings()) {
     const auto r = in.row(f.source, f.record);
     if (r.child != s.timelines.child_id(child)) continue;
-    os << "Finding: " << csc::to_string(f.rule) << " (" << stepdown_inputs::names[f.source] << " line " << r.line << ", "
-       << (f.counted ? "merged" : "left out") << ")\n";
+    os << "Finding: " << csc::to_string(f.rule) << " (" << stepdown_inputs::names[f.source] << ", " << r.file << ':'
+       << r.line << ", " << (f.counted ? "merged" : "left out") << ")\n";
   }
 }
 

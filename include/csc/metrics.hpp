@@ -13,6 +13,7 @@
 #include <csc/checks/plan_checks.hpp>
 #include <csc/core/civil_date.hpp>
 #include <csc/core/classification.hpp>
+#include <csc/core/count_text.hpp>
 #include <csc/core/date_traits.hpp>
 #include <csc/core/day.hpp>
 #include <csc/core/extract_date.hpp>

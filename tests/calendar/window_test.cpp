@@ -91,6 +91,9 @@ BOOST_AUTO_TEST_CASE(window_rejects_negative_length_and_describes_itself) {
   BOOST_CHECK_THROW(csc::window::days(-5), std::invalid_argument);
   BOOST_TEST(csc::window::months(12).describe() == "12 months");
   BOOST_TEST(csc::window::days(365).describe() == "365 days");
+  BOOST_TEST(csc::window::months(1).describe() == "1 month");  // csc::count_text: singular for one
+  BOOST_TEST(csc::window::days(1).describe() == "1 day");
+  BOOST_TEST(csc::window::days(0).describe() == "0 days");
   BOOST_TEST((csc::window::months(12) != csc::window::days(12)));
 }
 

@@ -1,7 +1,9 @@
 # Runs PROGRAM with ARGS ("|"-separated). With EXPECT_OUTPUT (a file) the exit
 # status must be 0 and stdout must equal the file; with EXPECT_ERROR (a literal
 # string) the exit status must be non-zero (EXPECT_STATUS, when given) and
-# stderr must contain it. STDOUT: a file stdout is written to (e.g. /dev/full).
+# stderr must contain it; with EXPECT_STDERR (a literal string: a warning) the
+# exit status must be 0 and stderr must contain it. STDOUT: a file stdout is
+# written to (e.g. /dev/full).
 string(REPLACE "|" ";" args "${ARGS}")
 if(STDOUT)
   execute_process(COMMAND ${PROGRAM} ${args} RESULT_VARIABLE rc OUTPUT_FILE ${STDOUT} ERROR_VARIABLE err)
@@ -22,6 +24,12 @@ if(EXPECT_ERROR)
 else()
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "exit status ${rc}\nstderr: ${err}")
+  endif()
+  if(EXPECT_STDERR)
+    string(FIND "${err}" "${EXPECT_STDERR}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "stderr does not contain the expected warning\nexpected: ${EXPECT_STDERR}\nstderr: ${err}")
+    endif()
   endif()
   if(EXPECT_OUTPUT)
     file(READ ${EXPECT_OUTPUT} want)

@@ -342,6 +342,17 @@ BOOST_AUTO_TEST_CASE(ids_are_trimmed_and_counted_headers_matched_after_trimming_
   BOOST_TEST(*t.records[1].nfa == false);
 }
 
+// LAchildID kept by name (csc-report --by LAchildID, --family LAchildID) is the trimmed id the
+// record's child is, not the padded text: "C1 " and "C1" are one group, one family.
+BOOST_AUTO_TEST_CASE(a_kept_LAchildID_is_trimmed_as_the_child_is) {
+  const auto t = referrals("LAchildID,CINreferralDate,Team\nC1 ,2019-05-01, North \n\tC1,2019-06-01,South\n",
+                           keeping({"LAchildID", "Team"}));
+  BOOST_TEST(t.trimmed_ids == 2u);
+  BOOST_TEST((t.records[0].kept == std::vector<std::string_view>{"C1", " North "}));  // other items as written
+  BOOST_TEST((t.records[1].kept == std::vector<std::string_view>{"C1", "South"}));
+  BOOST_TEST(t.records[0].kept[0] == t.records[0].child);
+}
+
 BOOST_AUTO_TEST_CASE(rows_with_every_field_empty_are_skipped_and_counted) {
   const auto t = referrals("LAchildID,CINreferralDate,ReferralSource\nC1,2019-05-01,1A\n,,\n,,,,\n");
   BOOST_TEST(t.records.size() == 1u);

@@ -427,6 +427,15 @@ BOOST_AUTO_TEST_CASE(wrong_field_count_names_file_and_line) {
   });
 }
 
+// detail(): the message without "source:line: ", for a listing that shows the location on its own.
+BOOST_AUTO_TEST_CASE(an_error_detail_is_its_message_without_the_location) {
+  BOOST_TEST(parse_error("t.csv", 3, "", "expected 2 fields").detail() == "expected 2 fields");
+  BOOST_TEST(parse_error("dir/t.csv", 12345, "CINreferralDate", "'x' is not a date").detail() ==
+             "field CINreferralDate: 'x' is not a date");
+  BOOST_TEST(parse_error("t.csv", 0, "", "read error").detail() == "read error");
+  BOOST_TEST(parse_error("t:9.csv", 10, "F", "a\nb").detail() == "field F: a\\x0Ab");  // as shown in what()
+}
+
 BOOST_AUTO_TEST_CASE(blank_lines_are_counted_not_records) {
   std::istringstream in("a,b\n1,2\n\n3,4\n\n");
   csv_reader csv(in, "t.csv");

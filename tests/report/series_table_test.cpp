@@ -481,8 +481,8 @@ BOOST_AUTO_TEST_CASE(referral_outcomes_within_the_days_given) {
              {"referral_count", "referral_assessment_count", "referral_assessment_percent", "referral_s47_count",
               "referral_s47_percent", "referral_nfa_count", "referral_nfa_percent"},
              {{"", 0, {"5", "1", "20.0", "1", "20.0", "1", "20.0"}}});
-  BOOST_TEST(r.notes == std::vector<std::string>{"1 referrals in 2019-20 are less than 10 days before the extract "
-                                                 "date: their assessment and Section 47 may be to come"},
+  BOOST_TEST(r.notes == std::vector<std::string>{"1 referral in 2019-20 is less than 10 days before the extract "
+                                                 "date: its assessment and Section 47 may be to come"},
              boost::test_tools::per_element());
   t.records[1].kept[2] = "12/04/2019";
   const inputs bad(t, std::nullopt, "2020-03-31");
@@ -545,6 +545,8 @@ BOOST_AUTO_TEST_CASE(options_that_do_not_fit_the_inputs_are_errors) {
       {"NoSuchColumn", "", true, "--by NoSuchColumn: no input has a column of that name"},
       {"", "NoSuchColumn", true, "--family NoSuchColumn: no input has a column of that name"},
       {"previous_referral_nfa", "", false, "--by previous_referral_nfa needs a ReferralNFA column in referrals.csv"},
+      {"age_band", "", true,
+       "--by age_band needs a PersonBirthDate column (the age band is worked out from it) in referrals.csv"},
   };
   for (const error_case& c : cases) {
     BOOST_TEST_CONTEXT(c.message) {

@@ -5,6 +5,7 @@
 #define CSC_CALENDAR_WINDOW_HPP
 
 #include <csc/calendar/add_months.hpp>
+#include <csc/core/count_text.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -108,10 +109,10 @@ class window {
     return unit_ == unit::months ? within_months(earlier, later, length_) : within_days(earlier, later, length_);
   }
 
-  /// @brief Human-readable description, e.g. "12 months" or "365 days".
-  /// @return the length and unit as text.
+  /// @brief Human-readable description, e.g. "12 months", "1 month" or "365 days".
+  /// @return the length and unit as text (csc::count_text).
   std::string describe() const {
-    return std::to_string(length_) + (unit_ == unit::months ? " months" : " days");
+    return count_text(static_cast<std::size_t>(length_), unit_ == unit::months ? "month" : "day");
   }
 
   /// @brief Two windows are equal when unit and length are.

@@ -50,7 +50,8 @@ enum class episode_extract {
 
 /// @brief How an extract is spelt and what the reader keeps (docs/inputs.md).
 struct extract_options {
-  std::vector<std::string> keep;                   ///< Items (columns) each record keeps raw in `kept`, in order.
+  std::vector<std::string> keep;                   ///< Items (columns) each record keeps as written in `kept`, in
+                                                   ///< order (LAchildID trimmed, as the record's child).
   text_encoding encoding = text_encoding::utf8;    ///< The file's encoding (decoded to UTF-8).
   io::date_format dates = io::date_format::iso;    ///< How the file spells dates.
   bool skip_invalid_records = false;               ///< Leave records that cannot be read out (record_table::rejected)
@@ -78,6 +79,7 @@ struct csv_table_reader {
   const extract_options& opt;
   csv_reader csv;
   std::vector<std::optional<std::size_t>> kept_columns;  // empty when no item is asked for by name
+  std::optional<std::size_t> id_column;                  // LAchildID, when a kept item is that item
   std::shared_ptr<text_store> text = std::make_shared<text_store>();  // the records' text (out.texts)
   record_table<Record> out;
   std::vector<parse_error> errors;
@@ -103,8 +105,12 @@ struct csv_table_reader {
     out.name = source;
     out.files = {source};
     out.texts.push_back(text);
-    if (std::any_of(opt.keep.begin(), opt.keep.end(), [](const std::string& name) { return !name.empty(); }))
-      for (const std::string& name : opt.keep) kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
+    if (std::any_of(opt.keep.begin(), opt.keep.end(), [](const std::string& name) { return !name.empty(); })) {
+      for (const std::string& name : opt.keep) {
+        kept_columns.push_back(name.empty() ? std::nullopt : csv.column(name));
+        if (name == "LAchildID") id_column = kept_columns.back();
+      }
+    }
   }
   csv_table_reader(const mapped_file& file, const extract_options& o)
       : csv_table_reader(csv_reader::over(file.bytes(), file.path(), reader_options(o)), file.path(), o) {}
@@ -321,11 +327,15 @@ struct csv_table_reader {
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
   }
-  std::string_view child(std::size_t column) {
-    std::string_view id = csv.field(column);
-    const std::size_t size = id.size();
+  // LAchildID without the spaces and tabs around it.
+  static std::string_view trimmed_id(std::string_view id) noexcept {
     while (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
     while (!id.empty() && (id.back() == ' ' || id.back() == '\t')) id.remove_suffix(1);
+    return id;
+  }
+  std::string_view child(std::size_t column) {
+    const std::string_view id = trimmed_id(csv.field(column));
+    const std::size_t size = csv.field(column).size();
     if (id.empty()) csv.fail(column, "empty child id");
     if (id.size() != size) {
       ++out.trimmed_ids;
@@ -347,10 +357,19 @@ struct csv_table_reader {
     return b;
   }
   record_source source() const { return record_source{0, csv.line()}; }
+  // The kept items' values as written; LAchildID (--by or --family LAchildID) trimmed as
+  // the record's child is, so that a padded id is the same child everywhere.
   std::vector<std::string_view> kept() const {
     std::vector<std::string_view> v;
     v.reserve(kept_columns.size());
-    for (const auto& c : kept_columns) v.push_back(c ? text->keep(csv.field(*c)) : std::string_view());
+    for (const auto& c : kept_columns) {
+      if (!c) {
+        v.emplace_back();
+        continue;
+      }
+      const std::string_view value = csv.field(*c);
+      v.push_back(text->keep(id_column && *c == *id_column ? trimmed_id(value) : value));
+    }
     return v;
   }
   // A code column: the value as written; outside its DfE list it is a finding

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,15 @@ class parse_error : public std::runtime_error {
   /// @brief The column name or element path.
   /// @return "" when the error is about the whole line.
   const std::string& field() const noexcept { return field_; }
+  /// @brief The message without its location, for a listing that shows source() and
+  /// line() on their own (csc-report --check).
+  /// @return what() after its "source:line: " prefix: "field F: what", or "what" when
+  ///         there is no field.
+  std::string_view detail() const noexcept {
+    std::size_t digits = 1;
+    for (std::size_t n = line_; n >= 10; n /= 10) ++digits;
+    return std::string_view(what()).substr(source_.size() + 1 + digits + 2);
+  }
 
  private:
   static std::string shown(const std::string& text) {

@@ -11,6 +11,7 @@
 #include <csc/calendar/window.hpp>
 #include <csc/checks/plan_checks.hpp>
 #include <csc/core/classification.hpp>
+#include <csc/core/count_text.hpp>
 #include <csc/core/date_traits.hpp>
 #include <csc/core/detail/projected.hpp>
 #include <csc/core/detail/records.hpp>
@@ -279,7 +280,7 @@ auto classify_cp_plans(Range& records, ChildProj& child_of, StartProj& start_of,
         f.record = i;
         f.related_record = previous;
         f.detail = "NumberOfPreviousCPP " + std::to_string(*declared[i]) + " with " +
-                   std::to_string(counted_before_run) + " earlier plans in the history";
+                   count_text(counted_before_run, "earlier plan") + " in the history";
         findings.push_back(std::move(f));
       }
       // Second or subsequent, and how.

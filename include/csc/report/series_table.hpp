@@ -13,6 +13,7 @@
 #include <csc/calendar/periods.hpp>
 #include <csc/calendar/series.hpp>
 #include <csc/core/civil_date.hpp>
+#include <csc/core/count_text.hpp>
 #include <csc/core/day.hpp>
 #include <csc/core/interval.hpp>
 #include <csc/io/dfe_statistics.hpp>
@@ -777,7 +778,8 @@ void suppress_against_totals(series_table<D>& t, const std::vector<series_group>
 /// @param data    ONS estimates, statistical neighbours and published tables (all optional).
 /// @return the table.
 /// @throws std::invalid_argument for an open or reversed @p range, records without their
-/// classification, "--by BY: no input has a column of that name", "--by previous_referral_nfa
+/// classification, "--by BY: no input has a column of that name", "--by age_band needs a
+/// PersonBirthDate column ... in NAME" (when no input given has that item), "--by previous_referral_nfa
 /// needs a ReferralNFA column in NAME", or "--family FAMILY: no input has a column of that name"
 /// (worded as csc-report's options), "--by KEY given twice", more than three keys, or
 /// "--outcome-days needs the ITEM column in NAME".
@@ -818,6 +820,13 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
     const bool previous_nfa = dims[d] == o.by_previous_referral_nfa;
     dim_referrals[d] = age || previous_nfa ? in.referrals != nullptr : has(in.referrals, kept[kept_index]);
     dim_cp[d] = !previous_nfa && (age ? in.cp_plans != nullptr : has(in.cp_plans, kept[kept_index]));
+    // age_band groups every input given (one without PersonBirthDate: no key), but needs the item in one of them.
+    if (age && (dim_referrals[d] || dim_cp[d]) && !has(in.referrals, kept[kept_index]) &&
+        !has(in.cp_plans, kept[kept_index]))
+      throw std::invalid_argument(
+          "--by age_band needs a PersonBirthDate column (the age band is worked out from it) in " +
+          (in.referrals ? in.referrals->name : std::string()) + (in.referrals && in.cp_plans ? " or " : "") +
+          (in.cp_plans ? in.cp_plans->name : std::string()));
     if (!dim_referrals[d] && !dim_cp[d])
       throw std::invalid_argument("--by " + dims[d] + ": no input has a column of that name");
     if (previous_nfa && !in.referrals->has_item("ReferralNFA"))
@@ -970,9 +979,12 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
           rows[p].cells["referral_nfa_count"] = count_figure(out[p].nfa, o.suppress);
           rows[p].cells["referral_nfa_percent"] = percent_figure(out[p].nfa, all, o.suppress);
           if (!g.mask && out[p].window_open)
-            t.notes.push_back(std::to_string(out[p].window_open) + " referrals in " + s[p].label + " are less than " +
-                              std::to_string(*o.outcome_days) +
-                              " days before the extract date: their assessment and Section 47 may be to come");
+            t.notes.push_back(count_text(out[p].window_open, "referral") + " in " + s[p].label + " " +
+                              std::string(inflect(out[p].window_open, "is", "are")) + " less than " +
+                              count_text(static_cast<std::size_t>(*o.outcome_days), "day") +
+                              " before the extract date: " +
+                              std::string(inflect(out[p].window_open, "its", "their")) +
+                              " assessment and Section 47 may be to come");
         }
       }
       if (family_referrals) {
