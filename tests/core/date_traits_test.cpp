@@ -2,12 +2,15 @@
 // date struct, and std::chrono::year_month_day in C++20 builds.
 #include <csc/calendar/add_months.hpp>
 #include <csc/calendar/window.hpp>
+#include <csc/measure/rereferrals.hpp>
 
 #include "../support/test_dates.hpp"
 
 #include <boost/test/unit_test.hpp>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace host {
 struct ymd {
@@ -58,6 +61,32 @@ BOOST_AUTO_TEST_CASE(host_date_struct_through_traits) {
   BOOST_TEST(csc::days_between(host::ymd{2019, 3, 31}, host::ymd{2020, 3, 31}).count() == 366);
   BOOST_TEST(csc::to_day(host::ymd{2020, 2, 29}) == csc_test::dy("2020-02-29"));
   BOOST_TEST(csc::to_date<host::ymd>(csc_test::dy("2020-03-01")).m == 3);
+}
+
+// A host's to_civil that passes any three numbers through (as the example
+// traits do) is checked: 30 February or month 13 is refused, never read as a
+// nearby date (2019-03-02, 2020-01-01).
+BOOST_AUTO_TEST_CASE(host_dates_that_are_not_calendar_dates_are_refused) {
+  BOOST_CHECK_THROW(csc::to_civil(host::ymd{2019, 2, 30}), std::invalid_argument);
+  BOOST_CHECK_THROW(csc::to_day(host::ymd{2019, 13, 1}), std::invalid_argument);
+  BOOST_CHECK_THROW(csc::to_day(host::ymd{2019, 0, 1}), std::invalid_argument);
+  BOOST_CHECK_THROW(csc::to_day(host::ymd{2019, 4, 0}), std::invalid_argument);
+  BOOST_CHECK_THROW(csc::to_day(host::ymd{2019, 2, 29}), std::invalid_argument);  // not a leap year
+  BOOST_CHECK_THROW(csc::add_months(host::ymd{2019, 2, 30}, 1), std::invalid_argument);
+  BOOST_TEST(csc::to_day(host::ymd{2020, 2, 29}) == csc_test::dy("2020-02-29"));  // a leap year
+  struct referral {
+    std::string child;
+    host::ymd date;
+  };
+  const std::vector<referral> referrals{{"A", {2019, 4, 1}}, {"A", {2019, 2, 30}}};
+  try {
+    (void)csc::classify_rereferrals(referrals, &referral::child, &referral::date, host::ymd{2020, 3, 31});
+    BOOST_ERROR("a made-up date was classified");
+  } catch (const std::invalid_argument& e) {
+    const std::string what = e.what();
+    BOOST_TEST(what.find("record 1") != std::string::npos, what);
+    BOOST_TEST(what.find("month 2 day 30") != std::string::npos, what);
+  }
 }
 
 // Skipped (not passed) in C++17 builds: --log_level=test_suite reports it as such.

@@ -40,7 +40,9 @@ namespace csc {
 /// The primary template is deliberately undefined. A specialisation provides:
 /// - `static civil_date to_civil(const D&)`: the calendar date of a value; it
 ///   throws `std::invalid_argument` for a value that is not a date (a "null"
-///   or special value), never returns a made-up date;
+///   or special value), never returns a made-up date (csc::to_civil and
+///   csc::to_day check the result: a year, month and day that are not a
+///   calendar date raise std::invalid_argument);
 /// - `static D from_civil(const civil_date&)`: a value for a valid date.
 ///
 /// It may also provide `static csc::day to_day(const D&)` as a faster route
@@ -176,16 +178,32 @@ constexpr void require_date_traits() {
 }
 }  // namespace detail
 
+namespace detail {
+// Throws std::invalid_argument unless the traits gave a real calendar date: a
+// host's to_civil that passes {2019, 2, 30} or {2019, 13, 1} through would
+// otherwise be read as 2019-03-02 or 2020-01-01.
+inline void require_calendar_date(const civil_date& c) {
+  if (!c.ok()) {
+    throw std::invalid_argument("csc: year " + std::to_string(c.year) + " month " + std::to_string(c.month) +
+                                " day " + std::to_string(c.day) +
+                                " is not a calendar date (date_traits::to_civil must not make up dates)");
+  }
+}
+}  // namespace detail
+
 /// @brief The calendar date of @p d through csc::date_traits (docs/custom-date-type.md).
 /// @tparam D a date type with csc::date_traits (boost::gregorian::date,
 ///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
 /// @param d the host date.
-/// @return year, month and day of @p d.
-/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
+/// @return year, month and day of @p d (always `ok()`).
+/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date, or if
+///         the traits return a year, month and day that are not one (month 13, 30 February).
 template <class D>
 constexpr civil_date to_civil(const D& d) {
   detail::require_date_traits<D>();
-  return date_traits<D>::to_civil(d);
+  const civil_date c = date_traits<D>::to_civil(d);
+  if (!c.ok()) detail::require_calendar_date(c);
+  return c;
 }
 
 /// @brief A value of date type @p D for the valid civil date @p c (docs/custom-date-type.md).
@@ -207,14 +225,15 @@ constexpr D from_civil(const civil_date& c) {
 ///         std::chrono::year_month_day, csc::civil_date, csc::day, or the host's).
 /// @param d the host date.
 /// @return the day of @p d.
-/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date.
+/// @throws std::invalid_argument (from the traits) if @p d is not a calendar date, or if
+///         the traits' to_civil returns a year, month and day that are not one.
 template <class D>
 constexpr day to_day(const D& d) {
   detail::require_date_traits<D>();
   if constexpr (detail::has_fast_day<D>::value) {
     return date_traits<D>::to_day(d);
   } else {
-    return day(date_traits<D>::to_civil(d));
+    return day(to_civil(d));
   }
 }
 
