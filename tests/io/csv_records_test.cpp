@@ -342,6 +342,35 @@ BOOST_AUTO_TEST_CASE(ids_are_trimmed_and_counted_headers_matched_after_trimming_
   BOOST_TEST(*t.records[1].nfa == false);
 }
 
+// Spreadsheets pad cells with no-break spaces (U+00A0): trimmed and counted as
+// spaces are. A control character in an id (NUL, a line feed in quotes) is a
+// damaged export: an error naming the line and column, never a new child.
+BOOST_AUTO_TEST_CASE(no_break_spaces_are_trimmed_and_control_characters_refused) {
+  const auto t = referrals("LAchildID,CINreferralDate\n\xC2\xA0" "C1,2019-05-01\nC1\xC2\xA0 ,2019-06-01\nC\xC2\xA0" "1,2019-07-01\n");
+  BOOST_TEST(t.records[0].child == "C1");
+  BOOST_TEST(t.records[1].child == "C1");
+  BOOST_TEST(t.records[2].child == "C\xC2\xA0" "1");  // inside the id: kept as written
+  BOOST_TEST(t.trimmed_ids == 2u);
+  const auto latin1 = referrals("LAchildID,CINreferralDate\n\xA0" "C1,2019-05-01\n", [] {
+    csc::io::extract_options o;
+    o.encoding = csc::io::text_encoding::windows_1252;
+    return o;
+  }());
+  BOOST_TEST(latin1.records[0].child == "C1");
+  for (const std::string& bad : {std::string("A\0,2019-05-01\n", 14), std::string("\"A\nB\",2019-05-01\n"),
+                                std::string("A\x7F" "B,2019-05-01\n")}) {
+    try {
+      (void)referrals("LAchildID,CINreferralDate\n" + bad);
+      BOOST_ERROR("a control character in an id was read");
+    } catch (const csc::io::parse_errors& e) {
+      const std::string what = e.what();
+      BOOST_TEST(what.find("r.csv:2") != std::string::npos, what);
+      BOOST_TEST(what.find("LAchildID") != std::string::npos, what);
+      BOOST_TEST(what.find("control character") != std::string::npos, what);
+    }
+  }
+}
+
 // LAchildID kept by name (csc-report --by LAchildID, --family LAchildID) is the trimmed id the
 // record's child is, not the padded text: "C1 " and "C1" are one group, one family.
 BOOST_AUTO_TEST_CASE(a_kept_LAchildID_is_trimmed_as_the_child_is) {

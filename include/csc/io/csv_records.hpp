@@ -327,16 +327,34 @@ struct csv_table_reader {
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
   }
-  // LAchildID without the spaces and tabs around it.
+  // LAchildID without the spaces, tabs and no-break spaces (U+00A0, as
+  // spreadsheets pad cells; the field is UTF-8 by now) around it.
   static std::string_view trimmed_id(std::string_view id) noexcept {
-    while (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
-    while (!id.empty() && (id.back() == ' ' || id.back() == '\t')) id.remove_suffix(1);
+    const auto nbsp_at = [&](std::size_t i) { return id.compare(i, 2, "\xC2\xA0") == 0; };
+    for (;;) {
+      if (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
+      else if (id.size() >= 2 && nbsp_at(0)) id.remove_prefix(2);
+      else break;
+    }
+    for (;;) {
+      if (!id.empty() && (id.back() == ' ' || id.back() == '\t')) id.remove_suffix(1);
+      else if (id.size() >= 2 && nbsp_at(id.size() - 2)) id.remove_suffix(2);
+      else break;
+    }
     return id;
   }
   std::string_view child(std::size_t column) {
     const std::string_view id = trimmed_id(csv.field(column));
     const std::size_t size = csv.field(column).size();
     if (id.empty()) csv.fail(column, "empty child id");
+    for (std::size_t i = 0; i < id.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(id[i]);
+      if (byte < 0x20 || byte == 0x7F) {
+        static const char hex[] = "0123456789ABCDEF";
+        csv.fail(column, std::string("child id holds control character 0x") + hex[byte >> 4] + hex[byte & 15] +
+                             " at byte " + std::to_string(i + 1) + " (a damaged export?)");
+      }
+    }
     if (id.size() != size) {
       ++out.trimmed_ids;
       trimmed.push_back(out.records.size());
