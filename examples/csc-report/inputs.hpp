@@ -152,12 +152,21 @@ inline csc::io::cp_plan_table read_cp_plans(const std::vector<std::string>& path
   });
 }
 
+// An extract with a header and no records is an error, as for the referrals and
+// CP plans: a step-down input given is expected to hold that level's episodes.
 inline csc::io::episode_table read_episodes(const std::vector<std::string>& paths, csc::io::episode_extract e,
                                             const csc::io::extract_options& o, unsigned threads = 1) {
-  return read_extracts(paths, [&](auto& in, const std::string& p) {
+  csc::io::episode_table t = read_extracts(paths, [&](auto& in, const std::string& p) {
     if constexpr (is_mapped<decltype(in)>) return csc::io::read_episodes_csv(in, e, o, threads, task_runner{threads});
     else return csc::io::read_episodes_csv(in, p, e, o);
   });
+  if (t.records.empty()) {
+    const char* what = e == csc::io::episode_extract::cin_plans    ? "CIN plan"
+                       : e == csc::io::episode_extract::early_help ? "early help"
+                                                                   : "looked-after";
+    throw std::runtime_error(t.name + ": no " + what + " records after the header" + left_out(t.rejected.size()));
+  }
+  return t;
 }
 
 // --cin-census: the returns read and merged (the latest return's copy of each
