@@ -54,6 +54,7 @@ struct options {
   std::vector<std::string> cp_plans;
   std::optional<int> financial_year;
   std::optional<date> from, to, horizon;
+  std::optional<date> data_from;  // --data-from: the first day the CSV extracts cover (default: earliest key date)
   std::string format = "table";
   std::string output;  // --output FILE; empty: standard output
   std::string output_dir;  // --output-dir DIR: csv, one file per table
@@ -130,6 +131,10 @@ options parse_options(int argc, char** argv) {
   to->needs(from);
   add("--horizon", "YYYY-MM-DD", "the extract date; default: the latest date in any input",
       [&](auto& v) { o.horizon = day(v); });
+  add("--data-from", "YYYY-MM-DD",
+      "the first day the CSV extracts cover, for history-incomplete marks; default: each extract's earliest "
+      "CINreferralDate or CPPstartDate",
+      [&](auto& v) { o.data_from = day(v); });
 
   app.option_defaults()->group("Re-referrals (C1)");
   windows("--window", o.policy.look_back, "look-back window for a re-referral", 12);
@@ -244,6 +249,9 @@ options parse_options(int argc, char** argv) {
   }
   const bool csv_input = !o.referrals.empty() || !o.cp_plans.empty() || !o.cin_plans.empty() ||
                          !o.early_help.empty() || !o.looked_after.empty();
+  if (o.data_from && !o.cin_census.empty())
+    throw usage_error("--data-from applies to CSV extracts; CIN census returns cover their collection years "
+                      "(from 1 April before the earliest ReferenceDate)");
   if (!csv_input && (app.count("--date-format") || app.count("--encoding")))
     throw usage_error("--date-format and --encoding apply to CSV extracts; CIN census returns declare their own "
                       "encoding and use ISO dates");
@@ -816,8 +824,8 @@ void run(const options& opt, std::ostream& os) {
   if (!opt.early_help.empty()) r.early_help = csc_report::read_episodes(opt.early_help, csc::io::episode_extract::early_help, extract, opt.threads);
   if (!opt.looked_after.empty()) r.looked_after = csc_report::read_episodes(opt.looked_after, csc::io::episode_extract::looked_after, extract, opt.threads);
 
-  if (r.referrals) r.referrals_from = csc::io::first_key_date(*r.referrals);
-  if (r.cp_plans) r.cp_plans_from = csc::io::first_key_date(*r.cp_plans);
+  if (r.referrals) r.referrals_from = opt.data_from ? csc::to_day(*opt.data_from) : csc::io::first_key_date(*r.referrals);
+  if (r.cp_plans) r.cp_plans_from = opt.data_from ? csc::to_day(*opt.data_from) : csc::io::first_key_date(*r.cp_plans);
 
   // The horizon: the extract date, by default the latest date in any input (for
   // census returns, no earlier than their latest ReferenceDate).
