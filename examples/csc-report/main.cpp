@@ -353,7 +353,9 @@ struct report {
       const auto f = data_from(table);
       if (!csc::data_covers(period->first(), *period->last(), f, horizon))
         out.push_back(std::string("Outside the data: the period ") +
-                      (*period->last() < *f ? "ends before the earliest " + std::string(what) + " (" + csc::to_iso_string(*f) + ")"
+                      (*period->last() < *f
+                           ? (census ? "ends before the census year of the earliest return (from " + csc::to_iso_string(*f) + ")"
+                                     : "ends before the earliest " + std::string(what) + " (" + csc::to_iso_string(*f) + ")")
                                             : "starts after the extract date (" + csc::to_iso_string(horizon) + ")") +
                       ", so its " + what + " figures are not zeros but unknown");
     };
@@ -807,6 +809,11 @@ void run(const options& opt, std::ostream& os) {
       csc_report::write_census_check(os, *r.census, opt.format);
       return;
     }
+    // Nothing after the extract date (docs/rules/extract-date.md): a date after its
+    // return's ReferenceDate (DfE 8600, 8620, 8720, 8930, 4010, 4013) is an error, all listed.
+    std::vector<csc::io::parse_error> late = csc::io::dates_after_reference_date(r.census->census);
+    if (late.size() == 1) throw late.front();
+    if (!late.empty()) throw csc::io::parse_errors(std::move(late));
     csc::io::census_records& records = r.census->records;
     if (records.referrals.records.empty()) throw std::runtime_error(records.referrals.name + ": no CINdetails");
     r.referrals = std::move(records.referrals);
