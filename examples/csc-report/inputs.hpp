@@ -167,6 +167,9 @@ struct census_input {
   csc::io::cin_census census;
   std::vector<csc::finding> checks;  // csc::io::check_cin_census: source = a csc::io::cin_table
   csc::io::census_records records;
+  // Dates after their return's ReferenceDate (csc::io::dates_after_reference_date):
+  // listed by --check, an error for the figures (nothing after the extract date is counted).
+  std::vector<csc::io::parse_error> late;
   // The first day the returns cover: the first day of the census year of the
   // earliest return, its ReferenceDate less one year plus one day (1 April for a
   // 31 March ReferenceDate; D2I make_census_period; docs/rules/completeness.md).
@@ -195,6 +198,7 @@ inline census_input read_census(const std::vector<std::string>& files, const std
     read_input(f, [&](std::istream& in) { return (csc::io::read_cin_census(in, f, out.census, options), 0); });
   csc::io::merge(out.census);
   out.checks = csc::io::check_cin_census(out.census);
+  out.late = csc::io::dates_after_reference_date(out.census);
   out.records = csc::io::census_records_of(out.census, out.checks, keep);
   return out;
 }

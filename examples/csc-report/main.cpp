@@ -811,9 +811,9 @@ void run(const options& opt, std::ostream& os) {
     }
     // Nothing after the extract date (docs/rules/extract-date.md): a date after its
     // return's ReferenceDate (DfE 8600, 8620, 8720, 8930, 4010, 4013) is an error, all listed.
-    std::vector<csc::io::parse_error> late = csc::io::dates_after_reference_date(r.census->census);
+    const std::vector<csc::io::parse_error>& late = r.census->late;
     if (late.size() == 1) throw late.front();
-    if (!late.empty()) throw csc::io::parse_errors(std::move(late));
+    if (!late.empty()) throw csc::io::parse_errors(late);
     csc::io::census_records& records = r.census->records;
     if (records.referrals.records.empty()) throw std::runtime_error(records.referrals.name + ": no CINdetails");
     r.referrals = std::move(records.referrals);
