@@ -813,7 +813,14 @@ void run(const options& opt, std::ostream& os) {
     // return's ReferenceDate (DfE 8600, 8620, 8720, 8930, 4010, 4013) is an error, all listed.
     const std::vector<csc::io::parse_error>& late = r.census->late;
     if (late.size() == 1) throw late.front();
-    if (!late.empty()) throw csc::io::parse_errors(late);
+    if (!late.empty()) {
+      std::string m = csc::count_text(late.size(), "date is", "dates are") +
+                      " after the ReferenceDate of their return (nothing after the extract date is counted; "
+                      "--check lists them):";
+      for (std::size_t i = 0; i < late.size() && i < 50; ++i) m += std::string("\n  ") + late[i].what();
+      if (late.size() > 50) m += "\n  ... and " + std::to_string(late.size() - 50) + " more";
+      throw std::runtime_error(m);
+    }
     csc::io::census_records& records = r.census->records;
     if (records.referrals.records.empty()) throw std::runtime_error(records.referrals.name + ": no CINdetails");
     r.referrals = std::move(records.referrals);
