@@ -90,6 +90,17 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
       j.value("detail", f.detail).end_object();
     }
     j.end_array();
+    // Dates after their return's ReferenceDate (DfE 8600, 8620, 8720, 8930, 4010, 4013):
+    // listed here; a report stops for them (nothing after the extract date is counted).
+    j.begin_array("dates_after_reference_date");
+    for (const auto& e : ci.late)
+      j.begin_object()
+          .value("file", e.source())
+          .value("line", e.line())
+          .value("field", e.field())
+          .value("detail", std::string(e.detail()))
+          .end_object();
+    j.end_array();
     j.end_object();
     return;
   }
@@ -108,6 +119,10 @@ inline void write_census_check(std::ostream& os, const census_input& ci, const s
     if (const auto related = c.where_related(f)) os << " (with " << *related << ")";
     os << "  " << f.detail << '\n';
   }
+  if (ci.late.empty()) return;
+  os << "\nDates after the ReferenceDate (" << ci.late.size()
+     << "; a report stops for them: nothing after the extract date is counted):\n";
+  for (const auto& e : ci.late) os << "  " << e.what() << '\n';
 }
 
 // Beside the figures: what was read and counted, and the findings by rule.

@@ -3,6 +3,7 @@
 #ifndef CSC_EXAMPLES_INPUTS_HPP
 #define CSC_EXAMPLES_INPUTS_HPP
 
+#include <csc/calendar/add_months.hpp>
 #include <csc/checks/cin_census_checks.hpp>
 #include <csc/core/count_text.hpp>
 #include <csc/core/day.hpp>
@@ -175,13 +176,16 @@ struct census_input {
   csc::io::cin_census census;
   std::vector<csc::finding> checks;  // csc::io::check_cin_census: source = a csc::io::cin_table
   csc::io::census_records records;
-  // The first day the returns cover: 1 April before the earliest ReferenceDate
-  // (the collection year; docs/rules/completeness.md).
+  // Dates after their return's ReferenceDate (csc::io::dates_after_reference_date):
+  // listed by --check, an error for the figures (nothing after the extract date is counted).
+  std::vector<csc::io::parse_error> late;
+  // The first day the returns cover: the first day of the census year of the
+  // earliest return, its ReferenceDate less one year plus one day (1 April for a
+  // 31 March ReferenceDate; D2I make_census_period; docs/rules/completeness.md).
   std::optional<csc::day> data_from() const {
     std::optional<csc::day> first;
     for (const auto& h : census.files) {
-      const csc::civil_date r = h.reference_date;
-      const csc::day start(csc::civil_date{r.month >= 4 ? r.year : r.year - 1, 4, 1});
+      const csc::day start = csc::add_days(csc::add_months(csc::day(h.reference_date), -12), 1);
       if (!first || start < *first) first = start;
     }
     return first;
@@ -194,10 +198,16 @@ inline census_input read_census(const std::vector<std::string>& files, const std
                                 bool skip_invalid_records = false) {
   census_input out;
   const csc::io::cin_read_options options{skip_invalid_records};
+  for (std::size_t i = 0; i < files.size(); ++i)  // one file given twice would count twice
+    for (std::size_t j = 0; j < i; ++j)
+      if (same_file(files[j], files[i]))
+        throw std::runtime_error(files[i] + (files[j] == files[i] ? "" : " (the file " + files[j] + ")") +
+                                 ": given twice as a CIN census return");
   for (const std::string& f : files)
     read_input(f, [&](std::istream& in) { return (csc::io::read_cin_census(in, f, out.census, options), 0); });
   csc::io::merge(out.census);
   out.checks = csc::io::check_cin_census(out.census);
+  out.late = csc::io::dates_after_reference_date(out.census);
   out.records = csc::io::census_records_of(out.census, out.checks, keep);
   return out;
 }

@@ -251,7 +251,7 @@ options parse_options(int argc, char** argv) {
                          !o.early_help.empty() || !o.looked_after.empty();
   if (o.data_from && !o.cin_census.empty())
     throw usage_error("--data-from applies to CSV extracts; CIN census returns cover their collection years "
-                      "(from 1 April before the earliest ReferenceDate)");
+                      "(the year up to each ReferenceDate)");
   if (!csv_input && (app.count("--date-format") || app.count("--encoding")))
     throw usage_error("--date-format and --encoding apply to CSV extracts; CIN census returns declare their own "
                       "encoding and use ISO dates");
@@ -361,7 +361,9 @@ struct report {
       const auto f = data_from(table);
       if (!csc::data_covers(period->first(), *period->last(), f, horizon))
         out.push_back(std::string("Outside the data: the period ") +
-                      (*period->last() < *f ? "ends before the earliest " + std::string(what) + " (" + csc::to_iso_string(*f) + ")"
+                      (*period->last() < *f
+                           ? (census ? "ends before the census year of the earliest return (from " + csc::to_iso_string(*f) + ")"
+                                     : "ends before the earliest " + std::string(what) + " (" + csc::to_iso_string(*f) + ")")
                                             : "starts after the extract date (" + csc::to_iso_string(horizon) + ")") +
                       ", so its " + what + " figures are not zeros but unknown");
     };
@@ -814,6 +816,18 @@ void run(const options& opt, std::ostream& os) {
     if (opt.check) {
       csc_report::write_census_check(os, *r.census, opt.format);
       return;
+    }
+    // Nothing after the extract date (docs/rules/extract-date.md): a date after its
+    // return's ReferenceDate (DfE 8600, 8620, 8720, 8930, 4010, 4013) is an error, all listed.
+    const std::vector<csc::io::parse_error>& late = r.census->late;
+    if (late.size() == 1) throw late.front();
+    if (!late.empty()) {
+      std::string m = csc::count_text(late.size(), "date is", "dates are") +
+                      " after the ReferenceDate of their return (nothing after the extract date is counted; "
+                      "--check lists them):";
+      for (std::size_t i = 0; i < late.size() && i < 50; ++i) m += std::string("\n  ") + late[i].what();
+      if (late.size() > 50) m += "\n  ... and " + std::to_string(late.size() - 50) + " more";
+      throw std::runtime_error(m);
     }
     csc::io::census_records& records = r.census->records;
     if (records.referrals.records.empty()) throw std::runtime_error(records.referrals.name + ": no CINdetails");

@@ -6,12 +6,14 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -520,6 +522,84 @@ BOOST_AUTO_TEST_CASE(several_returns_keep_the_latest_copy_of_each_referral) {
     }
 }
 
+// One return given twice (a copy under another name) would count every referral
+// twice: merge() refuses two returns of one LA with one ReferenceDate.
+BOOST_AUTO_TEST_CASE(two_returns_of_one_la_with_one_reference_date_are_refused_by_merge) {
+  const auto with_lea = [](std::string xml, const std::string& lea) {
+    const std::string at = "</CollectionDetails>\n";
+    return xml.insert(xml.find(at) + at.size(), lea.empty() ? "" : "<Source>\n<LEA>" + lea + "</LEA>\n</Source>\n");
+  };
+  const std::string children = child_xml("C1", episode_xml("2020-01-10")) + child_xml("C2", episode_xml("2019-06-01"));
+  struct pair_case {
+    std::string lea_a, lea_b, reference_b;
+    const char* error;  // nullptr: merged
+  };
+  const pair_case cases[] = {
+      {"335", "335", "2020-03-31", "a.xml and b.xml are both returns of LA 335 with ReferenceDate 2020-03-31: one "
+                                   "return given twice, or two versions of one return; give one (every referral in "
+                                   "it would count twice)"},
+      {"", "", "2020-03-31", "a.xml and b.xml are both returns of one LA (no Source/LEA given) with ReferenceDate 2020-03-31"},
+      {"335", "", "2020-03-31", "a.xml and b.xml are both returns of LA 335 (b.xml gives no Source/LEA) with ReferenceDate"},
+      {"", "335", "2020-03-31", "a.xml and b.xml are both returns of LA 335 (a.xml gives no Source/LEA) with ReferenceDate"},
+      {"335", "336", "2020-03-31", nullptr},  // two LAs: both kept, as before
+      {"335", "335", "2021-03-31", nullptr},  // two years: the later copy kept
+  };
+  for (const pair_case& row : cases) {
+    cin_census c;
+    read(c, with_lea(census_xml(children), row.lea_a), "a.xml");
+    read(c, with_lea(census_xml(children, row.reference_b), row.lea_b), "b.xml");
+    if (row.error) {
+      try {
+        csc::io::merge(c);
+        BOOST_ERROR("merge() did not refuse " << row.lea_a << "/" << row.lea_b);
+      } catch (const std::invalid_argument& e) {
+        BOOST_TEST(std::string(e.what()).find(row.error) == 0u, e.what());
+      }
+      BOOST_TEST(c.episodes.size() == 4u);  // unchanged
+      BOOST_TEST(c.children.size() == 4u);
+    } else {
+      BOOST_CHECK_NO_THROW(csc::io::merge(c));
+      BOOST_TEST(c.episodes.size() == (row.reference_b == "2021-03-31" ? 2u : 4u));
+    }
+  }
+}
+
+// Nothing after the extract date (docs/rules/extract-date.md): each date the
+// figures use, one day after its return's ReferenceDate, with its DfE rule; on
+// the ReferenceDate itself, nothing.
+BOOST_AUTO_TEST_CASE(dates_after_the_reference_date_are_listed_with_their_rule) {
+  const std::string on = "2020-03-31", after = "2020-04-01";
+  const auto episode = [](const std::string& referral, const std::string& closure, const std::string& cp_start,
+                          const std::string& cp_end, const std::string& cin_start, const std::string& cin_end) {
+    return episode_xml(referral, "<CINclosureDate>" + closure + "</CINclosureDate>\n<ReasonForClosure>RC7</ReasonForClosure>\n"
+                                 "<ChildProtectionPlans>\n<CPPstartDate>" + cp_start + "</CPPstartDate>\n<CPPendDate>" +
+                                 cp_end + "</CPPendDate>\n</ChildProtectionPlans>\n<CINPlanDates>\n<CINPlanStartDate>" +
+                                 cin_start + "</CINPlanStartDate>\n<CINPlanEndDate>" + cin_end +
+                                 "</CINPlanEndDate>\n</CINPlanDates>\n");
+  };
+  cin_census clean;
+  read(clean, census_xml(child_xml("C1", episode(on, on, on, on, on, on))));
+  BOOST_TEST(csc::io::dates_after_reference_date(clean).empty());
+  cin_census late;
+  const std::string xml = census_xml(child_xml("C1", episode(after, after, after, after, after, after)));
+  read(late, xml);
+  const std::vector<csc::io::parse_error> errors = csc::io::dates_after_reference_date(late);
+  const std::size_t episode_line = line_at(xml, xml.find("<CINdetails>"));
+  const std::size_t cp_line = line_at(xml, xml.find("<ChildProtectionPlans>"));
+  const std::size_t cin_line = line_at(xml, xml.find("<CINPlanDates>"));
+  const std::string tail = " is after the return's ReferenceDate 2020-03-31 (DfE rule ";
+  const std::string want[] = {
+      "t.xml:" + std::to_string(episode_line) + ": field Message/Children/Child/CINdetails/CINreferralDate: 2020-04-01" + tail + "8600)",
+      "t.xml:" + std::to_string(episode_line) + ": field Message/Children/Child/CINdetails/CINclosureDate: 2020-04-01" + tail + "8620)",
+      "t.xml:" + std::to_string(cp_line) + ": field Message/Children/Child/CINdetails/ChildProtectionPlans/CPPstartDate: 2020-04-01" + tail + "8720)",
+      "t.xml:" + std::to_string(cp_line) + ": field Message/Children/Child/CINdetails/ChildProtectionPlans/CPPendDate: 2020-04-01" + tail + "8930)",
+      "t.xml:" + std::to_string(cin_line) + ": field Message/Children/Child/CINdetails/CINPlanDates/CINPlanStartDate: 2020-04-01" + tail + "4010)",
+      "t.xml:" + std::to_string(cin_line) + ": field Message/Children/Child/CINdetails/CINPlanDates/CINPlanEndDate: 2020-04-01" + tail + "4013)",
+  };
+  BOOST_TEST_REQUIRE(errors.size() == 6u);
+  for (std::size_t i = 0; i < 6; ++i) BOOST_TEST(std::string(errors[i].what()).find(want[i]) == 0u, errors[i].what());
+}
+
 BOOST_AUTO_TEST_CASE(every_shared_sample_reads_without_error_when_present) {
   const std::string dir = std::string(CSC_SOURCE_DIR) + "/../shared/data/cin-census/";
   std::ifstream probe(dir + "fake_CIN_data.xml");
@@ -539,6 +619,13 @@ BOOST_AUTO_TEST_CASE(every_shared_sample_reads_without_error_when_present) {
   csc::io::read_cin_census(in, "fake", fake);
   BOOST_TEST(fake.children.size() == 332u);
   BOOST_TEST(fake.episodes.size() == 402u);
+  // Its ReferenceDate is 2022-07-21, yet it holds dates up to 2031-02-28 (a closure): listed, never counted.
+  const std::vector<csc::io::parse_error> late = csc::io::dates_after_reference_date(fake);
+  BOOST_TEST(!late.empty());
+  BOOST_TEST(std::any_of(late.begin(), late.end(), [](const csc::io::parse_error& e) {
+    return std::string(e.what()).find("CINclosureDate: 2031-02-28 is after the return's ReferenceDate 2022-07-21 (DfE rule 8620)") !=
+           std::string::npos;
+  }));
 }
 
 BOOST_DATA_TEST_CASE(a_record_that_cannot_be_read_is_reported_or_left_out_alone, bdata::make(rejection_cases), row) {

@@ -746,9 +746,31 @@ inline void read_cin_census(std::istream& in, const std::string& file, cin_censu
 /// returns with the same ReferenceDate are not merged: both stay, and the
 /// checks report them (8820). Records keep their file and line; the related
 /// records of earlier notes are renumbered, and cleared when merge() drops them.
+///
+/// Two returns of one LA with the same ReferenceDate are refused: one return
+/// given twice (a copy under another name, say) or two versions of one return,
+/// whose every referral would otherwise count twice. Two returns are of one LA
+/// when their Source/LEA is the same, or when either gives none (they cannot be
+/// told apart). Nothing is merged then.
 /// @param census the returns as read by read_cin_census(); merged in place.
+/// @throws std::invalid_argument naming both files, the LA and the ReferenceDate
+/// when two returns of one LA have the same ReferenceDate; @p census is unchanged.
 inline void merge(cin_census& census) {
   constexpr std::size_t dropped = static_cast<std::size_t>(-1);
+  for (std::size_t b = 0; b < census.files.size(); ++b)
+    for (std::size_t a = 0; a < b; ++a) {
+      const cin_return_header& x = census.files[a];
+      const cin_return_header& y = census.files[b];
+      if (!(x.reference_date == y.reference_date)) continue;
+      if (!x.lea.empty() && !y.lea.empty() && x.lea != y.lea) continue;
+      const std::string la = x.lea.empty() ? (y.lea.empty() ? std::string("one LA (no Source/LEA given)")
+                                                             : "LA " + y.lea + " (" + x.file + " gives no Source/LEA)")
+                                           : "LA " + x.lea + (y.lea.empty() ? " (" + y.file + " gives no Source/LEA)" : "");
+      throw std::invalid_argument(x.file + " and " + y.file + " are both returns of " + la + " with ReferenceDate " +
+                                  to_iso_string(y.reference_date) +
+                                  ": one return given twice, or two versions of one return; give one (every "
+                                  "referral in it would count twice)");
+    }
   // Child ids: one child per LAchildID, the latest return's identifiers.
   std::map<std::string, std::size_t> child_index;
   std::vector<cin_child> children;
@@ -842,6 +864,50 @@ inline void merge(cin_census& census) {
     if (now == dropped) f.related_record.reset();
     else f.related_record = now;
   }
+}
+
+/// @brief Every date in @p census, among those the figures are made of, that
+/// is after the ReferenceDate of the return it came from (docs/cin-census.md,
+/// docs/rules/extract-date.md: nothing after the extract date is counted).
+///
+/// Rules (DfE validation rules, domain-reference.md section 7.3): CINreferralDate
+/// (8600) and CINclosureDate (8620) of each episode, CPPstartDate (8720) and
+/// CPPendDate (8930) of each CP plan, CINPlanStartDate (4010) and CINPlanEndDate
+/// (4013) of each CIN plan, each compared with its episode's ReferenceDate. Only
+/// the "after the ReferenceDate" half of 8620, 8930 and 4013 ("within the census
+/// year") is checked: a closure before the census year is a carried-over case's.
+/// Other items (assessments, S47s, reviews) do not make the figures and are not
+/// checked here.
+/// @param census the returns as read by read_cin_census() (merged or not).
+/// @return one parse_error per late date, in table order (episodes, CP plans, CIN
+/// plans, each in reading order): the file and line of the record's element
+/// (CINdetails, ChildProtectionPlans, CINPlanDates), the item's element path, the
+/// date, the ReferenceDate and the DfE rule; empty when there is none.
+inline std::vector<parse_error> dates_after_reference_date(const cin_census& census) {
+  std::vector<parse_error> out;
+  const auto check = [&](const record_source& where, const civil_date& reference_date, const char* path,
+                         const std::optional<civil_date>& date, int dfe_rule) {
+    if (!date || !(reference_date < *date)) return;
+    out.emplace_back(census.files.at(where.file).file, where.line, path,
+                     to_iso_string(*date) + " is after the return's ReferenceDate " + to_iso_string(reference_date) +
+                         " (DfE rule " + std::to_string(dfe_rule) +
+                         "); nothing after the extract date is counted");
+  };
+  for (const cin_episode& e : census.episodes) {
+    check(e.source, e.reference_date, "Message/Children/Child/CINdetails/CINreferralDate", e.referral, 8600);
+    check(e.source, e.reference_date, "Message/Children/Child/CINdetails/CINclosureDate", e.closure, 8620);
+  }
+  for (const cin_cp_plan& p : census.cp_plans) {
+    const civil_date& rd = census.episodes.at(p.episode).reference_date;
+    check(p.source, rd, "Message/Children/Child/CINdetails/ChildProtectionPlans/CPPstartDate", p.start, 8720);
+    check(p.source, rd, "Message/Children/Child/CINdetails/ChildProtectionPlans/CPPendDate", p.end, 8930);
+  }
+  for (const cin_plan& p : census.cin_plans) {
+    const civil_date& rd = census.episodes.at(p.episode).reference_date;
+    check(p.source, rd, "Message/Children/Child/CINdetails/CINPlanDates/CINPlanStartDate", p.start, 4010);
+    check(p.source, rd, "Message/Children/Child/CINdetails/CINPlanDates/CINPlanEndDate", p.end, 4013);
+  }
+  return out;
 }
 
 }  // namespace csc::io
