@@ -373,16 +373,23 @@ struct report {
     return out;
   }
 
-  // The data-quality summary of every input (docs/inputs.md).
+  // The data-quality summary of every input (docs/inputs.md): the reader's
+  // findings, the classifier's and the timelines' (by the input of their record).
   std::vector<csc::input_quality> quality() const {
     static const std::vector<csc::finding> none;
+    std::array<std::vector<csc::finding>, 5> timeline;  // by stepdown_inputs source
+    if (stepdown)
+      for (const csc::finding& f : stepdown->timelines.findings())
+        if (f.source < timeline.size()) timeline[f.source].push_back(f);
     std::vector<csc::input_quality> out;
-    if (referrals) out.push_back(csc::quality_of("referrals", *referrals, classified ? classified->findings() : none));
-    if (cp_plans) out.push_back(csc::quality_of("cp_plans", *cp_plans, cp_classified ? cp_classified->findings() : none));
+    if (referrals)
+      out.push_back(csc::quality_of("referrals", *referrals, classified ? classified->findings() : none, timeline[0]));
+    if (cp_plans)
+      out.push_back(csc::quality_of("cp_plans", *cp_plans, cp_classified ? cp_classified->findings() : none, timeline[1]));
     const char* names[] = {"cin_plans", "early_help", "looked_after"};
     std::size_t k = 0;
     for (const auto* e : {&cin_plans, &early_help, &looked_after}) {
-      if (*e) out.push_back(csc::quality_of(names[k], **e));
+      if (*e) out.push_back(csc::quality_of(names[k], **e, timeline[k + 2]));
       ++k;
     }
     return out;
@@ -767,6 +774,13 @@ void run_series(const report& r, std::ostream& os) {
     csc_report::write_csv_tables(r.opt.output_dir, csc_report::series_tables(t, so, r.quality(), about.title));
   } else {
     csc_report::write_series_text(os, t, so, r.opt.format, about);
+    // csv has no notes: an input with anything to say (as the other formats' data-quality
+    // sentences) adds the data-quality table after a blank line, as --output-dir's data_quality.csv.
+    const std::vector<csc::input_quality> quality = r.quality();
+    if (r.opt.format == "csv" && !csc_report::quality_sentences(quality).empty()) {
+      os << '\n';
+      csc_report::write_grid(os, csc_report::quality_grid(quality), "csv");
+    }
   }
 }
 
