@@ -173,6 +173,11 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
       line.push_back(csv ? text : text + m);
     }
     for (const auto& name : targeted) {
+      // A figure marked history incomplete is not judged, as in the comparison tables.
+      if (r.at(name).value && !r.at(name).suppressed && mark(t, r.period, name) == "*") {
+        line.emplace_back(csv ? "not judged: history incomplete" : "not judged");
+        continue;
+      }
       const auto met = csc::target_met(r.at(name), *csc::find_measure(name), o.targets.at(name).value);
       line.push_back(met ? (*met ? "yes" : "no") : undefined);
     }
@@ -251,6 +256,11 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
                        " (" + csc::format_percent(pc.step_downs_follow_up_incomplete, pc.step_downs) + "%)";
       }
     }
+  bool unjudged = false;  // a --target not judged for a figure marked *
+  for (const auto& [name, tg] : o.targets)
+    if (std::find(t.columns.begin(), t.columns.end(), name) != t.columns.end())
+      for (const csc::series_row& r : t.rows)
+        unjudged = unjudged || (r.at(name).value && !r.at(name).suppressed && mark(t, r.period, name) == "*");
   if (history) {
     std::string from;
     if (t.referrals_from) from += "referrals from " + csc::to_iso_string(*t.referrals_from);
@@ -259,6 +269,9 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
                   "second or subsequent plans, all earlier history) reaches before the earliest data (" + from +
                   "), so the figure may under-count.");
   }
+  if (unjudged)
+    out.push_back("Target not judged: a figure marked * (history incomplete) may under-count, so it is not judged "
+                  "against its target, as the comparison tables do not judge it.");
   if (!provisional.empty())
     out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");
   if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
