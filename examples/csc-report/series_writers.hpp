@@ -101,10 +101,11 @@ inline std::string mark(const series_table& t, std::size_t p, const std::string&
   return t.completeness[p].provisional_percent(*m) ? "p" : "";
 }
 
+// Whether any figure is marked (csv's completeness column; an undefined figure too, as the JSON lists it).
 inline bool has_marks(const series_table& t) {
   for (const csc::series_row& r : t.rows)
     for (const auto& c : t.columns)
-      if (r.at(c).value && !mark(t, r.period, c).empty()) return true;
+      if (!mark(t, r.period, c).empty()) return true;
   return false;
 }
 
@@ -168,9 +169,11 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     std::string marked;  // csv: the measures marked in this row
     for (const auto& c : t.columns) {
       std::string text = csc::figure_text(r.at(c), undefined);
-      const std::string m = r.at(c).value ? mark(t, r.period, c) : std::string();
+      // csv names every marked measure of the row, an empty cell's too (as the JSON's
+      // completeness lists it); the other formats mark the figures shown.
+      const std::string m = mark(t, r.period, c);
       if (!m.empty() && csv) marked += (marked.empty() ? "" : "; ") + c + (m == "*" ? " history incomplete" : " provisional");
-      line.push_back(csv ? text : text + m);
+      line.push_back(csv || !r.at(c).value ? text : text + m);
     }
     for (const auto& name : targeted) {
       // A figure marked history incomplete is not judged, as in the comparison tables.
