@@ -627,8 +627,12 @@ void write_referrals_table(const report& r, const table_writer& t) {
   for (std::size_t k = 0; k < csc::referral_type_count; ++k) {
     t.row("  " + std::string(csc::label_of(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
   }
-  os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
-     << m.duplicate_referral_date_count << " in the period; all counted)\n";
+  if (r.classified->findings().empty()) {  // no line of zeros
+    os << "\n  Data-quality findings: none\n";
+  } else {
+    os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
+       << m.duplicate_referral_date_count << " in the period; all counted)\n";
+  }
   write_reader_findings(r, *r.referrals, t);
   if (r.referrals->blank_lines != 0) os << "  Blank lines skipped in the input: " << r.referrals->blank_lines << "\n";
 }
@@ -674,7 +678,11 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
     ++n.first;
     n.second += !f.counted;
   }
-  os << "\n  Data-quality findings: " << r.cp_classified->findings().size() << "\n";
+  if (r.cp_classified->findings().empty()) {
+    os << "\n  Data-quality findings: none\n";
+  } else {
+    os << "\n  Data-quality findings: " << r.cp_classified->findings().size() << "\n";
+  }
   for (const auto& [rule, n] : rules) {
     t.row("  " + std::string(rule) + (n.second ? " (not counted)" : " (counted)"), std::to_string(n.first));
   }

@@ -21,6 +21,7 @@
 #include <iomanip>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace csc_report {
@@ -324,16 +325,51 @@ inline std::vector<std::string> comparison_footnotes(const series_table& t) {
   return out;
 }
 
-inline std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+// Whether a spreadsheet would read cell @p s as a formula (it begins with = + - @,
+// a tab or a carriage return), unless it is a number written as a number ("-1.5")
+// or a lone "-" (a figure not published).
+inline bool csv_formula_like(const std::string& s) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s[0]) == std::string_view::npos) return false;
+  if (s[0] != '-' && s[0] != '+') return true;
+  if (s.size() == 1) return false;
+  bool digit = false, point = false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digit = true;
+    } else if (s[i] == '.' && !point) {
+      point = true;
+    } else {
+      return true;
+    }
+  }
+  return !digit;
+}
+
+// A CSV cell: a cell a spreadsheet would read as a formula is neutralised by a
+// leading apostrophe ('=cmd()), then quoted when it holds , " CR or LF (docs/csc-report.md).
+inline std::string csv_quote(const std::string& cell) {
+  const std::string s = csv_formula_like(cell) ? "'" + cell : cell;
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string q = "\"";
   for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   return q + '"';
 }
 
+// A markdown table cell: | escaped, a line break (LF, CR or CRLF) written <br> so that
+// the row stays on one line.
 inline std::string markdown_escape(const std::string& s) {
   std::string e;
-  for (char ch : s) e += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '|') {
+      e += "\\|";
+    } else if (ch == '\r' || ch == '\n') {
+      e += "<br>";
+      if (ch == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      e += ch;
+    }
+  }
   return e;
 }
 
