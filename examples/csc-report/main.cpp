@@ -541,7 +541,7 @@ void write_json(const report& r, std::ostream& os) {
                                   const auto& day_of) {
     const auto write = [&](const csc::finding& f) {
       const auto& row = table.records[f.record];
-      const std::size_t related = f.related_record ? table.records[*f.related_record].source.line : 0;
+      const std::size_t related = f.related_record ? table.records[*f.related_record].source.line : f.related_line;
       write_finding(input, f, row.child, table.files[row.source.file], row.source.line, related, day_of(row));
     };
     if (!r.census)
@@ -722,7 +722,10 @@ void write_check(const report& r, std::ostream& os) {
     for (const csc::finding& f : findings) {
       const auto& row = table.records.at(f.record);
       all.push_back({input, std::string(csc::to_string(f.rule)), std::string(row.child), table.where(f.record),
-                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted,
+                     f.related_record ? table.where(*f.related_record)
+                     : f.related_line ? table.files[row.source.file] + ":" + std::to_string(f.related_line)
+                                      : std::string(),
+                     f.detail, f.counted,
                      f.detail});
     }
   };

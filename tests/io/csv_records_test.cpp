@@ -325,6 +325,7 @@ BOOST_AUTO_TEST_CASE(a_row_repeated_in_every_column_is_read_once_with_a_finding)
   BOOST_TEST((t.findings[0].rule == csc::rule::duplicate_record));
   BOOST_TEST(t.findings[0].record == 0u);
   BOOST_TEST(t.findings[0].detail == "line 4 repeats line 2 in every column (read once)");
+  BOOST_TEST(t.findings[0].related_line == 4u);  // the repeat, not a record: JSON related_line
   BOOST_TEST((t.unused_columns == std::vector<std::string>{"Team"}));
 }
 

@@ -264,6 +264,7 @@ struct csv_table_reader {
         d.record = index[earlier];
         d.detail = "line " + std::to_string(out.records[k].source.line) + " repeats line " +
                    std::to_string(out.records[earlier].source.line) + " in every column (read once)";
+        d.related_line = out.records[k].source.line;
         findings.push_back(std::move(d));
       }
     }
