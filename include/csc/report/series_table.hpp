@@ -291,7 +291,7 @@ std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Reco
     if (!birth)
       throw io::parse_error(r.source.file < table.files.size() ? table.files[r.source.file] : table.name,
                             r.source.line, "PersonBirthDate",
-                            "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+                            io::quoted_value(text) + " is not a valid date of the form YYYY-MM-DD");
     out.push_back({std::string(csc::to_string(age_band_on(*birth, (r.*date).civil())))});
   }
   return out;
@@ -359,7 +359,7 @@ std::vector<referral_outcomes> count_referral_outcomes(const io::referral_table&
       const std::optional<civil_date> d = parse_iso_date(text);
       if (!d)
         throw io::parse_error(r.source.file < referrals.files.size() ? referrals.files[r.source.file] : referrals.name,
-                              r.source.line, item, "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+                              r.source.line, item, io::quoted_value(text) + " is not a valid date of the form YYYY-MM-DD");
       const int after = (day(*d) - r.referral).count();
       return after >= 0 && after <= days_after;
     };
