@@ -308,6 +308,22 @@ struct report {
            ", after the latest date in any input (" + csc::to_iso_string(*latest) +
            "), so no record is dated in it; check --period or --from, and the inputs";
   }
+  // The matching warning for a period that ends before the earliest key date (referral date,
+  // plan or episode start) of every input: its figures are unknown, not zeros.
+  std::optional<std::string> before_data_warning() const {
+    if (!period || !period->last()) return std::nullopt;
+    std::optional<csc::day> earliest;
+    const auto take = [&](std::optional<csc::day> d) {
+      if (d && (!earliest || *d < *earliest)) earliest = d;
+    };
+    if (referrals) take(data_from(*referrals));
+    if (cp_plans) take(data_from(*cp_plans));
+    for (const csc::io::episode_table* e : episode_inputs()) take(csc::io::first_key_date(*e));
+    if (!earliest || !(*period->last() < *earliest)) return std::nullopt;
+    return "Period before the data: the period ends on " + csc::to_iso_string(*period->last()) +
+           ", before the earliest date in any input (" + csc::to_iso_string(*earliest) +
+           "), so no record is dated in it and its figures are unknown, not zeros; check --period or --from, and the inputs";
+  }
 
   // The first day of the data behind @p table (docs/rules/completeness.md): the
   // census collection year, or for CSV extracts the earliest key date.
@@ -329,27 +345,45 @@ struct report {
   // Completeness of the period's figures (docs/rules/completeness.md): the
   // measures whose history reaches before the data, and the data's first days.
   std::vector<std::string> history_incomplete() const {
+    // docs/rules/completeness.md: by each measure's need, and every figure of an input
+    // whose data does not reach the period (as the series table marks them).
     std::vector<std::string> out;
     const csc::day first = period->first();
     const auto from = [&](const auto& table) { return data_from(table); };
-    if (referrals && !csc::history_within_data(first, from(*referrals), opt.policy.look_back))
-      out.insert(out.end(), {"rereferral_count", "rereferral_percent"});
+    if (referrals) {
+      const bool all = !covers(*referrals);
+      if (all) out.emplace_back("referral_count");
+      if (all || !csc::history_within_data(first, from(*referrals), opt.policy.look_back))
+        out.insert(out.end(), {"rereferral_count", "rereferral_percent"});
+    }
     if (cp_plans) {
-      if (opt.cp_policy.evidence == csc::previous_plan_evidence::history_only ||
+      const bool all = !covers(*cp_plans);
+      if (all) out.emplace_back("CPP_start");
+      if (all || opt.cp_policy.evidence == csc::previous_plan_evidence::history_only ||
           !cp_plans->has_item("NumberOfPreviousCPP"))
         out.insert(out.end(), {"CPP_subsequent", "CPP_subsequent_percent"});
-      if (!csc::history_within_data(first, from(*cp_plans), opt.cp_policy.repeat_window))
+      if (all || !csc::history_within_data(first, from(*cp_plans), opt.cp_policy.repeat_window))
         out.emplace_back("CPP_subsequent_within_2y_percent");
+      if (all) out.emplace_back("CPP_open");
     }
     return out;
+  }
+  // Whether the data of @p table reaches the period (csc::data_covers).
+  template <class Table>
+  bool covers(const Table& table) const {
+    return csc::data_covers(period->first(), *period->last(), data_from(table), horizon);
   }
   // labels: the measures' plain-language labels (table, html); else their names (json).
   std::vector<std::string> completeness_sentences(bool labels = true) const {
     std::vector<std::string> out;
     if (const auto w = after_data_warning()) out.push_back(*w);
+    if (const auto w = before_data_warning()) out.push_back(*w);
     const auto incomplete = history_incomplete();
     if (!incomplete.empty()) {
-      std::string s = "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
+      const bool outside = (referrals && !covers(*referrals)) || (cp_plans && !covers(*cp_plans));
+      std::string s = outside ? "History incomplete (the data does not reach the period, or the look-back reaches "
+                                "before the earliest data, so these may under-count):"
+                              : "History incomplete (the look-back reaches before the earliest data, so these may under-count):";
       for (std::size_t i = 0; i < incomplete.size(); ++i)
         s += labels ? (i ? "; " : " ") + std::string(csc::find_measure(incomplete[i])->label) : " " + incomplete[i];
       const auto from = [&](const auto& table) { return data_from(table); };
@@ -383,16 +417,23 @@ struct report {
     return out;
   }
 
-  // The data-quality summary of every input (docs/inputs.md).
+  // The data-quality summary of every input (docs/inputs.md): the reader's
+  // findings, the classifier's and the timelines' (by the input of their record).
   std::vector<csc::input_quality> quality() const {
     static const std::vector<csc::finding> none;
+    std::array<std::vector<csc::finding>, 5> timeline;  // by stepdown_inputs source
+    if (stepdown)
+      for (const csc::finding& f : stepdown->timelines.findings())
+        if (f.source < timeline.size()) timeline[f.source].push_back(f);
     std::vector<csc::input_quality> out;
-    if (referrals) out.push_back(csc::quality_of("referrals", *referrals, classified ? classified->findings() : none));
-    if (cp_plans) out.push_back(csc::quality_of("cp_plans", *cp_plans, cp_classified ? cp_classified->findings() : none));
+    if (referrals)
+      out.push_back(csc::quality_of("referrals", *referrals, classified ? classified->findings() : none, timeline[0]));
+    if (cp_plans)
+      out.push_back(csc::quality_of("cp_plans", *cp_plans, cp_classified ? cp_classified->findings() : none, timeline[1]));
     const char* names[] = {"cin_plans", "early_help", "looked_after"};
     std::size_t k = 0;
     for (const auto* e : {&cin_plans, &early_help, &looked_after}) {
-      if (*e) out.push_back(csc::quality_of(names[k], **e));
+      if (*e) out.push_back(csc::quality_of(names[k], **e, timeline[k + 2]));
       ++k;
     }
     return out;
@@ -510,7 +551,7 @@ void write_json(const report& r, std::ostream& os) {
                                   const auto& day_of) {
     const auto write = [&](const csc::finding& f) {
       const auto& row = table.records[f.record];
-      const std::size_t related = f.related_record ? table.records[*f.related_record].source.line : 0;
+      const std::size_t related = f.related_record ? table.records[*f.related_record].source.line : f.related_line;
       write_finding(input, f, row.child, table.files[row.source.file], row.source.line, related, day_of(row));
     };
     if (!r.census)
@@ -596,8 +637,12 @@ void write_referrals_table(const report& r, const table_writer& t) {
   for (std::size_t k = 0; k < csc::referral_type_count; ++k) {
     t.row("  " + std::string(csc::label_of(static_cast<csc::referral_type>(k))), std::to_string(m.referral_type_counts[k]));
   }
-  os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
-     << m.duplicate_referral_date_count << " in the period; all counted)\n";
+  if (r.classified->findings().empty()) {  // no line of zeros
+    os << "\n  Data-quality findings: none\n";
+  } else {
+    os << "\n  Data-quality findings: " << r.classified->findings().size() << " duplicate_referral_date ("
+       << m.duplicate_referral_date_count << " in the period; all counted)\n";
+  }
   write_reader_findings(r, *r.referrals, t);
   if (r.referrals->blank_lines != 0) os << "  Blank lines skipped in the input: " << r.referrals->blank_lines << "\n";
 }
@@ -643,7 +688,11 @@ void write_cp_plans_table(const report& r, const table_writer& t) {
     ++n.first;
     n.second += !f.counted;
   }
-  os << "\n  Data-quality findings: " << r.cp_classified->findings().size() << "\n";
+  if (r.cp_classified->findings().empty()) {
+    os << "\n  Data-quality findings: none\n";
+  } else {
+    os << "\n  Data-quality findings: " << r.cp_classified->findings().size() << "\n";
+  }
   for (const auto& [rule, n] : rules) {
     t.row("  " + std::string(rule) + (n.second ? " (not counted)" : " (counted)"), std::to_string(n.first));
   }
@@ -683,7 +732,10 @@ void write_check(const report& r, std::ostream& os) {
     for (const csc::finding& f : findings) {
       const auto& row = table.records.at(f.record);
       all.push_back({input, std::string(csc::to_string(f.rule)), std::string(row.child), table.where(f.record),
-                     f.related_record ? table.where(*f.related_record) : std::string(), f.detail, f.counted,
+                     f.related_record ? table.where(*f.related_record)
+                     : f.related_line ? table.files[row.source.file] + ":" + std::to_string(f.related_line)
+                                      : std::string(),
+                     f.detail, f.counted,
                      f.detail});
     }
   };
@@ -764,6 +816,7 @@ void run_series(const report& r, std::ostream& os) {
       throw usage_error(e.what());
     }
   }();
+  if (const auto w = r.before_data_warning()) t.notes.insert(t.notes.begin(), *w);
   if (const auto w = r.after_data_warning()) t.notes.insert(t.notes.begin(), *w);
   for (std::string& n : csc_report::quality_sentences(r.quality())) t.notes.push_back(std::move(n));
   const csc_report::provenance about = csc_report::series_provenance(t, so, r.horizon, r.opt.inputs(), data.files);
@@ -777,6 +830,13 @@ void run_series(const report& r, std::ostream& os) {
     csc_report::write_csv_tables(r.opt.output_dir, csc_report::series_tables(t, so, r.quality(), about.title));
   } else {
     csc_report::write_series_text(os, t, so, r.opt.format, about);
+    // csv has no notes: an input with anything to say (as the other formats' data-quality
+    // sentences) adds the data-quality table after a blank line, as --output-dir's data_quality.csv.
+    const std::vector<csc::input_quality> quality = r.quality();
+    if (r.opt.format == "csv" && !csc_report::quality_sentences(quality).empty()) {
+      os << '\n';
+      csc_report::write_grid(os, csc_report::quality_grid(quality), "csv");
+    }
   }
 }
 
@@ -865,7 +925,8 @@ void run(const options& opt, std::ostream& os) {
   if (!latest) throw std::runtime_error("no records in any input");
   r.latest = latest;
   if (!opt.check && !opt.child)
-    if (const auto w = r.after_data_warning()) std::cerr << "csc-report: warning: " << *w << '\n';
+    for (const auto& w : {r.after_data_warning(), r.before_data_warning()})
+      if (w) std::cerr << "csc-report: warning: " << *w << '\n';
   if (opt.wants_stepdown()) {
     r.stepdown_in = csc_report::stepdown_inputs{r.referrals ? &*r.referrals : nullptr, r.cp_plans ? &*r.cp_plans : nullptr,
                                                 r.cin_plans ? &*r.cin_plans : nullptr,

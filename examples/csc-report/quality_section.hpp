@@ -44,8 +44,9 @@ inline void write_quality_json(json_writer& j, const std::vector<csc::input_qual
 
 // One sentence per input with something to say beyond its records (merging,
 // exclusions, trimming, skipped rows, loosely matched or unused columns,
-// reader findings); nothing for a clean input, unless @p every_input (--check:
-// each input's summary, a clean one said to be clean).
+// findings of every rule: the reader's, the classifier's, the timelines');
+// nothing for a clean input, unless @p every_input (--check: each input's
+// summary, a clean one said to be clean only when it has no finding of any kind).
 inline std::vector<std::string> quality_sentences(const std::vector<csc::input_quality>& inputs,
                                                   bool every_input = false) {
   std::vector<std::string> out;
@@ -66,15 +67,17 @@ inline std::vector<std::string> quality_sentences(const std::vector<csc::input_q
       for (const std::string& c : q.unused_columns) u += " " + c;
       parts.push_back(u);
     }
+    // Findings of every rule with any: the reader's, the classifier's and the
+    // timelines' (invalid_record: said as "excluded" above).
     for (const csc::rule_tally& r : q.findings) {
-      const csc::rule k = r.rule;
-      if (k == csc::rule::unknown_code || k == csc::rule::cin_closure_before_referral ||
-          k == csc::rule::duplicate_record)  // invalid_record: said as "excluded" above
-        parts.push_back(std::to_string(r.findings) + " " + std::string(csc::to_string(k)) +
-                        (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
+      if (r.rule == csc::rule::invalid_record || r.findings == 0) continue;
+      parts.push_back(std::to_string(r.findings) + " " + std::string(csc::to_string(r.rule)) +
+                      (r.not_counted ? " (" + std::to_string(r.not_counted) + " not counted)" : ""));
     }
     if (parts.empty() && !every_input) continue;
-    if (parts.empty()) parts.emplace_back("clean, nothing superseded, excluded or trimmed and no reader findings");
+    if (parts.empty())
+      parts.emplace_back("clean, nothing superseded, excluded or trimmed and no findings of any kind "
+                         "(reader, classifier or timeline)");
     std::string s = "Data quality, " + q.input + " (" + q.name + ", " + csc::count_text(q.records, "record") + "): ";
     for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? "; " : "") + parts[i];
     out.push_back(s);

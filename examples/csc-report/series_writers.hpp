@@ -21,6 +21,7 @@
 #include <iomanip>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace csc_report {
@@ -101,10 +102,11 @@ inline std::string mark(const series_table& t, std::size_t p, const std::string&
   return t.completeness[p].provisional_percent(*m) ? "p" : "";
 }
 
+// Whether any figure is marked (csv's completeness column; an undefined figure too, as the JSON lists it).
 inline bool has_marks(const series_table& t) {
   for (const csc::series_row& r : t.rows)
     for (const auto& c : t.columns)
-      if (r.at(c).value && !mark(t, r.period, c).empty()) return true;
+      if (!mark(t, r.period, c).empty()) return true;
   return false;
 }
 
@@ -168,11 +170,18 @@ inline grid series_grid(const series_table& t, const series_options& o, const ch
     std::string marked;  // csv: the measures marked in this row
     for (const auto& c : t.columns) {
       std::string text = csc::figure_text(r.at(c), undefined);
-      const std::string m = r.at(c).value ? mark(t, r.period, c) : std::string();
+      // csv names every marked measure of the row, an empty cell's too (as the JSON's
+      // completeness lists it); the other formats mark the figures shown.
+      const std::string m = mark(t, r.period, c);
       if (!m.empty() && csv) marked += (marked.empty() ? "" : "; ") + c + (m == "*" ? " history incomplete" : " provisional");
-      line.push_back(csv ? text : text + m);
+      line.push_back(csv || !r.at(c).value ? text : text + m);
     }
     for (const auto& name : targeted) {
+      // A figure marked history incomplete is not judged, as in the comparison tables.
+      if (r.at(name).value && !r.at(name).suppressed && mark(t, r.period, name) == "*") {
+        line.emplace_back(csv ? "not judged: history incomplete" : "not judged");
+        continue;
+      }
       const auto met = csc::target_met(r.at(name), *csc::find_measure(name), o.targets.at(name).value);
       line.push_back(met ? (*met ? "yes" : "no") : undefined);
     }
@@ -251,6 +260,11 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
                        " (" + csc::format_percent(pc.step_downs_follow_up_incomplete, pc.step_downs) + "%)";
       }
     }
+  bool unjudged = false;  // a --target not judged for a figure marked *
+  for (const auto& [name, tg] : o.targets)
+    if (std::find(t.columns.begin(), t.columns.end(), name) != t.columns.end())
+      for (const csc::series_row& r : t.rows)
+        unjudged = unjudged || (r.at(name).value && !r.at(name).suppressed && mark(t, r.period, name) == "*");
   if (history) {
     std::string from;
     if (t.referrals_from) from += "referrals from " + csc::to_iso_string(*t.referrals_from);
@@ -259,6 +273,9 @@ inline std::vector<std::string> series_footnotes(const series_table& t, const se
                   "second or subsequent plans, all earlier history) reaches before the earliest data (" + from +
                   "), so the figure may under-count.");
   }
+  if (unjudged)
+    out.push_back("Target not judged: a figure marked * (history incomplete) may under-count, so it is not judged "
+                  "against its target, as the comparison tables do not judge it.");
   if (!provisional.empty())
     out.push_back("p Provisional: step-downs whose follow-up window passes the extract date, " + provisional + ".");
   if (o.suppress) out.push_back(std::string(csc::suppression_footnote));
@@ -308,16 +325,51 @@ inline std::vector<std::string> comparison_footnotes(const series_table& t) {
   return out;
 }
 
-inline std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+// Whether a spreadsheet would read cell @p s as a formula (it begins with = + - @,
+// a tab or a carriage return), unless it is a number written as a number ("-1.5")
+// or a lone "-" (a figure not published).
+inline bool csv_formula_like(const std::string& s) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s[0]) == std::string_view::npos) return false;
+  if (s[0] != '-' && s[0] != '+') return true;
+  if (s.size() == 1) return false;
+  bool digit = false, point = false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digit = true;
+    } else if (s[i] == '.' && !point) {
+      point = true;
+    } else {
+      return true;
+    }
+  }
+  return !digit;
+}
+
+// A CSV cell: a cell a spreadsheet would read as a formula is neutralised by a
+// leading apostrophe ('=cmd()), then quoted when it holds , " CR or LF (docs/csc-report.md).
+inline std::string csv_quote(const std::string& cell) {
+  const std::string s = csv_formula_like(cell) ? "'" + cell : cell;
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string q = "\"";
   for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   return q + '"';
 }
 
+// A markdown table cell: | escaped, a line break (LF, CR or CRLF) written <br> so that
+// the row stays on one line.
 inline std::string markdown_escape(const std::string& s) {
   std::string e;
-  for (char ch : s) e += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '|') {
+      e += "\\|";
+    } else if (ch == '\r' || ch == '\n') {
+      e += "<br>";
+      if (ch == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      e += ch;
+    }
+  }
   return e;
 }
 

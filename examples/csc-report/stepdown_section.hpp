@@ -185,8 +185,11 @@ inline void write_stepdown_table(std::ostream& os, const stepdown_report& s, con
     std::size_t merged = 0;
     std::size_t dropped = 0;
     for (const auto& f : s.timelines.findings()) (f.counted ? merged : dropped) += 1;
-    os << "\n  Timeline findings: " << merged << " episode_same_level_overlap (merged), " << dropped
-       << " episode_end_before_start (left out)\n";
+    // Only the rules with findings (a finding is one or the other).
+    os << "\n  Timeline findings: ";
+    if (merged) os << merged << " episode_same_level_overlap (merged)" << (dropped ? ", " : "");
+    if (dropped) os << dropped << " episode_end_before_start (left out)";
+    os << '\n';
   }
 }
 

@@ -4,7 +4,8 @@ give the same figures:
 
 - the one-file CSV is the per-table files joined (series.csv, or with
   --layout wide the wide_MEASURE files as one table, then each comparison
-  after a blank line), byte for byte, and contents.csv lists every file with
+  after a blank line, then data_quality.csv after a blank line when an input
+  has anything to say), byte for byte, and contents.csv lists every file with
   its caption;
 - the workbook (unzipped, its sheet XML and shared strings read) has one sheet
   per file in contents.csv's order, named after it; each sheet has the caption
@@ -56,7 +57,10 @@ if wide:  # --layout wide: the one-file CSV is the wide tables as one (a header,
 else:
     series = files["series.csv"]
 joined = "\n".join([series] + [text for name, text in files.items() if name.startswith("comparison_")])
-if joined != one_file:
+# An input with anything to say adds the data-quality table after a blank line
+# (the one-file CSV has no notes to say it in).
+with_quality = joined + "\n" + files.get("data_quality.csv", "")
+if joined != one_file and with_quality != one_file:
     failures.append("the per-table CSV files joined differ from the one-file CSV")
 
 ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -118,7 +122,9 @@ for (name, part), entry in zip(sheets, contents):
                     failures.append("%s: format %s for %s" % (where, cell[2], text))
                 elif re.search(r"_percent$|_rate_per_10000$", table[0][c]) and cell[2] != "#,##0.0":
                     failures.append("%s: a percentage or rate formatted %s" % (where, cell[2]))
-            elif cell is None or cell[0] != "text" or cell[1] != text:
+            elif cell is None or cell[0] != "text" or cell[1] != (
+                    text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text):
+                # CSV neutralises a formula-like cell with an apostrophe; xlsx writes it as text
                 failures.append("%s: %r, the CSV has %r" % (where, cell, text))
             checked += 1
 if failures:

@@ -325,6 +325,7 @@ BOOST_AUTO_TEST_CASE(a_row_repeated_in_every_column_is_read_once_with_a_finding)
   BOOST_TEST((t.findings[0].rule == csc::rule::duplicate_record));
   BOOST_TEST(t.findings[0].record == 0u);
   BOOST_TEST(t.findings[0].detail == "line 4 repeats line 2 in every column (read once)");
+  BOOST_TEST(t.findings[0].related_line == 4u);  // the repeat, not a record: JSON related_line
   BOOST_TEST((t.unused_columns == std::vector<std::string>{"Team"}));
 }
 
@@ -987,6 +988,20 @@ BOOST_AUTO_TEST_CASE(a_big_extract_read_in_parts_reads_as_in_one_part_and_as_a_s
       }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_blank_column_name_not_used_is_named_by_its_place) {
+  const auto t = referrals("LAchildID,CINreferralDate,, ,Team\nC1,2019-05-01,a,b,N\n");
+  BOOST_TEST((t.unused_columns == std::vector<std::string>{"(blank column 3)", "(blank column 4)", "Team"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_long_value_is_cut_in_messages_with_a_marker) {
+  const std::string huge(5000, 'x');
+  const auto t = referrals("LAchildID,CINreferralDate,ReferralSource\nC1,2019-05-01," + huge + "\n");
+  BOOST_REQUIRE(t.findings.size() == 1u);
+  BOOST_TEST(t.findings[0].detail.size() < 300u);
+  BOOST_TEST(t.findings[0].detail.find("...' (cut; 5000 bytes in all)") != std::string::npos);
+  BOOST_TEST(csc::io::quoted_value("abc") == "'abc'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

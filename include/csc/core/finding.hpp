@@ -136,6 +136,9 @@ struct finding {
   std::size_t related_source = 0;            ///< Which input holds `related_record`.
   bool counted = true;                       ///< True iff the record is still included in the counts.
   std::string detail;                        ///< What failed, with the dates ("" when the rule says it all).
+  /// Line, in the file of `record`, of the other row involved when it is not a record (a row
+  /// repeating `record`'s, read once: rule::duplicate_record); 0 when none.
+  std::size_t related_line = 0;
 };
 
 }  // namespace csc

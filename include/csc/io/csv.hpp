@@ -169,11 +169,18 @@ class csv_reader {
   const std::vector<std::pair<std::string, std::string>>& matched_columns() const noexcept { return matched_; }
 
   /// @brief The header names no column() call has found: columns present but not used.
+  /// A blank name (empty, or only spaces and tabs) is named by its place, "(blank column 5)"
+  /// (1-based), so that it can be seen in a list (docs/inputs.md).
   /// @return the names in file order.
   std::vector<std::string> unused_columns() const {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < header_.size(); ++i)
-      if (!used_[i]) out.push_back(header_[i]);
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      if (used_[i]) continue;
+      if (header_[i].find_first_not_of(" \t") == std::string::npos)
+        out.push_back("(blank column " + std::to_string(i + 1) + ")");
+      else
+        out.push_back(header_[i]);
+    }
     return out;
   }
 
@@ -302,9 +309,9 @@ class csv_reader {
     long long n = 0;
     if (text.empty()) fail(column, "empty: expected a whole number >= 0" + suffix);
     for (const char ch : text) {
-      if (ch < '0' || ch > '9') fail(column, "'" + std::string(text) + "' is not a whole number >= 0" + suffix);
+      if (ch < '0' || ch > '9') fail(column, quoted_value(text) + " is not a whole number >= 0" + suffix);
       n = n * 10 + (ch - '0');
-      if (n > max) fail(column, "'" + std::string(text) + "' is larger than " + std::to_string(max) + suffix);
+      if (n > max) fail(column, quoted_value(text) + " is larger than " + std::to_string(max) + suffix);
     }
     return static_cast<int>(n);
   }
@@ -325,7 +332,7 @@ class csv_reader {
   civil_date other_date_field(std::size_t column) const {
     const std::string_view text = field(column);
     if (auto d = parse_date_value(text, opt_.dates)) return *d;
-    fail(column, "'" + std::string(text) + "' is not a valid date of the form " +
+    fail(column, quoted_value(text) + " is not a valid date of the form " +
                      (opt_.dates == io::date_format::iso ? "YYYY-MM-DD" : "DD/MM/YYYY"));
   }
 

@@ -264,6 +264,7 @@ struct csv_table_reader {
         d.record = index[earlier];
         d.detail = "line " + std::to_string(out.records[k].source.line) + " repeats line " +
                    std::to_string(out.records[earlier].source.line) + " in every column (read once)";
+        d.related_line = out.records[k].source.line;
         findings.push_back(std::move(d));
       }
     }
@@ -371,7 +372,7 @@ struct csv_table_reader {
     if (!column) return std::nullopt;
     const auto b = parse_boolean_value(csv.field(*column));
     if (!b)
-      csv.fail(*column, "'" + std::string(csv.field(*column)) + "' is not a boolean (true/false, 1/0, yes/no, y/n)");
+      csv.fail(*column, quoted_value(csv.field(*column)) + " is not a boolean (true/false, 1/0, yes/no, y/n)");
     return b;
   }
   record_source source() const { return record_source{0, csv.line()}; }
@@ -397,7 +398,7 @@ struct csv_table_reader {
     if (!column) return std::string_view();
     const std::string_view value = text->keep(csv.field(*column));
     if (!value.empty() && !known(value))
-      finding_on(record, rule::unknown_code, std::string(dfe_rule) + " " + item + ": '" + std::string(value) + "'");
+      finding_on(record, rule::unknown_code, std::string(dfe_rule) + " " + item + ": " + quoted_value(value));
     return value;
   }
   void finding_on(std::size_t record, csc::rule r, std::string detail) {

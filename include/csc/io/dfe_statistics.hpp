@@ -136,7 +136,7 @@ class published_table {
       if (level == "National") r.level = geographic_level::national;
       else if (level == "Regional") r.level = geographic_level::regional;
       else if (level == "Local authority") r.level = geographic_level::local_authority;
-      else throw parse_error(source, csv.line(), "geographic_level", "unknown level '" + std::string(level) + "'");
+      else throw parse_error(source, csv.line(), "geographic_level", "unknown level " + quoted_value(level));
       r.region_code = std::string(csv.field(c_region));
       r.region_name = std::string(csv.field(c_region_name));
       if (r.level == geographic_level::local_authority) r.la_number = csv.whole_number_field(c_la, 9999);
@@ -175,7 +175,7 @@ class published_table {
     }
     if (!ok || !digit)
       throw parse_error(csv.source(), csv.line(), csv.header()[c],
-                        "expected a number or a DfE symbol (c, x, :, z, u, low), got '" + std::string(f) + "'");
+                        "expected a number or a DfE symbol (c, x, :, z, u, low), got " + quoted_value(f));
     return {std::stod(std::string(f)), std::string(f)};
   }
 

@@ -104,6 +104,22 @@ class parse_errors : public std::runtime_error {
   std::vector<parse_error> errors_;
 };
 
+/// @brief Longest value, in bytes, that quoted_value() echoes in full.
+inline constexpr std::size_t quoted_value_limit = 200;
+
+/// @brief A field value as error and finding messages quote it: `'value'`, cut after
+/// quoted_value_limit bytes (at a UTF-8 character boundary) with a marker saying so,
+/// `'abc...' (cut; 5000000 bytes in all)`, so that a huge field does not flood a message.
+/// Source: docs/inputs.md (errors and findings).
+/// @param value the value as written.
+/// @return the quoted, possibly shortened, value.
+inline std::string quoted_value(std::string_view value) {
+  if (value.size() <= quoted_value_limit) return "'" + std::string(value) + "'";
+  std::size_t n = quoted_value_limit;
+  while (n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80) --n;  // not inside a character
+  return "'" + std::string(value.substr(0, n)) + "...' (cut; " + std::to_string(value.size()) + " bytes in all)";
+}
+
 }  // namespace csc::io
 
 #endif  // CSC_IO_ERROR_HPP

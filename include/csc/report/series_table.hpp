@@ -291,7 +291,7 @@ std::vector<std::vector<std::string>> breakdown_keys(const io::record_table<Reco
     if (!birth)
       throw io::parse_error(r.source.file < table.files.size() ? table.files[r.source.file] : table.name,
                             r.source.line, "PersonBirthDate",
-                            "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+                            io::quoted_value(text) + " is not a valid date of the form YYYY-MM-DD");
     out.push_back({std::string(csc::to_string(age_band_on(*birth, (r.*date).civil())))});
   }
   return out;
@@ -359,7 +359,7 @@ std::vector<referral_outcomes> count_referral_outcomes(const io::referral_table&
       const std::optional<civil_date> d = parse_iso_date(text);
       if (!d)
         throw io::parse_error(r.source.file < referrals.files.size() ? referrals.files[r.source.file] : referrals.name,
-                              r.source.line, item, "'" + std::string(text) + "' is not a valid date of the form YYYY-MM-DD");
+                              r.source.line, item, io::quoted_value(text) + " is not a valid date of the form YYYY-MM-DD");
       const int after = (day(*d) - r.referral).count();
       return after >= 0 && after <= days_after;
     };
@@ -818,11 +818,11 @@ series_table<D> build_series_table(series_kind kind, const interval<D>& range, c
     const std::size_t kept_index = d == 0 ? 0 : d + 1;
     const bool age = dims[d] == o.by_age_band;
     const bool previous_nfa = dims[d] == o.by_previous_referral_nfa;
-    dim_referrals[d] = age || previous_nfa ? in.referrals != nullptr : has(in.referrals, kept[kept_index]);
-    dim_cp[d] = !previous_nfa && (age ? in.cp_plans != nullptr : has(in.cp_plans, kept[kept_index]));
-    // age_band groups every input given (one without PersonBirthDate: no key), but needs the item in one of them.
-    if (age && (dim_referrals[d] || dim_cp[d]) && !has(in.referrals, kept[kept_index]) &&
-        !has(in.cp_plans, kept[kept_index]))
+    // age_band groups the inputs with PersonBirthDate, as a column key groups the inputs with
+    // that column: an input without it has no groups (empty cells), not every record "no key".
+    dim_referrals[d] = previous_nfa ? in.referrals != nullptr : has(in.referrals, kept[kept_index]);
+    dim_cp[d] = !previous_nfa && has(in.cp_plans, kept[kept_index]);
+    if (age && (in.referrals || in.cp_plans) && !dim_referrals[d] && !dim_cp[d])
       throw std::invalid_argument(
           "--by age_band needs a PersonBirthDate column (the age band is worked out from it) in " +
           (in.referrals ? in.referrals->name : std::string()) + (in.referrals && in.cp_plans ? " or " : "") +
