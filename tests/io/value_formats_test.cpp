@@ -30,6 +30,10 @@ BOOST_AUTO_TEST_CASE(format_names_round_trip) {
   for (auto e : {csc::io::text_encoding::utf8, csc::io::text_encoding::windows_1252, csc::io::text_encoding::iso_8859_1})
     BOOST_TEST((csc::io::parse_text_encoding(csc::io::to_string(e)) == e));
   BOOST_CHECK_THROW(csc::io::parse_date_format("mm/dd/yyyy"), std::invalid_argument);
+  // As error messages spell them: any case.
+  BOOST_TEST((csc::io::parse_date_format("DD/MM/YYYY") == csc::io::date_format::dmy));
+  BOOST_TEST((csc::io::parse_date_format("YYYY-MM-DD") == csc::io::date_format::iso));
+  BOOST_CHECK_THROW(csc::io::parse_date_format("DD/MM/YY"), std::invalid_argument);
   BOOST_CHECK_THROW(csc::io::parse_text_encoding("latin1"), std::invalid_argument);
   BOOST_TEST((csc::io::parse_text_encoding("UTF-8") == csc::io::text_encoding::utf8));
   BOOST_TEST((csc::io::parse_text_encoding("Windows-1252") == csc::io::text_encoding::windows_1252));

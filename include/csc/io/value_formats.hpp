@@ -32,13 +32,17 @@ constexpr std::string_view to_string(date_format f) noexcept {
   return "invalid";
 }
 
-/// @brief Parses a date format spelt as by to_string(date_format).
-/// @param name "yyyy-mm-dd" or "dd/mm/yyyy" (exact).
+/// @brief Parses a date format spelt as by to_string(date_format), in any ASCII case
+/// (error messages spell them `YYYY-MM-DD` and `DD/MM/YYYY`).
+/// @param name "yyyy-mm-dd" or "dd/mm/yyyy", e.g. "DD/MM/YYYY".
 /// @return the format.
 /// @throws std::invalid_argument naming the text and the accepted names.
 inline date_format parse_date_format(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   for (date_format f : {date_format::iso, date_format::dmy})
-    if (to_string(f) == name) return f;
+    if (to_string(f) == lower) return f;
   throw std::invalid_argument("date format '" + std::string(name) + "' is not one of yyyy-mm-dd, dd/mm/yyyy");
 }
 
