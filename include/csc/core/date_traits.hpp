@@ -202,7 +202,10 @@ template <class D>
 constexpr civil_date to_civil(const D& d) {
   detail::require_date_traits<D>();
   const civil_date c = date_traits<D>::to_civil(d);
-  if (!c.ok()) detail::require_calendar_date(c);
+  // A csc::day or a Boost date is always a calendar date: checked for other types only.
+  if constexpr (!std::is_same_v<D, day> && !std::is_same_v<D, boost::gregorian::date>) {
+    if (!c.ok()) detail::require_calendar_date(c);
+  }
   return c;
 }
 

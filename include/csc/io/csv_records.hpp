@@ -331,6 +331,9 @@ struct csv_table_reader {
   // LAchildID without the spaces, tabs and no-break spaces (U+00A0, as
   // spreadsheets pad cells; the field is UTF-8 by now) around it.
   static std::string_view trimmed_id(std::string_view id) noexcept {
+    // Most ids need nothing: neither end is a space, a tab or part of a no-break space.
+    const auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\xC2' || c == '\xA0'; };
+    if (id.empty() || (!edge(id.front()) && !edge(id.back()))) return id;
     const auto nbsp_at = [&](std::size_t i) { return id.compare(i, 2, "\xC2\xA0") == 0; };
     for (;;) {
       if (!id.empty() && (id.front() == ' ' || id.front() == '\t')) id.remove_prefix(1);
